@@ -1,0 +1,105 @@
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { compareText, error, type Problem } from '../problems.js';
+import type { SourceFile } from '../types.js';
+import type { ContentSources } from './validate.js';
+
+/** Larger files are refused before parsing: no article is this long, and a hostile one should not stall the build. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+export interface LoadedContent {
+  sources: ContentSources;
+  problems: Problem[];
+}
+
+/**
+ * Read a content folder: `site.yml`, and the Markdown files under
+ * `articles/`, `authors/` and `categories/` (nested folders allowed). This
+ * is the only code that reads `content/`. Symbolic links are refused: a
+ * contributed link could otherwise publish any file on the build machine.
+ */
+export async function loadContent(contentDir: string): Promise<LoadedContent> {
+  const problems: Problem[] = [];
+  const rootStat = await lstat(contentDir).catch(() => undefined);
+  if (!rootStat?.isDirectory()) {
+    problems.push(error(displayPath(contentDir), 'the content folder does not exist', { hint: 'pass --content DIR' }));
+    return { sources: { site: undefined, articles: [], authors: [], categories: [] }, problems };
+  }
+  const [site, articles, authors, categories] = await Promise.all([
+    readSiteFile(path.join(contentDir, 'site.yml'), problems),
+    readMarkdownFolder(path.join(contentDir, 'articles'), problems),
+    readMarkdownFolder(path.join(contentDir, 'authors'), problems),
+    readMarkdownFolder(path.join(contentDir, 'categories'), problems),
+  ]);
+  return { sources: { site, articles, authors, categories }, problems };
+}
+
+async function readSiteFile(file: string, problems: Problem[]): Promise<SourceFile | undefined> {
+  const stat = await lstat(file).catch(() => undefined);
+  if (!stat) return undefined;
+  return readSource(file, stat, problems);
+}
+
+async function readMarkdownFolder(folder: string, problems: Problem[]): Promise<SourceFile[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+  const files = entries
+    .filter((entry) => entry.name.toLowerCase().endsWith('.md') && !entry.name.startsWith('.'))
+    .map((entry) => ({ entry, file: path.join(entry.parentPath, entry.name) }))
+    .sort((a, b) => compareText(a.file, b.file));
+  const read = await Promise.all(
+    files.map(async ({ entry, file }) => {
+      if (entry.isSymbolicLink()) {
+        problems.push(error(displayPath(file), 'symbolic links are not followed', { hint: 'commit the file itself' }));
+        return undefined;
+      }
+      if (!entry.isFile()) return undefined;
+      return readSource(file, await lstat(file), problems);
+    }),
+  );
+  return read.filter((source) => source !== undefined);
+}
+
+async function readSource(
+  file: string,
+  stat: { size: number; isSymbolicLink(): boolean },
+  problems: Problem[],
+): Promise<SourceFile | undefined> {
+  const shown = displayPath(file);
+  if (stat.isSymbolicLink()) {
+    problems.push(error(shown, 'symbolic links are not followed', { hint: 'commit the file itself' }));
+    return undefined;
+  }
+  if (stat.size > MAX_FILE_BYTES) {
+    problems.push(error(shown, `the file is ${(stat.size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`));
+    return undefined;
+  }
+  const decoded = decodeUtf8(await readFile(file));
+  if (!decoded.ok) {
+    problems.push(
+      error(shown, 'the file is not valid UTF-8 text', {
+        position: { line: decoded.line, column: 1 },
+        hint: 'save the file as UTF-8 in your editor',
+      }),
+    );
+    return undefined;
+  }
+  return { path: shown, text: decoded.text };
+}
+
+/** Decode strictly, and say on which line the first bad byte sits. */
+export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok: false; line: number } {
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const bad = lenient.indexOf('\uFFFD');
+    return { ok: false, line: lenient.slice(0, Math.max(bad, 0)).split('\n').length };
+  }
+}
+
+/** Paths in messages are relative to where the editor ran the command, with `/`. */
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  const shown = relative === '' || relative.startsWith('..') ? file : relative;
+  return shown.split(path.sep).join('/');
+}

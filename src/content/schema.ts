@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { isKnownTimezone, parseContentDate, type ContentDate } from './dates.js';
+import { slugProblem } from './slug.js';
+
+/*
+ * The one source of truth for what editors may write. Types for the rest of
+ * the code are inferred from these schemas; cross-file checks (does the
+ * author exist?) happen in validate.ts, which knows every file.
+ */
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+/** Optional text where an empty value means "not given". */
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
+
+const slug = z.string().superRefine((value, ctx) => {
+  const problem = slugProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+});
+
+/** One value or a list of them; editors write either. */
+const listOf = <T extends z.ZodType>(item: T) =>
+  z.preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(item));
+
+/** A file under `public/`, written as a site path such as `/images/harbour.jpg`. */
+const sitePath = z
+  .string()
+  .trim()
+  .regex(
+    /^\/(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\.[A-Za-z0-9]+$/,
+    'must be a path to a file in public/, such as /images/harbour.jpg',
+  );
+
+const webUrl = z
+  .string()
+  .trim()
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'must be an http(s) address');
+
+const email = z.string().trim().regex(/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/, 'must be an e-mail address');
+
+const contentDate = (timezone: string) =>
+  z.string().transform((value, ctx): ContentDate => {
+    const result = parseContentDate(value, timezone);
+    if (result.ok) return result.date;
+    ctx.addIssue({ code: 'custom', message: result.reason, input: value });
+    return z.NEVER;
+  });
+
+const PERMALINK = /^\/(?:(?:[a-z0-9-]|:year|:month|:day|:category|:slug)+\/)*$/;
+
+export const siteSchema = z.object({
+  title: text,
+  url: webUrl.transform((value) => (value.endsWith('/') ? value : `${value}/`)),
+  language: z.string().refine((value) => {
+    try {
+      return Intl.getCanonicalLocales(value).length === 1;
+    } catch {
+      return false;
+    }
+  }, 'must be a BCP 47 language tag such as en-GB'),
+  timezone: z.string().refine(isKnownTimezone, 'must be an IANA timezone such as Europe/London'),
+  description: optionalText,
+  permalink: z
+    .string()
+    .default('/:category/:slug/')
+    .refine(
+      (value) => PERMALINK.test(value) && value.includes(':slug'),
+      'must start and end with "/", contain :slug, and use only :year :month :day :category :slug and a-z 0-9 -',
+    ),
+  perPage: z.number().int().min(1).max(1000).default(20),
+});
+
+export const imageSchema = z.object({
+  src: sitePath,
+  alt: text,
+  caption: optionalText,
+  credit: optionalText,
+});
+
+export const articleSchema = (timezone: string) =>
+  z
+    .object({
+      title: text,
+      summary: optionalText,
+      date: contentDate(timezone),
+      updated: contentDate(timezone).optional(),
+      authors: listOf(slug).pipe(z.array(z.string()).min(1, 'needs at least one author')),
+      category: slug,
+      tags: listOf(text).default([]),
+      image: imageSchema.optional(),
+      draft: z.boolean().default(false),
+      slug: slug.optional(),
+    })
+    .superRefine((article, ctx) => {
+      if (article.updated && article.updated.epoch < article.date.epoch) {
+        ctx.addIssue({ code: 'custom', path: ['updated'], message: 'is before the publication date', input: article.updated });
+      }
+    });
+
+export const authorLinksSchema = z.object({
+  website: webUrl.optional(),
+  email: email.optional(),
+  mastodon: webUrl.optional(),
+  bluesky: webUrl.optional(),
+  x: webUrl.optional(),
+  linkedin: webUrl.optional(),
+  github: webUrl.optional(),
+});
+
+export const authorSchema = z.object({
+  name: text,
+  role: optionalText,
+  avatar: sitePath.optional(),
+  links: authorLinksSchema.default({}),
+});
+
+export const categorySchema = z.object({
+  name: text,
+  description: optionalText,
+  order: z.number().int().default(1000),
+});
+
+export type SiteSettings = z.output<typeof siteSchema>;
+export type ArticleFrontMatter = z.output<ReturnType<typeof articleSchema>>;
+export type AuthorFrontMatter = z.output<typeof authorSchema>;
+export type CategoryFrontMatter = z.output<typeof categorySchema>;
+export type ImageFrontMatter = z.output<typeof imageSchema>;
+
+/** Keys each mapping accepts, by path (`''` is the top level), for "did you mean" warnings. */
+export const knownKeys = {
+  site: { '': Object.keys(siteSchema.shape) },
+  article: {
+    // `author` is the accepted alias of `authors`.
+    '': [...Object.keys(articleSchema('UTC').shape), 'author'],
+    image: Object.keys(imageSchema.shape),
+  },
+  author: { '': Object.keys(authorSchema.shape), links: Object.keys(authorLinksSchema.shape) },
+  category: { '': Object.keys(categorySchema.shape) },
+} satisfies Record<string, Record<string, string[]>>;
+
+/** Keys a template engine would act on. In Broadsheet they do nothing, and editors are told so. */
+export const ENGINE_KEYS = new Set([
+  'layout',
+  'permalink',
+  'eleventyComputed',
+  'eleventyExcludeFromCollections',
+  'eleventyNavigation',
+  'eleventyImport',
+  'eleventyDataSchema',
+  'templateEngineOverride',
+  'pagination',
+  'dynamicPermalink',
+  'renderData',
+]);

@@ -1,0 +1,27 @@
+import slugify from '@sindresorhus/slugify';
+
+/** Lowercase ASCII words joined by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const MAX_SLUG_LENGTH = 100;
+
+// A folder named like a DOS device cannot be created or served on Windows hosts.
+const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+
+/** Why `value` cannot be a slug, or undefined when it can. */
+export function slugProblem(value: string): string | undefined {
+  if (!SLUG_PATTERN.test(value)) return 'must be lowercase ASCII letters and digits in words joined by "-"';
+  if (value.length > MAX_SLUG_LENGTH) return `must be at most ${MAX_SLUG_LENGTH} characters`;
+  if (WINDOWS_RESERVED.test(value)) return `"${value}" is a reserved file name on Windows`;
+  return undefined;
+}
+
+/** The file name without `.md` and without a leading `YYYY-MM-DD-` date. */
+export function slugFromFileName(fileName: string): string {
+  return fileName.replace(/\.md$/i, '').replace(/^\d{4}-\d{2}-\d{2}-/, '');
+}
+
+/** A URL slug for free text such as a tag: transliterated, lowercase, hyphenated. */
+export function slugifyText(text: string): string {
+  return slugify(text, { decamelize: false });
+}

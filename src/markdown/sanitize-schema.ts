@@ -1,0 +1,24 @@
+import { defaultSchema, type Schema } from 'hast-util-sanitize';
+
+/**
+ * GitHub's sanitizing rules, widened only for the attributes our own plugins
+ * add. Raw HTML from editors never reaches this point (it is dropped before
+ * sanitizing), so ids come only from heading text: the `user-content-` prefix
+ * GitHub uses against DOM clobbering is left off, because our article pages
+ * run no script that named elements could confuse, and readers share
+ * `#what-happens-next`, not `#user-content-what-happens-next`.
+ */
+export const sanitizeSchema: Schema = {
+  ...defaultSchema,
+  clobberPrefix: '',
+  attributes: {
+    ...defaultSchema.attributes,
+    a: [
+      ...(defaultSchema.attributes?.a ?? []).filter((rule) => !(Array.isArray(rule) && rule[0] === 'className')),
+      ['rel', 'noopener'],
+      ['className', 'external', 'data-footnote-backref'],
+    ],
+    img: [...(defaultSchema.attributes?.img ?? []), ['loading', 'lazy'], ['decoding', 'async']],
+    span: [['className', 'visually-hidden']],
+  },
+};

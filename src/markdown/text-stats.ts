@@ -1,0 +1,34 @@
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+
+export interface TextStats {
+  /** Plain text of the first paragraph, trimmed: the summary when none is given. */
+  firstParagraph: string;
+  words: number;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    textStats: TextStats;
+  }
+}
+
+/** Record what a page needs to know about the text (reading time, fallback summary) while the tree is at hand. */
+export function remarkTextStats() {
+  return (tree: Root, file: VFile): undefined => {
+    const first = tree.children.find((node) => node.type === 'paragraph');
+    let words = 0;
+    // Counted per node: the text of adjacent paragraphs would otherwise run together.
+    visit(tree, (node) => {
+      if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') {
+        words += node.value.split(/\s+/).filter(Boolean).length;
+      }
+    });
+    file.data.textStats = {
+      firstParagraph: first ? toString(first, { includeImageAlt: false }).replace(/\s+/g, ' ').trim() : '',
+      words,
+    };
+  };
+}
