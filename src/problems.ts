@@ -59,7 +59,11 @@ export class ContentError extends Error {
   readonly problems: Problem[];
   constructor(problems: Problem[]) {
     const errors = problems.filter((p) => p.severity === 'error').length;
-    super(`${errors} error${errors === 1 ? '' : 's'} in the content`);
+    super(
+      errors > 0
+        ? `${errors} error${errors === 1 ? '' : 's'} in the content`
+        : `${problems.length} warning${problems.length === 1 ? '' : 's'}, and --strict treats warnings as errors`,
+    );
     this.name = 'ContentError';
     this.problems = problems;
   }

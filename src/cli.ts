@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { build, checkContent, type BuildOptions, type StageReport } from './build.js';
+import { ContentError, formatProblem, type Problem } from './problems.js';
+import { serve } from './serve.js';
+
+const HELP = `Usage: broadsheet <command> [options]
+
+Commands:
+  build    build the site into the output folder
+  serve    build, serve on http://localhost:8080 and rebuild on every change
+  check    validate all content and report every problem; writes nothing
+
+Options:
+  --content DIR     content folder (default: content)
+  --out DIR         output folder (default: _site)
+  --base-url URL    the site's public address, overriding url in site.yml
+  --drafts          include drafts, marked with a banner
+  --future          include articles dated in the future, marked with a banner
+  --strict          fail on warnings too
+  --port N          port for serve (default: 8080)
+  --quiet           print only problems
+  --verbose         print stack traces of unexpected errors
+  --help            show this help
+`;
+
+const STAGE_NOUNS: Record<StageReport['stage'], string> = {
+  load: 'files read',
+  validate: 'articles valid',
+  render: 'Markdown files rendered',
+  model: 'pages planned',
+  publish: 'pages published',
+};
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        content: { type: 'string', default: 'content' },
+        out: { type: 'string', default: '_site' },
+        'base-url': { type: 'string' },
+        drafts: { type: 'boolean', default: false },
+        future: { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
+        port: { type: 'string', default: '8080' },
+        quiet: { type: 'boolean', default: false },
+        verbose: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (cause) {
+    console.error(`${(cause as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const command = positionals[0];
+  if (values.help || !command) {
+    console.log(HELP);
+    return command || values.help ? 0 : 2;
+  }
+  const say = values.quiet ? () => {} : (line: string) => console.log(line);
+  const options: BuildOptions = {
+    contentDir: path.resolve(values.content),
+    outDir: path.resolve(values.out),
+    baseUrl: values['base-url'],
+    drafts: values.drafts,
+    future: values.future,
+    strict: values.strict,
+    onStage: ({ stage, count, ms }) => say(`  ${stage.padEnd(8)} ${String(count).padStart(6)} ${STAGE_NOUNS[stage].padEnd(24)} ${ms.toFixed(0).padStart(6)} ms`),
+  };
+
+  try {
+    switch (command) {
+      case 'check': {
+        const { content, problems } = await checkContent(options);
+        report(problems);
+        say(`✔ ${content.articles.length} articles, ${content.authors.length} authors, ${content.categories.length} sections: no errors`);
+        return values.strict && problems.length > 0 ? 1 : 0;
+      }
+      case 'build': {
+        const started = performance.now();
+        const result = await build(options);
+        report(result.problems);
+        say(`✔ built ${result.pages} pages from ${result.articles} articles into ${path.relative(process.cwd(), options.outDir) || '.'} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+        return 0;
+      }
+      case 'serve': {
+        const port = Number(values.port);
+        await serve({
+          ...options,
+          port,
+          onReady: (url) => console.log(`Serving ${options.outDir} at ${url} (Ctrl+C to stop)`),
+          onBuild: ({ result, error, ms }) => {
+            if (result) {
+              report(result.problems);
+              console.log(`✔ built ${result.pages} pages in ${ms.toFixed(0)} ms`);
+            } else {
+              printFailure(error, values.verbose);
+              console.log('✖ build failed; still serving the last good build');
+            }
+          },
+        });
+        return await new Promise<number>(() => {});
+      }
+      default:
+        console.error(`unknown command "${command}"\n\n${HELP}`);
+        return 2;
+    }
+  } catch (error) {
+    printFailure(error, values.verbose);
+    return 1;
+  }
+}
+
+function report(problems: readonly Problem[]): void {
+  for (const problem of problems) console.error(formatProblem(problem));
+}
+
+function printFailure(error: unknown, verbose: boolean): void {
+  if (error instanceof ContentError) {
+    report(error.problems);
+    console.error(`✖ ${error.message}; nothing was written`);
+  } else if (verbose && error instanceof Error) {
+    console.error(error.stack);
+  } else {
+    console.error(`✖ ${error instanceof Error ? error.message : String(error)} (run with --verbose for details)`);
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

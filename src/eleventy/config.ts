@@ -1,0 +1,29 @@
+import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
+import type { SiteModel } from '../site/model.js';
+
+/**
+ * The Eleventy configuration: wiring only. The site model goes in as global
+ * data; pages come from pagination templates in `templates/`. No content file
+ * is ever an Eleventy template, so nothing an editor writes is run through
+ * Nunjucks, Liquid or Eleventy's own Markdown.
+ */
+export function configureEleventy(model: SiteModel) {
+  return (config: UserConfig): void => {
+    config.setTemplateFormats(['njk']);
+    config.setUseGitIgnore(false);
+    config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+    // `tags` is a reserved word in Eleventy's data cascade (it builds
+    // collections), so the model travels under names of our own.
+    config.addGlobalData('site', model.site);
+    config.addGlobalData('news', {
+      articles: model.articles,
+      archives: model.archives,
+      home: model.home,
+      authors: model.authors,
+      tags: model.tags,
+    });
+    // Rewrites root-relative links (in templates and article bodies alike)
+    // when the site lives under a sub-path such as /news/.
+    config.addPlugin(HtmlBasePlugin);
+  };
+}

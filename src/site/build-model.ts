@@ -1,0 +1,247 @@
+import { createDateFormatter, isoInZone } from '../content/dates.js';
+import type { RenderedMarkdown } from '../markdown/render.js';
+import { compareText, error, type Problem } from '../problems.js';
+import { relatedBySharedTags } from '../related/shared-tags.js';
+import type { Article, Author, Content, ContentDate } from '../types.js';
+import type { ArchivePage, ArticlePage, Byline, Link, Person, SiteModel, Stamp, Teaser } from './model.js';
+import { paginate } from './paginate.js';
+
+/** Words a reader gets through in a minute, for "4 min read". */
+const WORDS_PER_MINUTE = 230;
+const HOME_LATEST = 5;
+const HOME_PER_SECTION = 4;
+
+const AUTHOR_LINK_LABELS = {
+  website: 'Website',
+  email: 'E-mail',
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
+  x: 'X',
+  linkedin: 'LinkedIn',
+  github: 'GitHub',
+} as const;
+
+/**
+ * Turn validated content and its rendered Markdown into the pages of the
+ * site: every link resolved, every date formatted, every list paginated.
+ * Pure: the same input always gives the same model.
+ */
+export function buildSiteModel(
+  content: Content,
+  rendered: (file: string) => RenderedMarkdown,
+): { model: SiteModel; problems: Problem[] } {
+  const { site } = content;
+  const formatDate = createDateFormatter(site.language, site.timezone);
+  const stamp = (date: ContentDate): Stamp => ({ iso: isoInZone(date.epoch, site.timezone), display: formatDate(date) });
+
+  const sections = new Map(content.categories.map((c) => [c.slug, { name: c.name, url: `/${c.slug}/` }]));
+  const people = new Map(content.authors.map((a) => [a.slug, a]));
+  const byline = (slug: string): Byline => {
+    const person = people.get(slug);
+    return { name: person?.name ?? slug, role: person?.role, url: `/authors/${slug}/` };
+  };
+
+  const teasers = new Map<Article, Teaser>();
+  for (const article of content.articles) {
+    const published = stamp(article.date);
+    teasers.set(article, {
+      url: article.url,
+      title: article.title,
+      summary: article.summary ?? rendered(article.file).firstParagraph,
+      authors: article.authors.map(byline),
+      section: sections.get(article.category) ?? { name: article.category, url: `/${article.category}/` },
+      published,
+      image: article.image,
+      banner:
+        article.status === 'draft'
+          ? 'Draft: not published'
+          : article.status === 'scheduled'
+            ? `Scheduled: not published before ${published.display}`
+            : undefined,
+    });
+  }
+  const teaser = (article: Article): Teaser => teasers.get(article) as Teaser;
+
+  const related = relatedBySharedTags(content.articles);
+  const inSection = groupBySection(content.articles);
+  const tagNames = tagDisplayNames(content.articles);
+  const tagLink = (slug: string): Link => ({ name: tagNames.get(slug)?.name ?? slug, url: `/tags/${slug}/` });
+
+  const articles: ArticlePage[] = content.articles.map((article) => {
+    const body = rendered(article.file);
+    const siblings = inSection.get(article.category) ?? [];
+    const index = siblings.indexOf(article);
+    const older = siblings[index + 1];
+    const newer = index > 0 ? siblings[index - 1] : undefined;
+    return {
+      ...teaser(article),
+      source: article.file,
+      html: body.html,
+      updated: article.updated ? stamp(article.updated) : undefined,
+      readingMinutes: Math.max(1, Math.round(body.words / WORDS_PER_MINUTE)),
+      tags: article.tags.map((t) => tagLink(t.slug)),
+      related: (related.get(article) ?? []).map(teaser),
+      previous: older ? { name: older.title, url: older.url } : undefined,
+      next: newer ? { name: newer.title, url: newer.url } : undefined,
+    };
+  });
+
+  const archives: ArchivePage[] = [
+    ...content.categories.flatMap((category) =>
+      archivePages(
+        (inSection.get(category.slug) ?? []).map(teaser),
+        site.perPage,
+        {
+          source: category.file,
+          kind: 'section',
+          url: `/${category.slug}/`,
+          heading: category.name,
+          description: category.description ?? rendered(category.file).firstParagraph,
+          introHtml: rendered(category.file).html,
+          person: undefined,
+        },
+      ),
+    ),
+    ...content.authors.flatMap((author) =>
+      archivePages(
+        content.articles.filter((a) => a.authors.includes(author.slug)).map(teaser),
+        site.perPage,
+        {
+          source: author.file,
+          kind: 'author',
+          url: `/authors/${author.slug}/`,
+          heading: author.name,
+          description: rendered(author.file).firstParagraph || (author.role ? `${author.name}, ${author.role}` : author.name),
+          introHtml: rendered(author.file).html,
+          person: person(author),
+        },
+      ),
+    ),
+    ...[...tagNames].flatMap(([slug, { name, articles: tagged }]) =>
+      archivePages(tagged.map(teaser), site.perPage, {
+        source: `tag "${name}"`,
+        kind: 'tag',
+        url: `/tags/${slug}/`,
+        heading: name,
+        description: `Stories tagged ${name}`,
+        introHtml: undefined,
+        person: undefined,
+      }),
+    ),
+  ];
+
+  const latest = content.articles.slice(0, HOME_LATEST);
+  const model: SiteModel = {
+    site: {
+      title: site.title,
+      url: site.url,
+      language: site.language,
+      description: site.description ?? '',
+      nav: [...sections.values()],
+    },
+    articles,
+    archives,
+    home: {
+      latest: latest.map(teaser),
+      sections: content.categories
+        .map((category) => ({
+          ...(sections.get(category.slug) as Link),
+          items: (inSection.get(category.slug) ?? [])
+            .filter((a) => !latest.includes(a))
+            .slice(0, HOME_PER_SECTION)
+            .map(teaser),
+        }))
+        .filter((block) => block.items.length > 0),
+    },
+    authors: content.authors.map((a) => ({ name: a.name, role: a.role, avatar: a.avatar, url: `/authors/${a.slug}/` })),
+    tags: [...tagNames]
+      .map(([slug, { name, articles: tagged }]) => ({ name, url: `/tags/${slug}/`, count: tagged.length }))
+      .sort((a, b) => compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.url, b.url)),
+  };
+  return { model, problems: urlCollisions(model) };
+}
+
+function archivePages(
+  items: Teaser[],
+  perPage: number,
+  page: Omit<ArchivePage, 'items' | 'pageNumber' | 'pageCount' | 'previousUrl' | 'nextUrl' | 'title'>,
+): ArchivePage[] {
+  return paginate(items, perPage, page.url).map((part) => ({
+    ...page,
+    ...part,
+    title: part.pageNumber === 1 ? page.heading : `${page.heading} (page ${part.pageNumber} of ${part.pageCount})`,
+  }));
+}
+
+function person(author: Author): Person {
+  const links = Object.entries(author.links).flatMap(([key, value]) =>
+    value
+      ? [
+          {
+            name: AUTHOR_LINK_LABELS[key as keyof typeof AUTHOR_LINK_LABELS] ?? key,
+            url: key === 'email' ? `mailto:${value}` : value,
+          },
+        ]
+      : [],
+  );
+  return { name: author.name, role: author.role, avatar: author.avatar, links };
+}
+
+/** Articles per section, keeping the newest-first order. */
+function groupBySection(articles: readonly Article[]): Map<string, Article[]> {
+  const groups = new Map<string, Article[]>();
+  for (const article of articles) {
+    const group = groups.get(article.category) ?? [];
+    group.push(article);
+    groups.set(article.category, group);
+  }
+  return groups;
+}
+
+/**
+ * Tags by slug, each shown with its most used spelling ("City Council" over
+ * "city council"), ties to the first in code-point order, and its articles.
+ */
+function tagDisplayNames(articles: readonly Article[]): Map<string, { name: string; articles: Article[] }> {
+  const spellings = new Map<string, Map<string, number>>();
+  const tagged = new Map<string, Article[]>();
+  for (const article of articles) {
+    for (const tag of article.tags) {
+      const counts = spellings.get(tag.slug) ?? new Map<string, number>();
+      counts.set(tag.name, (counts.get(tag.name) ?? 0) + 1);
+      spellings.set(tag.slug, counts);
+      const list = tagged.get(tag.slug) ?? [];
+      list.push(article);
+      tagged.set(tag.slug, list);
+    }
+  }
+  const result = new Map<string, { name: string; articles: Article[] }>();
+  for (const slug of [...spellings.keys()].sort(compareText)) {
+    const counts = [...(spellings.get(slug) ?? [])].sort(([a, x], [b, y]) => y - x || compareText(a, b));
+    result.set(slug, { name: counts[0]?.[0] ?? slug, articles: tagged.get(slug) ?? [] });
+  }
+  return result;
+}
+
+/** Two pages at one address would overwrite each other; name both sources. */
+function urlCollisions(model: SiteModel): Problem[] {
+  const owners = new Map<string, string>([
+    ['/', 'the home page'],
+    ['/authors/', 'the list of authors'],
+    ['/tags/', 'the list of tags'],
+  ]);
+  const problems: Problem[] = [];
+  for (const page of [...model.articles, ...model.archives]) {
+    const owner = owners.get(page.url);
+    if (owner) {
+      problems.push(
+        error(page.source.startsWith('tag "') ? 'site.yml' : page.source, `the address ${page.url} is also used by ${owner}`, {
+          hint: 'change the slug, the file name or the permalink pattern in site.yml',
+        }),
+      );
+    } else {
+      owners.set(page.url, page.source);
+    }
+  }
+  return problems;
+}
