@@ -38,6 +38,8 @@ export function parseYamlMapping(source: string, file: string): YamlMappingResul
       version: '1.2',
       uniqueKeys: true,
       merge: false,
+      // Without this, !!binary, !!set, !!omap and !!timestamp would still be read.
+      resolveKnownTags: false,
       prettyErrors: true,
       strict: true,
     });

@@ -18,7 +18,13 @@ declare module 'vfile' {
 /** Record what a page needs to know about the text (reading time, fallback summary) while the tree is at hand. */
 export function remarkTextStats() {
   return (tree: Root, file: VFile): undefined => {
-    const first = tree.children.find((node) => node.type === 'paragraph');
+    let firstParagraph = '';
+    for (const node of tree.children) {
+      if (node.type !== 'paragraph') continue;
+      firstParagraph = toString(node, { includeImageAlt: false }).replace(/\s+/g, ' ').trim();
+      // An image on its own line is a paragraph too, but says nothing as a summary.
+      if (firstParagraph !== '') break;
+    }
     let words = 0;
     // Counted per node: the text of adjacent paragraphs would otherwise run together.
     visit(tree, (node) => {
@@ -26,9 +32,6 @@ export function remarkTextStats() {
         words += node.value.split(/\s+/).filter(Boolean).length;
       }
     });
-    file.data.textStats = {
-      firstParagraph: first ? toString(first, { includeImageAlt: false }).replace(/\s+/g, ' ').trim() : '',
-      words,
-    };
+    file.data.textStats = { firstParagraph, words };
   };
 }
