@@ -308,7 +308,7 @@ function uniqueTags(
 
 function reportDuplicateSlugs(items: { slug: string; file: string }[], kind: string, problems: Problem[]): void {
   const seen = new Map<string, string>();
-  for (const item of items) {
+  for (const item of [...items].sort((a, b) => compareText(a.file, b.file))) {
     const first = seen.get(item.slug);
     if (first) {
       problems.push(error(item.file, `the ${kind} slug "${item.slug}" is also used by ${first}`, { hint: 'rename one of the two files' }));
