@@ -1,0 +1,196 @@
+import { spawnSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import WebSocket from 'ws';
+import { writeNewsroom } from './helpers/newsroom.js';
+import { validArticle } from './helpers/sources.js';
+
+const CLI = path.resolve('dist/cli.js');
+const roots: string[] = [];
+afterEach(() => {
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
+function newsroom(articles?: Record<string, string>): string {
+  const root = writeNewsroom(articles);
+  roots.push(root);
+  return root;
+}
+
+function run(cwd: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const listing = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => [path.relative(dir, path.join(e.parentPath, e.name)), readFileSync(path.join(e.parentPath, e.name), 'utf8')])
+    .sort();
+
+describe('broadsheet build', () => {
+  test('builds into _site by default and reports each stage', () => {
+    const root = newsroom();
+    const { code, stdout } = run(root, 'build');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^ {2}load +\d+ files read +\d+ ms$/m);
+    expect(stdout).toMatch(/^ {2}render +\d+ Markdown files rendered/m);
+    expect(stdout).toMatch(/^✔ built \d+ pages from 2 articles into _site in [\d.]+ s$/m);
+    expect(existsSync(path.join(root, '_site/news/harbour-wall/index.html'))).toBe(true);
+  });
+
+  test('--quiet prints nothing when all is well', () => {
+    const { code, stdout, stderr } = run(newsroom(), 'build', '--quiet');
+    expect([code, stdout, stderr]).toEqual([0, '', '']);
+  });
+
+  test('errors in several files are all printed, exit 1, and nothing is written', () => {
+    const root = newsroom({
+      'a.md': validArticle({ date: '2024-02-30' }),
+      'b.md': validArticle({ authors: '[jane-do]' }),
+      'c.md': '---js\n{ title: "x" }\n---\n',
+    });
+    const { code, stderr } = run(root, 'build', '--out', 'public_html');
+    expect(code).toBe(1);
+    expect(stderr.split('\n')).toEqual([
+      'content/articles/a.md:3:1 error: date: "2024-02-30" is not a real date (you specified 30 (of type number) as a day, which is invalid)',
+      'content/articles/b.md:4:11 error: unknown author "jane-do"',
+      '    hint: did you mean "jane-doe"?',
+      'content/articles/c.md:1:4 error: front matter written in "js" is refused: only YAML is read',
+      '    hint: remove "js" after the opening ---',
+      '✖ 3 errors in the content; nothing was written',
+      '',
+    ]);
+    expect(readdirSync(root).sort()).toEqual(['content']);
+  });
+
+  test('a failed build leaves the previous site exactly as it was', () => {
+    const root = newsroom();
+    expect(run(root, 'build').code).toBe(0);
+    const before = listing(path.join(root, '_site'));
+    writeFileSync(path.join(root, 'content/articles/tram.md'), validArticle({ category: 'weather' }));
+    expect(run(root, 'build').code).toBe(1);
+    expect(listing(path.join(root, '_site'))).toEqual(before);
+    expect(readdirSync(root).sort()).toEqual(['_site', 'content']);
+  });
+
+  test('a deleted article leaves no stale page behind', () => {
+    const root = newsroom();
+    run(root, 'build');
+    rmSync(path.join(root, 'content/articles/tram.md'));
+    expect(run(root, 'build').code).toBe(0);
+    expect(existsSync(path.join(root, '_site/business/tram/index.html'))).toBe(false);
+    expect(existsSync(path.join(root, '_site/news/harbour-wall/index.html'))).toBe(true);
+  });
+
+  test('warnings are printed but pass; --strict makes them fail', () => {
+    const root = newsroom({ 'a.md': validArticle({ layout: 'evil.njk' }) });
+    const relaxed = run(root, 'build');
+    expect(relaxed.code).toBe(0);
+    expect(relaxed.stderr).toContain('content/articles/a.md:7:1 warning: "layout" has no effect');
+    const strict = run(root, 'build', '--strict', '--out', 'strict');
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('✖ 1 warning, and --strict treats warnings as errors; nothing was written');
+    expect(existsSync(path.join(root, 'strict'))).toBe(false);
+  });
+
+  test('refuses an output folder that would replace the content', () => {
+    const root = newsroom();
+    const { code, stderr } = run(root, 'build', '--out', '.');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/refusing to replace .*: it holds/);
+    expect(existsSync(path.join(root, 'content/site.yml'))).toBe(true);
+  });
+
+  test('--base-url changes canonical addresses', () => {
+    const root = newsroom();
+    run(root, 'build', '--base-url', 'https://preview.example.net/');
+    const html = readFileSync(path.join(root, '_site/news/harbour-wall/index.html'), 'utf8');
+    expect(html).toContain('<link rel="canonical" href="https://preview.example.net/news/harbour-wall/">');
+  });
+
+  test('unknown options and commands exit 2 with the usage', () => {
+    expect(run(newsroom(), 'build', '--colour').code).toBe(2);
+    const unknown = run(newsroom(), 'publish');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Usage: broadsheet <command> [options]');
+  });
+});
+
+describe('broadsheet check', () => {
+  test('reports all problems and writes nothing', () => {
+    const root = newsroom({ 'a.md': validArticle({ category: 'nwes' }), 'b.md': validArticle({ title: '""' }) });
+    const { code, stderr } = run(root, 'check');
+    expect(code).toBe(1);
+    expect(stderr).toContain('content/articles/a.md:5:1 error: unknown section "nwes"\n    hint: did you mean "news"?');
+    expect(stderr).toContain('content/articles/b.md:2:1 error: title: must not be empty');
+    expect(readdirSync(root)).toEqual(['content']);
+  });
+
+  test('passes on good content', () => {
+    const { code, stdout } = run(newsroom(), 'check');
+    expect(code).toBe(0);
+    expect(stdout).toContain('✔ 2 articles, 2 authors, 2 sections: no errors');
+  });
+});
+
+test('npm run build forwards --content and --out', () => {
+  const root = newsroom();
+  const result = spawnSync('npm', ['run', '--silent', 'build', '--', '--content', path.join(root, 'content'), '--out', path.join(root, 'out'), '--quiet'], {
+    encoding: 'utf8',
+  });
+  expect(result.status).toBe(0);
+  expect(existsSync(path.join(root, 'out/news/harbour-wall/index.html'))).toBe(true);
+});
+
+test('serve rebuilds an edited article, serves it and tells the browser to reload', async () => {
+  const root = newsroom();
+  const port = 18_000 + Math.floor(Math.random() * 2000);
+  const server = spawn(process.execPath, [CLI, 'serve', '--port', String(port)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let socket: WebSocket | undefined;
+  try {
+    let output = '';
+    server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const url = await waitFor(() => /Serving .* at (http:\/\/\S+)/.exec(output)?.[1]);
+    const page = new URL('news/harbour-wall/', url).href;
+    // Asked for as a browser navigates, the page gets the dev server's live-reload client.
+    const first = await navigate(page);
+    expect(first).toContain('Harbour wall repaired');
+    expect(first).toMatch(/<script type="module"[^>]*src="\/\.11ty\/reload-client\.js"/);
+
+    socket = new WebSocket(url.replace('http', 'ws'));
+    const messages: string[] = [];
+    socket.on('message', (data) => messages.push(String(data)));
+    await new Promise((resolve) => socket!.once('open', resolve));
+
+    writeFileSync(path.join(root, 'content/articles/harbour-wall.md'), validArticle({ title: 'Harbour wall rebuilt in stone' }));
+    await waitFor(async () => ((await (await fetch(page)).text()).includes('Harbour wall rebuilt in stone') ? true : undefined));
+    await waitFor(() => (messages.some((m) => JSON.parse(m).type === 'eleventy.reload') ? true : undefined));
+  } finally {
+    socket?.close();
+    server.kill();
+  }
+});
+
+/** GET as a browser tab would; fetch() cannot send Sec-Fetch-Mode: navigate. */
+function navigate(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { 'sec-fetch-mode': 'navigate' } }, (response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      response.on('end', () => resolve(body));
+    }).on('error', reject);
+  });
+}
+
+async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await Promise.resolve(probe()).catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
