@@ -41,9 +41,10 @@ describe('broadsheet build', () => {
     expect(existsSync(path.join(root, '_site/news/harbour-wall/index.html'))).toBe(true);
   });
 
-  test('--quiet prints nothing when all is well', () => {
-    const { code, stdout, stderr } = run(newsroom(), 'build', '--quiet');
-    expect([code, stdout, stderr]).toEqual([0, '', '']);
+  test('--quiet prints nothing when all is well, also for the sample newsroom', () => {
+    expect(run(newsroom(), 'build', '--quiet')).toEqual({ code: 0, stdout: '', stderr: '' });
+    const root = newsroom();
+    expect(run(root, 'build', '--quiet', '--content', path.resolve('content'))).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
   test('errors in several files are all printed, exit 1, and nothing is written', () => {

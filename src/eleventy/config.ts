@@ -1,5 +1,6 @@
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 import type { SiteModel } from '../site/model.js';
+import { filtersPlugin } from './filters.js';
 
 /**
  * The Eleventy configuration: wiring only. The site model goes in as global
@@ -9,6 +10,9 @@ import type { SiteModel } from '../site/model.js';
  */
 export function configureEleventy(model: SiteModel) {
   return (config: UserConfig): void => {
+    // Eleventy 3.1.8 makes this benchmark group before quiet mode applies, so
+    // it would print timing warnings into our output; our CLI reports timings.
+    config.benchmarkManager.get('Configuration').setIsVerbose(false);
     config.setTemplateFormats(['njk']);
     config.setUseGitIgnore(false);
     config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
@@ -22,8 +26,10 @@ export function configureEleventy(model: SiteModel) {
       authors: model.authors,
       tags: model.tags,
     });
+    config.addPlugin(filtersPlugin(model.site.url));
     // Rewrites root-relative links (in templates and article bodies alike)
-    // when the site lives under a sub-path such as /news/.
-    config.addPlugin(HtmlBasePlugin);
+    // when the site lives under a sub-path such as /news/. It parses every
+    // page again, so it is only added when there is a prefix to add.
+    if (new URL(model.site.url).pathname !== '/') config.addPlugin(HtmlBasePlugin);
   };
 }

@@ -9,6 +9,7 @@ declare module '@11ty/eleventy' {
     setQuietMode(quiet: boolean): void;
     setUseGitIgnore(use: boolean): void;
     setDataDeepMerge(merge: boolean): void;
+    benchmarkManager: { get(group: string): { setIsVerbose(verbose: boolean): void } };
   }
 
   export interface EleventyOptions {
