@@ -24,6 +24,8 @@ export interface CheckOptions {
   now?: number | undefined;
   /** Told when each stage ends. */
   onStage?: ((stage: StageReport) => void) | undefined;
+  /** Told how far a long stage has got, for a live counter. */
+  onProgress?: ((progress: { stage: StageReport['stage']; done: number; total: number }) => void) | undefined;
 }
 
 export interface BuildOptions extends CheckOptions {
@@ -90,7 +92,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (options.strict && problems.length > 0) throw new ContentError(problems);
   const stage = timer(options.onStage);
 
-  const rendered = renderAll(content);
+  const rendered = renderAll(content, (done, total) => options.onProgress?.({ stage: 'render', done, total }));
   stage('render', rendered.size);
 
   const { model, problems: pageProblems } = buildSiteModel(content, (file) => rendered.get(file) ?? EMPTY);
@@ -110,11 +112,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
 const EMPTY: RenderedMarkdown = { html: '', firstParagraph: '', words: 0 };
 
-function renderAll(content: Content): Map<string, RenderedMarkdown> {
+function renderAll(content: Content, progress: (done: number, total: number) => void): Map<string, RenderedMarkdown> {
   const render = createRenderer({ siteUrl: content.site.url });
   const rendered = new Map<string, RenderedMarkdown>();
-  for (const item of [...content.articles, ...content.authors, ...content.categories]) {
+  const items = [...content.articles, ...content.authors, ...content.categories];
+  for (const item of items) {
     rendered.set(item.file, render(item.body));
+    progress(rendered.size, items.length);
   }
   return rendered;
 }

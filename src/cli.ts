@@ -63,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   const say = values.quiet ? () => {} : (line: string) => console.log(line);
+  const counter = !values.quiet && process.stdout.isTTY ? liveCounter() : undefined;
   const options: BuildOptions = {
     contentDir: path.resolve(values.content),
     outDir: path.resolve(values.out),
@@ -70,6 +71,7 @@ async function main(argv: string[]): Promise<number> {
     drafts: values.drafts,
     future: values.future,
     strict: values.strict,
+    onProgress: counter,
     onStage: ({ stage, count, ms }) => say(`  ${stage.padEnd(8)} ${String(count).padStart(6)} ${STAGE_NOUNS[stage].padEnd(24)} ${ms.toFixed(0).padStart(6)} ms`),
   };
 
@@ -114,6 +116,17 @@ async function main(argv: string[]): Promise<number> {
     printFailure(error, values.verbose);
     return 1;
   }
+}
+
+/** A counter redrawn in place at most ten times a second; only on a terminal. */
+function liveCounter() {
+  let last = 0;
+  return ({ stage, done, total }: { stage: string; done: number; total: number }): void => {
+    const now = performance.now();
+    if (now - last < 100 && done < total) return;
+    last = now;
+    process.stdout.write(`\r  ${stage.padEnd(8)} ${done}/${total}\x1b[K${done === total ? '\r\x1b[K' : ''}`);
+  };
 }
 
 function report(problems: readonly Problem[]): void {

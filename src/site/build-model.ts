@@ -223,6 +223,9 @@ function tagDisplayNames(articles: readonly Article[]): Map<string, { name: stri
   return result;
 }
 
+/** Page addresses are made only of validated slugs and digits; anything else is a bug, never written. */
+const SAFE_PAGE_URL = /^\/(?:[a-z0-9-]+\/)*$/;
+
 /** Two pages at one address would overwrite each other; name both sources. */
 function urlCollisions(model: SiteModel): Problem[] {
   const owners = new Map<string, string>([
@@ -232,6 +235,7 @@ function urlCollisions(model: SiteModel): Problem[] {
   ]);
   const problems: Problem[] = [];
   for (const page of [...model.articles, ...model.archives]) {
+    if (!SAFE_PAGE_URL.test(page.url)) throw new Error(`unsafe page address ${JSON.stringify(page.url)} from ${page.source}`);
     const owner = owners.get(page.url);
     if (owner) {
       problems.push(
