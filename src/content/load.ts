@@ -1,4 +1,4 @@
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { compareText, error, type Problem } from '../problems.js';
 import type { SourceFile } from '../types.js';
@@ -20,50 +20,55 @@ export interface LoadedContent {
  */
 export async function loadContent(contentDir: string): Promise<LoadedContent> {
   const problems: Problem[] = [];
-  const rootStat = await lstat(contentDir).catch(() => undefined);
-  if (!rootStat?.isDirectory()) {
+  if (!statOrUndefined(contentDir)?.isDirectory()) {
     problems.push(error(displayPath(contentDir), 'the content folder does not exist', { hint: 'pass --content DIR' }));
     return { sources: { site: undefined, articles: [], authors: [], categories: [] }, problems };
   }
-  const [site, articles, authors, categories] = await Promise.all([
-    readSiteFile(path.join(contentDir, 'site.yml'), problems),
-    readMarkdownFolder(path.join(contentDir, 'articles'), problems),
-    readMarkdownFolder(path.join(contentDir, 'authors'), problems),
-    readMarkdownFolder(path.join(contentDir, 'categories'), problems),
-  ]);
-  return { sources: { site, articles, authors, categories }, problems };
+  // Synchronous reads: thousands of small files come from the page cache
+  // faster one after another than through the thread pool's promises.
+  const siteFile = path.join(contentDir, 'site.yml');
+  const siteStat = statOrUndefined(siteFile);
+  return {
+    sources: {
+      site: siteStat ? readSource(siteFile, siteStat, problems) : undefined,
+      articles: readMarkdownFolder(path.join(contentDir, 'articles'), problems),
+      authors: readMarkdownFolder(path.join(contentDir, 'authors'), problems),
+      categories: readMarkdownFolder(path.join(contentDir, 'categories'), problems),
+    },
+    problems,
+  };
 }
 
-async function readSiteFile(file: string, problems: Problem[]): Promise<SourceFile | undefined> {
-  const stat = await lstat(file).catch(() => undefined);
-  if (!stat) return undefined;
-  return readSource(file, stat, problems);
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return lstatSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
-async function readMarkdownFolder(folder: string, problems: Problem[]): Promise<SourceFile[]> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+function readMarkdownFolder(folder: string, problems: Problem[]): SourceFile[] {
+  let entries;
+  try {
+    entries = readdirSync(folder, { recursive: true, withFileTypes: true });
+  } catch {
+    return [];
+  }
   const files = entries
     .filter((entry) => entry.name.toLowerCase().endsWith('.md') && !entry.name.startsWith('.'))
     .map((entry) => ({ entry, file: path.join(entry.parentPath, entry.name) }))
     .sort((a, b) => compareText(a.file, b.file));
-  const read = await Promise.all(
-    files.map(async ({ entry, file }) => {
-      if (entry.isSymbolicLink()) {
-        problems.push(error(displayPath(file), 'symbolic links are not followed', { hint: 'commit the file itself' }));
-        return undefined;
-      }
-      if (!entry.isFile()) return undefined;
-      return readSource(file, await lstat(file), problems);
-    }),
-  );
-  return read.filter((source) => source !== undefined);
+  const sources: SourceFile[] = [];
+  for (const { entry, file } of files) {
+    if (!entry.isFile() && !entry.isSymbolicLink()) continue;
+    const stat = statOrUndefined(file);
+    const source = stat && readSource(file, stat, problems);
+    if (source) sources.push(source);
+  }
+  return sources;
 }
 
-async function readSource(
-  file: string,
-  stat: { size: number; isSymbolicLink(): boolean },
-  problems: Problem[],
-): Promise<SourceFile | undefined> {
+function readSource(file: string, stat: Stats, problems: Problem[]): SourceFile | undefined {
   const shown = displayPath(file);
   if (stat.isSymbolicLink()) {
     problems.push(error(shown, 'symbolic links are not followed', { hint: 'commit the file itself' }));
@@ -73,7 +78,7 @@ async function readSource(
     problems.push(error(shown, `the file is ${(stat.size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`));
     return undefined;
   }
-  const decoded = decodeUtf8(await readFile(file));
+  const decoded = decodeUtf8(readFileSync(file));
   if (!decoded.ok) {
     problems.push(
       error(shown, 'the file is not valid UTF-8 text', {

@@ -21,7 +21,15 @@ export function slugFromFileName(fileName: string): string {
   return fileName.replace(/\.md$/i, '').replace(/^\d{4}-\d{2}-\d{2}-/, '');
 }
 
+// Tags repeat across thousands of articles; transliteration is the costly part.
+const slugCache = new Map<string, string>();
+
 /** A URL slug for free text such as a tag: transliterated, lowercase, hyphenated. */
 export function slugifyText(text: string): string {
-  return slugify(text, { decamelize: false });
+  let slug = slugCache.get(text);
+  if (slug === undefined) {
+    slug = slugify(text, { decamelize: false });
+    if (slugCache.size < 100_000) slugCache.set(text, slug);
+  }
+  return slug;
 }

@@ -62,10 +62,8 @@ export function validateContent(sources: ContentSources, options: ValidateOption
     categories: new Set(categories.map((c) => c.slug)),
     assetExists: options.assetExists,
   };
-  const permalink = site?.permalink ?? '/:category/:slug/';
-  const articles = sources.articles.flatMap((file) =>
-    validateArticle(file, { timezone, permalink, now: options.now }, lookups, problems),
-  );
+  const settings = { schema: articleSchema(timezone), timezone, permalink: site?.permalink ?? '/:category/:slug/', now: options.now };
+  const articles = sources.articles.flatMap((file) => validateArticle(file, settings, lookups, problems));
   reportDuplicateUrls(articles, problems);
 
   const shown = articles.filter(
@@ -129,7 +127,7 @@ function validateCategory(file: SourceFile, problems: Problem[]): Category[] {
 
 function validateArticle(
   file: SourceFile,
-  settings: { timezone: string; permalink: string; now: number },
+  settings: { schema: ReturnType<typeof articleSchema>; timezone: string; permalink: string; now: number },
   lookups: Lookups,
   problems: Problem[],
 ): Article[] {
@@ -158,7 +156,7 @@ function validateArticle(
   const fields = checkFields(
     file.path,
     { data, locate },
-    articleSchema(settings.timezone),
+    settings.schema,
     knownKeys.article,
     problems,
     parsed.data,

@@ -31,15 +31,27 @@ export function relatedBySharedTags(articles: readonly Article[], options: Relat
       if (other.category === article.category) scores.set(other, (scores.get(other) ?? 0) + 1);
     }
     scores.delete(article);
-    const chosen = [...scores]
-      .sort(([a, sa], [b, sb]) => sb - sa || (rank.get(a) ?? 0) - (rank.get(b) ?? 0) || compareText(a.slug, b.slug))
-      .slice(0, max)
-      .map(([other]) => other);
+    const better = (a: Article, b: Article) =>
+      (scores.get(b) ?? 0) - (scores.get(a) ?? 0) || (rank.get(a) ?? 0) - (rank.get(b) ?? 0) || compareText(a.slug, b.slug);
+    const chosen = topK([...scores.keys()], max, better);
     fillUp(chosen, bySection.get(article.category) ?? [], article, min);
     fillUp(chosen, articles, article, min);
     result.set(article, chosen);
   }
   return result;
+}
+
+/** The `k` best items in order, without sorting them all: candidate lists grow with the archive. */
+function topK<T>(items: T[], k: number, compare: (a: T, b: T) => number): T[] {
+  const best: T[] = [];
+  for (const item of items) {
+    if (best.length === k && compare(item, best[k - 1] as T) >= 0) continue;
+    let index = best.length;
+    while (index > 0 && compare(item, best[index - 1] as T) < 0) index--;
+    best.splice(index, 0, item);
+    if (best.length > k) best.pop();
+  }
+  return best;
 }
 
 function fillUp(chosen: Article[], pool: readonly Article[], self: Article, min: number): void {
