@@ -1,14 +1,15 @@
-import { cp, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContent } from './content/load.js';
-import { validateContent } from './content/validate.js';
+import type { ArticleCheck } from './content/check-article.js';
+import { peekSite, validateContent, type ContentSources } from './content/validate.js';
 import { writePages } from './eleventy/write-pages.js';
-import { createRenderer, type RenderedMarkdown } from './markdown/render.js';
+import type { RenderedMarkdown } from './markdown/render.js';
+import { processAll } from './pipeline/process-pool.js';
 import { ContentError, hasErrors, sortProblems, type Problem } from './problems.js';
-import { publishAtomically } from './publish.js';
+import { writeOutput, type OutputReport } from './publish/write-output.js';
 import { buildSiteModel } from './site/build-model.js';
-import type { SiteModel } from './site/model.js';
 import type { Content } from './types.js';
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,6 +32,10 @@ export interface CheckOptions {
 export interface BuildOptions extends CheckOptions {
   outDir: string;
   templatesDir?: string | undefined;
+  /** Folder of the persistent render cache; undefined renders everything afresh. */
+  cacheDir?: string | undefined;
+  /** Worker threads for rendering; 0 renders in the main thread. Default: one per core. */
+  workers?: number | undefined;
   /** Warnings fail the build too. */
   strict?: boolean | undefined;
 }
@@ -39,12 +44,16 @@ export interface StageReport {
   stage: 'load' | 'validate' | 'render' | 'model' | 'publish';
   count: number;
   ms: number;
+  /** A short remark on the stage, such as how many renderings came from the cache. */
+  note?: string | undefined;
 }
 
 export interface BuildResult {
   problems: Problem[];
+  /** Files in the output folder. */
   pages: number;
   articles: number;
+  output: OutputReport;
 }
 
 export const defaultPaths = {
@@ -65,22 +74,11 @@ export function buildTime(env: NodeJS.ProcessEnv = process.env): number {
  */
 export async function checkContent(options: CheckOptions): Promise<{ content: Content; problems: Problem[] }> {
   const stage = timer(options.onStage);
-  const publicDir = options.publicDir ?? defaultPaths.publicDir;
-  const [loaded, assets] = await Promise.all([loadContent(options.contentDir), listSitePaths(publicDir)]);
-  const { sources } = loaded;
-  stage('load', sources.articles.length + sources.authors.length + sources.categories.length + (sources.site ? 1 : 0));
-
-  const validated = validateContent(sources, {
-    now: options.now ?? buildTime(),
-    drafts: options.drafts ?? false,
-    future: options.future ?? false,
-    baseUrl: options.baseUrl,
-    assetExists: (sitePath) => assets.has(sitePath),
-  });
-  const problems = sortProblems([...loaded.problems, ...validated.problems]);
-  if (!validated.content || hasErrors(problems)) throw new ContentError(problems);
-  stage('validate', validated.content.articles.length);
-  return { content: validated.content, problems };
+  const loaded = await loadAll(options);
+  stage('load', loaded.fileCount);
+  const checked = validateLoaded(loaded, options);
+  stage('validate', checked.content.articles.length);
+  return checked;
 }
 
 /**
@@ -88,51 +86,86 @@ export async function checkContent(options: CheckOptions): Promise<{ content: Co
  * `outDir` are left exactly as they were.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const { content, problems } = await checkContent(options);
-  if (options.strict && problems.length > 0) throw new ContentError(problems);
   const stage = timer(options.onStage);
+  const loaded = await loadAll(options);
+  stage('load', loaded.fileCount);
 
-  const rendered = renderAll(content, (done, total) => options.onProgress?.({ stage: 'render', done, total }));
-  stage('render', rendered.size);
+  // Each file is checked and rendered in worker threads (or taken from the
+  // cache); this thread then checks the files against each other.
+  const { sources } = loaded;
+  const site = peekSite(sources, options.baseUrl);
+  const processed = site
+    ? await processAll(
+        [
+          ...sources.articles.map((file) => ({ ...file, kind: 'article' as const })),
+          ...[...sources.authors, ...sources.categories].map((file) => ({ ...file, kind: 'page' as const })),
+        ],
+        {
+          siteUrl: site.url,
+          timezone: site.timezone,
+          cacheDir: options.cacheDir,
+          workers: options.workers,
+          onProgress: (done, total) => options.onProgress?.({ stage: 'render', done, total }),
+        },
+      )
+    : undefined;
+  stage('render', processed?.rendered.size ?? 0, processed ? `${processed.fromCache} from cache` : undefined);
 
+  const { content, problems } = validateLoaded(loaded, options, processed?.checks);
+  if (options.strict && problems.length > 0) throw new ContentError(problems);
+  stage('validate', content.articles.length);
+
+  const rendered = processed?.rendered ?? new Map<string, RenderedMarkdown>();
   const { model, problems: pageProblems } = buildSiteModel(content, (file) => rendered.get(file) ?? EMPTY);
   const all = sortProblems([...problems, ...pageProblems]);
   if (hasErrors(all) || (options.strict && all.length > 0)) throw new ContentError(all);
   stage('model', model.articles.length + model.archives.length);
 
-  const pages = await publishAtomically(options.outDir, async (staging) => {
-    return writeSite(model, staging, {
-      templatesDir: options.templatesDir ?? defaultPaths.templatesDir,
-      publicDir: options.publicDir ?? defaultPaths.publicDir,
-    });
-  }, { protect: [options.contentDir, options.templatesDir ?? defaultPaths.templatesDir, options.publicDir ?? defaultPaths.publicDir] });
-  stage('publish', pages);
-  return { problems: all, pages, articles: model.articles.length };
+  const templatesDir = options.templatesDir ?? defaultPaths.templatesDir;
+  const publicDir = options.publicDir ?? defaultPaths.publicDir;
+  const output = await writeOutput(model, {
+    outDir: options.outDir,
+    templatesDir,
+    publicDir,
+    cacheDir: options.cacheDir,
+    protect: [options.contentDir, templatesDir, publicDir],
+  });
+  stage('publish', output.files, output.upToDate ? 'nothing changed' : `${output.rendered} rendered, ${output.reused} kept`);
+  return { problems: all, pages: output.files, articles: model.articles.length, output };
 }
 
 const EMPTY: RenderedMarkdown = { html: '', firstParagraph: '', words: 0 };
 
-function renderAll(content: Content, progress: (done: number, total: number) => void): Map<string, RenderedMarkdown> {
-  const render = createRenderer({ siteUrl: content.site.url });
-  const rendered = new Map<string, RenderedMarkdown>();
-  const items = [...content.articles, ...content.authors, ...content.categories];
-  for (const item of items) {
-    rendered.set(item.file, render(item.body));
-    progress(rendered.size, items.length);
-  }
-  return rendered;
+interface Loaded {
+  sources: ContentSources;
+  problems: Problem[];
+  assets: Set<string>;
+  fileCount: number;
 }
 
-async function writeSite(
-  model: SiteModel,
-  outDir: string,
-  dirs: { templatesDir: string; publicDir: string },
-): Promise<number> {
-  // Public files first: a page of ours at the same path wins.
-  await cp(dirs.publicDir, outDir, { recursive: true, verbatimSymlinks: true }).catch((cause: NodeJS.ErrnoException) => {
-    if (cause.code !== 'ENOENT') throw cause;
+async function loadAll(options: CheckOptions): Promise<Loaded> {
+  const [loaded, assets] = await Promise.all([loadContent(options.contentDir), listSitePaths(options.publicDir ?? defaultPaths.publicDir)]);
+  const { sources } = loaded;
+  const fileCount = sources.articles.length + sources.authors.length + sources.categories.length + (sources.site ? 1 : 0);
+  return { sources, problems: loaded.problems, assets, fileCount };
+}
+
+function validateLoaded(
+  loaded: Loaded,
+  options: CheckOptions,
+  articleChecks?: ReadonlyMap<string, ArticleCheck>,
+): { content: Content; problems: Problem[] } {
+  const validated = validateContent(loaded.sources, {
+    articleChecks,
+    now: options.now ?? buildTime(),
+    drafts: options.drafts ?? false,
+    future: options.future ?? false,
+    baseUrl: options.baseUrl,
+    assetExists: (sitePath) => loaded.assets.has(sitePath),
   });
-  return writePages(model, dirs.templatesDir, outDir);
+  const problems = sortProblems([...loaded.problems, ...validated.problems]);
+  if (!validated.content || hasErrors(problems)) throw new ContentError(problems);
+  return { content: validated.content, problems };
 }
 
 /** Every file under `public/` as a site path (`/images/a.jpg`). */
@@ -147,9 +180,9 @@ async function listSitePaths(publicDir: string): Promise<Set<string>> {
 
 function timer(onStage: CheckOptions['onStage']) {
   let last = performance.now();
-  return (name: StageReport['stage'], count: number): void => {
+  return (name: StageReport['stage'], count: number, note?: string): void => {
     const now = performance.now();
-    onStage?.({ stage: name, count, ms: now - last });
+    onStage?.({ stage: name, count, ms: now - last, note });
     last = now;
   };
 }

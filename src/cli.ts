@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build, checkContent, type BuildOptions, type StageReport } from './build.js';
+import type { BuildOptions, StageReport } from './build.js';
 import { ContentError, formatProblem, type Problem } from './problems.js';
-import { serve } from './serve.js';
 
 const HELP = `Usage: broadsheet <command> [options]
 
@@ -19,6 +18,8 @@ Options:
   --drafts          include drafts, marked with a banner
   --future          include articles dated in the future, marked with a banner
   --strict          fail on warnings too
+  --cache-dir DIR   where rendered Markdown is cached (default: .cache/broadsheet)
+  --no-cache        render every article afresh and store nothing
   --port N          port for serve (default: 8080)
   --quiet           print only problems
   --verbose         print stack traces of unexpected errors
@@ -30,7 +31,7 @@ const STAGE_NOUNS: Record<StageReport['stage'], string> = {
   validate: 'articles valid',
   render: 'Markdown files rendered',
   model: 'pages planned',
-  publish: 'pages published',
+  publish: 'files in the output',
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -43,6 +44,8 @@ async function main(argv: string[]): Promise<number> {
         content: { type: 'string', default: 'content' },
         out: { type: 'string', default: '_site' },
         'base-url': { type: 'string' },
+        'cache-dir': { type: 'string', default: '.cache/broadsheet' },
+        'no-cache': { type: 'boolean', default: false },
         drafts: { type: 'boolean', default: false },
         future: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
@@ -68,16 +71,19 @@ async function main(argv: string[]): Promise<number> {
     contentDir: path.resolve(values.content),
     outDir: path.resolve(values.out),
     baseUrl: values['base-url'],
+    cacheDir: values['no-cache'] ? undefined : path.resolve(values['cache-dir']),
     drafts: values.drafts,
     future: values.future,
     strict: values.strict,
     onProgress: counter,
-    onStage: ({ stage, count, ms }) => say(`  ${stage.padEnd(8)} ${String(count).padStart(6)} ${STAGE_NOUNS[stage].padEnd(24)} ${ms.toFixed(0).padStart(6)} ms`),
+    onStage: ({ stage, count, ms, note }) =>
+      say(`  ${stage.padEnd(8)} ${String(count).padStart(6)} ${STAGE_NOUNS[stage].padEnd(24)} ${ms.toFixed(0).padStart(6)} ms${note ? `  (${note})` : ''}`),
   };
 
   try {
     switch (command) {
       case 'check': {
+        const { checkContent } = await import('./build.js');
         const { content, problems } = await checkContent(options);
         report(problems);
         say(`✔ ${content.articles.length} articles, ${content.authors.length} authors, ${content.categories.length} sections: no errors`);
@@ -85,13 +91,15 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'build': {
         const started = performance.now();
+        const { build } = await import('./build.js');
         const result = await build(options);
         report(result.problems);
-        say(`✔ built ${result.pages} pages from ${result.articles} articles into ${path.relative(process.cwd(), options.outDir) || '.'} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+        say(`✔ built ${result.pages} files from ${result.articles} articles into ${path.relative(process.cwd(), options.outDir) || '.'} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
         return 0;
       }
       case 'serve': {
         const port = Number(values.port);
+        const { serve } = await import('./serve.js');
         await serve({
           ...options,
           port,
@@ -99,7 +107,7 @@ async function main(argv: string[]): Promise<number> {
           onBuild: ({ result, error, ms }) => {
             if (result) {
               report(result.problems);
-              console.log(`✔ built ${result.pages} pages in ${ms.toFixed(0)} ms`);
+              console.log(`✔ built ${result.pages} files in ${ms.toFixed(0)} ms`);
             } else {
               printFailure(error, values.verbose);
               console.log('✖ build failed; still serving the last good build');

@@ -21,8 +21,7 @@ const refuse = (): never => {
  * the file name and, where known, the line.
  */
 export function parseFrontMatter(source: string, file: string): FrontMatterResult {
-  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const structure = checkStructure(text, file);
+  const structure = checkStructure(normalise(source), file);
   if ('problems' in structure) return { ok: false, problems: structure.problems };
 
   // The YAML result travels through gray-matter inside this holder: gray-matter
@@ -68,6 +67,18 @@ interface Structure {
   body: string;
   bodyLine: number;
 }
+
+/**
+ * The Markdown body of a content file, without parsing its YAML; undefined
+ * when the front matter is malformed (parseFrontMatter says why). Lets
+ * rendering start before validation has finished.
+ */
+export function bodyOf(source: string): string | undefined {
+  const structure = checkStructure(normalise(source), '');
+  return 'body' in structure ? structure.body : undefined;
+}
+
+const normalise = (source: string): string => source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 
 function checkStructure(text: string, file: string): Structure | { problems: Problem[] } {
   const firstBreak = text.indexOf('\n');

@@ -1,21 +1,11 @@
-import { posix } from 'node:path';
-import type { z } from 'zod';
-import { compareText, error, warning, type Problem } from '../problems.js';
-import type { Article, Author, Category, Content, Site, SourceFile, Tag } from '../types.js';
-import { editorMessage } from './editor-messages.js';
-import { parseFrontMatter, type FrontMatterFile } from './front-matter.js';
+import { compareText, error, type Position, type Problem } from '../problems.js';
+import type { Article, Author, Category, Content, Site, SourceFile } from '../types.js';
+import { checkArticle, type ArticleCheck } from './check-article.js';
+import { checkFields, fileSlug, readFrontMatter } from './check-fields.js';
 import { expandPermalink } from './permalink.js';
-import {
-  articleSchema,
-  authorSchema,
-  categorySchema,
-  ENGINE_KEYS,
-  knownKeys,
-  siteSchema,
-} from './schema.js';
-import { slugFromFileName, slugifyText, slugProblem } from './slug.js';
+import { authorSchema, categorySchema, knownKeys, siteSchema } from './schema.js';
 import { didYouMean } from './suggest.js';
-import { parseYamlMapping, type YamlMapping } from './yaml-mapping.js';
+import { parseYamlMapping } from './yaml-mapping.js';
 
 /** The raw files of a newsroom, as the loader found them. */
 export interface ContentSources {
@@ -35,6 +25,11 @@ export interface ValidateOptions {
   baseUrl?: string | undefined;
   /** Whether a site path such as `/images/a.jpg` names a file in `public/`. */
   assetExists: (sitePath: string) => boolean;
+  /**
+   * Per-file article checks already made (in worker threads, or from the
+   * cache), by file path; the rest are made here.
+   */
+  articleChecks?: ReadonlyMap<string, ArticleCheck> | undefined;
 }
 
 export interface ValidationResult {
@@ -62,8 +57,12 @@ export function validateContent(sources: ContentSources, options: ValidateOption
     categories: new Set(categories.map((c) => c.slug)),
     assetExists: options.assetExists,
   };
-  const settings = { schema: articleSchema(timezone), timezone, permalink: site?.permalink ?? '/:category/:slug/', now: options.now };
-  const articles = sources.articles.flatMap((file) => validateArticle(file, settings, lookups, problems));
+  const settings = { timezone, permalink: site?.permalink ?? '/:category/:slug/', now: options.now };
+  const articles = sources.articles.flatMap((file) => {
+    const check = options.articleChecks?.get(file.path) ?? checkArticle(file, timezone);
+    problems.push(...check.problems);
+    return check.article ? linkArticle(file.path, check.article, settings, lookups, problems) : [];
+  });
   reportDuplicateUrls(articles, problems);
 
   const shown = articles.filter(
@@ -82,13 +81,16 @@ export function validateContent(sources: ContentSources, options: ValidateOption
   };
 }
 
+/** `site.yml` if it is valid, without the rest of validation, so that work on the articles can start. */
+export function peekSite(sources: ContentSources, baseUrl?: string): Site | undefined {
+  return validateSite(sources.site, baseUrl, []);
+}
+
 interface Lookups {
   authors: Set<string>;
   categories: Set<string>;
   assetExists: (sitePath: string) => boolean;
 }
-
-type Position = ReturnType<YamlMapping['locate']>;
 
 function validateSite(file: SourceFile | undefined, baseUrl: string | undefined, problems: Problem[]): Site | undefined {
   if (!file) {
@@ -125,183 +127,47 @@ function validateCategory(file: SourceFile, problems: Problem[]): Category[] {
   return [{ ...fields, slug, file: file.path, body: parsed.body, bodyLine: parsed.bodyLine }];
 }
 
-function validateArticle(
-  file: SourceFile,
-  settings: { schema: ReturnType<typeof articleSchema>; timezone: string; permalink: string; now: number },
+/** The checks of an article against the other files: authors, section and image must exist. */
+function linkArticle(
+  file: string,
+  article: ArticleCheck['article'] & object,
+  settings: { timezone: string; permalink: string; now: number },
   lookups: Lookups,
   problems: Problem[],
 ): Article[] {
-  const parsed = readFrontMatter(file, problems);
-  if (!parsed) return [];
-  const data: Record<string, unknown> = { ...parsed.data };
-  // `author:` is accepted for `authors:`; positions keep pointing at what was written.
-  let authorsKey = 'authors';
-  if ('author' in data) {
-    if ('authors' in data) {
-      problems.push(
-        error(file.path, 'both "author" and "authors" are set', {
-          position: parsed.locate(['author']),
-          hint: 'keep one: authors: [slug, …]',
-        }),
-      );
-    } else {
-      data.authors = data.author;
-      authorsKey = 'author';
-    }
-    delete data.author;
-  }
-  const locate = (path: readonly PropertyKey[]): Position =>
-    parsed.locate(path[0] === 'authors' ? [authorsKey, ...path.slice(1)] : path);
-
-  const fields = checkFields(
-    file.path,
-    { data, locate },
-    settings.schema,
-    knownKeys.article,
-    problems,
-    parsed.data,
-  );
-  const slug = fields?.slug ?? fileSlug(file, problems, 'article');
-  if (!fields || !slug) return [];
-
   const before = problems.length;
-  fields.authors.forEach((author, index) => {
+  article.authors.forEach((author, index) => {
     if (!lookups.authors.has(author)) {
       problems.push(
-        error(file.path, `unknown author "${author}"`, {
-          position: locate(['authors', index]),
+        error(file, `unknown author "${author}"`, {
+          position: article.at.authors[index],
           hint: didYouMean(author, lookups.authors) ?? 'authors are the files in content/authors/ (without .md)',
         }),
       );
     }
   });
-  if (!lookups.categories.has(fields.category)) {
+  if (!lookups.categories.has(article.category)) {
     problems.push(
-      error(file.path, `unknown section "${fields.category}"`, {
-        position: locate(['category']),
-        hint: didYouMean(fields.category, lookups.categories) ?? 'sections are the files in content/categories/ (without .md)',
+      error(file, `unknown section "${article.category}"`, {
+        position: article.at.category,
+        hint: didYouMean(article.category, lookups.categories) ?? 'sections are the files in content/categories/ (without .md)',
       }),
     );
   }
-  if (fields.image && !lookups.assetExists(fields.image.src)) {
-    problems.push(missingAsset(file.path, fields.image.src, locate(['image', 'src'])));
+  if (article.image && !lookups.assetExists(article.image.src)) {
+    problems.push(missingAsset(file, article.image.src, article.at.imageSrc));
   }
-  const tags = uniqueTags(fields.tags, file.path, locate, problems);
   if (problems.length > before) return [];
 
-  const { draft, slug: _slug, ...rest } = fields;
+  const { draft, at: _at, ...rest } = article;
   return [
     {
       ...rest,
-      slug,
-      tags,
-      status: draft ? 'draft' : fields.date.epoch > settings.now ? 'scheduled' : 'published',
-      url: expandPermalink(settings.permalink, { slug, category: fields.category, epoch: fields.date.epoch }, settings.timezone),
-      file: file.path,
-      body: parsed.body,
-      bodyLine: parsed.bodyLine,
+      status: draft ? 'draft' : article.date.epoch > settings.now ? 'scheduled' : 'published',
+      url: expandPermalink(settings.permalink, { slug: article.slug, category: article.category, epoch: article.date.epoch }, settings.timezone),
+      file,
     },
   ];
-}
-
-function readFrontMatter(file: SourceFile, problems: Problem[]): FrontMatterFile | undefined {
-  const parsed = parseFrontMatter(file.text, file.path);
-  if (parsed.ok) return parsed.value;
-  problems.push(...parsed.problems);
-  return undefined;
-}
-
-/**
- * Validate one mapping against its schema, reporting every failing field at
- * the line where it is written, and every unknown field as a warning.
- */
-function checkFields<S extends z.ZodType>(
-  file: string,
-  yaml: YamlMapping,
-  schema: S,
-  known: Record<string, string[]>,
-  problems: Problem[],
-  written: Record<string, unknown> = yaml.data,
-): z.output<S> | undefined {
-  problems.push(...unknownFields(file, written, known, yaml.locate));
-  const result = schema.safeParse(yaml.data, { error: editorMessage });
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    const field = issue.path.filter((p) => typeof p !== 'symbol').join('.');
-    problems.push(
-      error(file, field ? `${field}: ${issue.message}` : issue.message, { position: yaml.locate(issue.path) }),
-    );
-  }
-  return undefined;
-}
-
-function unknownFields(
-  file: string,
-  data: Record<string, unknown>,
-  known: Record<string, string[]>,
-  locate: YamlMapping['locate'],
-): Problem[] {
-  const problems: Problem[] = [];
-  for (const [parent, keys] of Object.entries(known)) {
-    const holder = parent === '' ? data : Object.hasOwn(data, parent) ? data[parent] : undefined;
-    if (typeof holder !== 'object' || holder === null || Array.isArray(holder)) continue;
-    for (const key of Object.keys(holder)) {
-      if (keys.includes(key)) continue;
-      const path = parent === '' ? [key] : [parent, key];
-      const name = path.join('.');
-      problems.push(
-        ENGINE_KEYS.has(key)
-          ? warning(file, `"${name}" has no effect`, {
-              position: locate(path),
-              hint: 'content is data: Broadsheet picks templates and URLs itself; delete this line',
-            })
-          : warning(file, `unknown field "${name}" is ignored`, {
-              position: locate(path),
-              hint: didYouMean(key, keys) ?? `known fields here: ${keys.join(', ')}`,
-            }),
-      );
-    }
-  }
-  return problems;
-}
-
-function fileSlug(file: SourceFile, problems: Problem[], kind: 'article' | 'author' | 'section'): string | undefined {
-  const name = posix.basename(file.path);
-  const slug = kind === 'article' ? slugFromFileName(name) : name.replace(/\.md$/i, '');
-  const problem = slugProblem(slug);
-  if (!problem) return slug;
-  const suggestion = slugifyText(slug);
-  problems.push(
-    error(file.path, `the file name gives the ${kind} slug "${slug}", which ${problem}`, {
-      hint:
-        kind === 'article'
-          ? `rename the file${suggestion ? ` to ${suggestion}.md` : ''}, or set slug: in the front matter`
-          : `rename the file${suggestion ? ` to ${suggestion}.md` : ''}`,
-    }),
-  );
-  return undefined;
-}
-
-function uniqueTags(
-  names: string[],
-  file: string,
-  locate: (path: readonly PropertyKey[]) => Position,
-  problems: Problem[],
-): Tag[] {
-  const tags = new Map<string, Tag>();
-  names.forEach((name, index) => {
-    const slug = slugifyText(name);
-    if (slug === '' || slugProblem(slug)) {
-      problems.push(
-        error(file, `tag "${name.slice(0, 60)}" has no letters or digits to make a web address from`, {
-          position: locate(['tags', index]),
-        }),
-      );
-    } else if (!tags.has(slug)) {
-      tags.set(slug, { name, slug });
-    }
-  });
-  return [...tags.values()];
 }
 
 function reportDuplicateSlugs(items: { slug: string; file: string }[], kind: string, problems: Problem[]): void {

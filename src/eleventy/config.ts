@@ -8,7 +8,7 @@ import { filtersPlugin } from './filters.js';
  * is ever an Eleventy template, so nothing an editor writes is run through
  * Nunjucks, Liquid or Eleventy's own Markdown.
  */
-export function configureEleventy(model: SiteModel) {
+export function configureEleventy(model: SiteModel, options: { templatePages: boolean }) {
   return (config: UserConfig): void => {
     // Eleventy 3.1.8 makes this benchmark group before quiet mode applies, so
     // it would print timing warnings into our output; our CLI reports timings.
@@ -29,10 +29,15 @@ export function configureEleventy(model: SiteModel) {
     // Each paginated page's address is the `url` of its item in the model.
     // A function, not a "{{ article.url }}" permalink: Eleventy would compile
     // that string once per page, which was a quarter of its time.
+    // Pages made from templates alone are skipped (permalink false) when an
+    // earlier build's copies are reused.
     config.addGlobalData('eleventyComputed', {
       permalink: (data: { pagination?: { items?: { url?: string }[] }; permalink?: unknown }) => {
-        const url = data.pagination?.items?.[0]?.url;
-        return url ? `${url}index.html` : data.permalink;
+        if (data.pagination) {
+          const url = data.pagination.items?.[0]?.url;
+          return url ? `${url}index.html` : false;
+        }
+        return options.templatePages ? data.permalink : false;
       },
     });
     config.addPlugin(filtersPlugin(model.site.url));

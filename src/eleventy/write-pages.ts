@@ -1,22 +1,54 @@
-import { Eleventy } from '@11ty/eleventy';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { packageVersion } from '../package-version.js';
 import type { SiteModel } from '../site/model.js';
 import { configureEleventy } from './config.js';
 
+export interface WritePagesOptions {
+  /** Also render the pages made from templates alone (home, 404, lists). */
+  templatePages: boolean;
+}
+
 /**
- * Render the templates over the site model into `outDir`.
- * Returns the number of pages written.
+ * Render the templates over the site model into `outDir`; only the article
+ * and archive pages in `model` are written. Returns the files written,
+ * relative to `outDir`.
  */
-export async function writePages(model: SiteModel, templatesDir: string, outDir: string): Promise<number> {
+export async function writePages(model: SiteModel, templatesDir: string, outDir: string, options: WritePagesOptions): Promise<string[]> {
+  // Loaded on demand: importing Eleventy takes half a second, and a build
+  // with nothing to render does not need it.
+  const { Eleventy } = await import('@11ty/eleventy');
   const eleventy = new Eleventy(templatesDir, outDir, {
     quietMode: true,
     // No eleventy.config.js from the working directory is loaded: the
     // configuration is ours alone.
     configPath: '',
     pathPrefix: new URL(model.site.url).pathname,
-    config: configureEleventy(model),
+    config: configureEleventy(model, options),
   });
   // Our CLI reports progress and errors itself, with file names.
   eleventy.disableLogger();
   const [, written] = await eleventy.write();
-  return written.filter((page) => page.outputPath).length;
+  return written.flatMap((page) => (page.outputPath ? [path.relative(outDir, page.outputPath).split(path.sep).join('/')] : []));
+}
+
+/**
+ * A hash of everything besides the model that decides a page's HTML: the
+ * templates, Eleventy's version and our Eleventy wiring.
+ */
+export function templatesKey(templatesDir: string): string {
+  const digest = createHash('sha256');
+  const files = readdirSync(templatesDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of files) digest.update(path.relative(templatesDir, file)).update('\0').update(readFileSync(file)).update('\0');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const file of readdirSync(here).filter((name) => /\.(?:js|ts)$/.test(name)).sort()) {
+    digest.update(file).update('\0').update(readFileSync(path.join(here, file))).update('\0');
+  }
+  digest.update(`@11ty/eleventy@${packageVersion('@11ty/eleventy')}`);
+  return digest.digest('hex');
 }

@@ -1,0 +1,94 @@
+import { error, type Position, type Problem } from '../problems.js';
+import type { SourceFile, Tag } from '../types.js';
+import { checkFields, fileSlug, readFrontMatter } from './check-fields.js';
+import { articleSchema, knownKeys, type ArticleFrontMatter } from './schema.js';
+import { slugifyText, slugProblem } from './slug.js';
+
+/** An article file that passed every check that needs no other file. Plain data: it crosses threads and goes into the cache. */
+export interface CheckedArticle extends Omit<ArticleFrontMatter, 'tags' | 'slug'> {
+  slug: string;
+  tags: Tag[];
+  body: string;
+  bodyLine: number;
+  /** Where the fields that other files must agree with are written, for messages. */
+  at: { authors: Position[]; category: Position; imageSrc: Position };
+}
+
+export interface ArticleCheck {
+  problems: Problem[];
+  /** Absent when the file has errors of its own. */
+  article: CheckedArticle | undefined;
+}
+
+const schemas = new Map<string, ReturnType<typeof articleSchema>>();
+
+/**
+ * Every check of an article that needs only the file itself: front matter,
+ * schema, unknown fields, slug and tags. Pure, so the result can be cached
+ * by the file's bytes and computed in any thread.
+ */
+export function checkArticle(file: SourceFile, timezone: string): ArticleCheck {
+  const problems: Problem[] = [];
+  const parsed = readFrontMatter(file, problems);
+  if (!parsed) return { problems, article: undefined };
+
+  const data: Record<string, unknown> = { ...parsed.data };
+  // `author:` is accepted for `authors:`; positions keep pointing at what was written.
+  let authorsKey = 'authors';
+  if ('author' in data) {
+    if ('authors' in data) {
+      problems.push(
+        error(file.path, 'both "author" and "authors" are set', { position: parsed.locate(['author']), hint: 'keep one: authors: [slug, …]' }),
+      );
+    } else {
+      data.authors = data.author;
+      authorsKey = 'author';
+    }
+    delete data.author;
+  }
+  const locate = (path: readonly PropertyKey[]): Position => parsed.locate(path[0] === 'authors' ? [authorsKey, ...path.slice(1)] : path);
+
+  let schema = schemas.get(timezone);
+  if (!schema) {
+    schema = articleSchema(timezone);
+    schemas.set(timezone, schema);
+  }
+  const fields = checkFields(file.path, { data, locate }, schema, knownKeys.article, problems, parsed.data);
+  const slug = fields?.slug ?? fileSlug(file, problems, 'article');
+  if (!fields || !slug) return { problems, article: undefined };
+
+  // Returned even when a tag is unusable, so that the checks against other
+  // files still run and the editor sees every problem at once.
+  const tags = uniqueTags(fields.tags, file.path, locate, problems);
+  const { slug: _written, tags: _names, ...rest } = fields;
+  return {
+    problems,
+    article: {
+      ...rest,
+      slug,
+      tags,
+      body: parsed.body,
+      bodyLine: parsed.bodyLine,
+      at: {
+        authors: fields.authors.map((_, index) => locate(['authors', index])),
+        category: locate(['category']),
+        imageSrc: locate(['image', 'src']),
+      },
+    },
+  };
+}
+
+function uniqueTags(names: string[], file: string, locate: (path: readonly PropertyKey[]) => Position, problems: Problem[]): Tag[] {
+  const tags = new Map<string, Tag>();
+  names.forEach((name, index) => {
+    const slug = slugifyText(name);
+    if (slug === '' || slugProblem(slug)) {
+      problems.push(
+        error(file, `tag "${name.slice(0, 60)}" has no letters or digits to make a web address from`, { position: locate(['tags', index]) }),
+      );
+    } else if (!tags.has(slug)) {
+      tags.set(slug, { name, slug });
+    }
+  });
+  return [...tags.values()];
+}

@@ -1,0 +1,89 @@
+import { posix } from 'node:path';
+import type { z } from 'zod';
+import { error, warning, type Problem } from '../problems.js';
+import type { SourceFile } from '../types.js';
+import { editorMessage } from './editor-messages.js';
+import { parseFrontMatter, type FrontMatterFile } from './front-matter.js';
+import { ENGINE_KEYS } from './schema.js';
+import { slugFromFileName, slugifyText, slugProblem } from './slug.js';
+import { didYouMean } from './suggest.js';
+import type { YamlMapping } from './yaml-mapping.js';
+
+/** Parse a content file's front matter, adding its problems to `problems`. */
+export function readFrontMatter(file: SourceFile, problems: Problem[]): FrontMatterFile | undefined {
+  const parsed = parseFrontMatter(file.text, file.path);
+  if (parsed.ok) return parsed.value;
+  problems.push(...parsed.problems);
+  return undefined;
+}
+
+/**
+ * Validate one mapping against its schema, reporting every failing field at
+ * the line where it is written, and every unknown field as a warning.
+ * `written` is the mapping as the editor wrote it, for unknown-field checks.
+ */
+export function checkFields<S extends z.ZodType>(
+  file: string,
+  yaml: YamlMapping,
+  schema: S,
+  known: Record<string, string[]>,
+  problems: Problem[],
+  written: Record<string, unknown> = yaml.data,
+): z.output<S> | undefined {
+  problems.push(...unknownFields(file, written, known, yaml.locate));
+  const result = schema.safeParse(yaml.data, { error: editorMessage });
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const field = issue.path.filter((p) => typeof p !== 'symbol').join('.');
+    problems.push(error(file, field ? `${field}: ${issue.message}` : issue.message, { position: yaml.locate(issue.path) }));
+  }
+  return undefined;
+}
+
+function unknownFields(
+  file: string,
+  data: Record<string, unknown>,
+  known: Record<string, string[]>,
+  locate: YamlMapping['locate'],
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const [parent, keys] of Object.entries(known)) {
+    const holder = parent === '' ? data : Object.hasOwn(data, parent) ? data[parent] : undefined;
+    if (typeof holder !== 'object' || holder === null || Array.isArray(holder)) continue;
+    for (const key of Object.keys(holder)) {
+      if (keys.includes(key)) continue;
+      const path = parent === '' ? [key] : [parent, key];
+      const name = path.join('.');
+      problems.push(
+        ENGINE_KEYS.has(key)
+          ? warning(file, `"${name}" has no effect`, {
+              position: locate(path),
+              hint: 'content is data: Broadsheet picks templates and URLs itself; delete this line',
+            })
+          : warning(file, `unknown field "${name}" is ignored`, {
+              position: locate(path),
+              hint: didYouMean(key, keys) ?? `known fields here: ${keys.join(', ')}`,
+            }),
+      );
+    }
+  }
+  return problems;
+}
+
+/** The slug a file name gives, or undefined (with a problem) when it gives none. */
+export function fileSlug(file: SourceFile, problems: Problem[], kind: 'article' | 'author' | 'section'): string | undefined {
+  const name = posix.basename(file.path);
+  const slug = kind === 'article' ? slugFromFileName(name) : name.replace(/\.md$/i, '');
+  const problem = slugProblem(slug);
+  if (!problem) return slug;
+  const suggestion = slugifyText(slug);
+  problems.push(
+    error(file.path, `the file name gives the ${kind} slug "${slug}", which ${problem}`, {
+      hint:
+        kind === 'article'
+          ? `rename the file${suggestion ? ` to ${suggestion}.md` : ''}, or set slug: in the front matter`
+          : `rename the file${suggestion ? ` to ${suggestion}.md` : ''}`,
+    }),
+  );
+  return undefined;
+}

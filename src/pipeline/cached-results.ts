@@ -1,0 +1,46 @@
+import type { ArticleCheck } from '../content/check-article.js';
+import type { RenderedMarkdown } from '../markdown/render.js';
+import type { SourceFile } from '../types.js';
+import { entryKey, readEntry, writeEntry } from './file-cache.js';
+
+/** A content file on its way through the pipeline. */
+export type PipelineFile = SourceFile & { kind: 'article' | 'page' };
+
+/** What the pipeline learns from one file. */
+export interface ProcessedFile {
+  path: string;
+  /** For articles only. */
+  check: ArticleCheck | undefined;
+  /** Undefined when the file has errors of its own. */
+  rendered: RenderedMarkdown | undefined;
+  fromCache: boolean;
+}
+
+export interface CacheSettings {
+  /** Folder of the persistent cache, or undefined to store nothing. */
+  cacheDir: string | undefined;
+  processingKey: string;
+  timezone: string;
+}
+
+/** As stored: null where a value is absent, since JSON has no undefined. */
+interface Entry {
+  check: ArticleCheck | null;
+  rendered: RenderedMarkdown | null;
+}
+
+const keyOf = (settings: CacheSettings, file: PipelineFile): string =>
+  entryKey(settings.processingKey, file.kind, settings.timezone, file.text);
+
+/** The cached result for one file, if the cache holds a sound one. */
+export function readCached(settings: CacheSettings, file: PipelineFile): ProcessedFile | undefined {
+  if (!settings.cacheDir) return undefined;
+  const cached = readEntry<Entry>(settings.cacheDir, keyOf(settings, file));
+  if (!cached) return undefined;
+  return { path: file.path, check: cached.check ?? undefined, rendered: cached.rendered ?? undefined, fromCache: true };
+}
+
+export function storeResult(settings: CacheSettings, file: PipelineFile, result: ProcessedFile): void {
+  if (!settings.cacheDir) return;
+  writeEntry(settings.cacheDir, keyOf(settings, file), { check: result.check ?? null, rendered: result.rendered ?? null } satisfies Entry);
+}

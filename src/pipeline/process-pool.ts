@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { ArticleCheck } from '../content/check-article.js';
+import type { RenderedMarkdown } from '../markdown/render.js';
+import { processingKey } from './file-cache.js';
+import { readCached, type PipelineFile, type ProcessedFile } from './cached-results.js';
+import type { ProcessBatch } from './process-files.js';
+
+export interface ProcessAllOptions {
+  siteUrl: string;
+  timezone: string;
+  cacheDir?: string | undefined;
+  /** Worker threads to use; 0 works in this thread. Default: one per core. */
+  workers?: number | undefined;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+export interface ProcessAllResult {
+  checks: Map<string, ArticleCheck>;
+  rendered: Map<string, RenderedMarkdown>;
+  fromCache: number;
+}
+
+// Compiled, this module sits next to process-files.js. Run from the
+// TypeScript sources (tests), the worker needs tsx to load the .ts file.
+const WORKER = new URL(`./process-files${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+
+/**
+ * Check and render every content file across all cores, with results byte
+ * for byte the same as working through them one by one in this thread.
+ */
+export async function processAll(files: PipelineFile[], options: ProcessAllOptions): Promise<ProcessAllResult> {
+  const workers = options.workers ?? availableParallelism();
+  const base = {
+    siteUrl: options.siteUrl,
+    timezone: options.timezone,
+    cacheDir: options.cacheDir,
+    processingKey: processingKey({ siteUrl: options.siteUrl }),
+  };
+  const result: ProcessAllResult = { checks: new Map(), rendered: new Map(), fromCache: 0 };
+  let done = 0;
+  const collect = (batch: ProcessedFile[]) => {
+    for (const file of batch) {
+      if (file.check) result.checks.set(file.path, file.check);
+      if (file.rendered) result.rendered.set(file.path, file.rendered);
+      if (file.fromCache) result.fromCache++;
+    }
+    done += batch.length;
+    options.onProgress?.(done, files.length);
+  };
+
+  // The cache is read here first: for files that have not changed, starting
+  // workers and copying results back from them costs more than it saves.
+  const misses: PipelineFile[] = [];
+  const hits: ProcessedFile[] = [];
+  for (const file of files) {
+    const cached = readCached(base, file);
+    if (cached) hits.push(cached);
+    else misses.push(file);
+  }
+  collect(hits);
+  if (workers === 0 || misses.length < 50 || !existsSync(fileURLToPath(WORKER))) {
+    if (misses.length > 0) {
+      // Loaded on demand: when everything comes from the cache, the Markdown pipeline is never needed.
+      const { default: processBatch } = await import('./process-files.js');
+      collect(processBatch({ ...base, files: misses }));
+    }
+    return result;
+  }
+  const pool = new Piscina<ProcessBatch, ProcessedFile[]>({
+    filename: WORKER.href,
+    minThreads: workers,
+    maxThreads: workers,
+    execArgv: WORKER.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [],
+    // Rendering allocates many short-lived objects; a larger young
+    // generation spends less time collecting them.
+    resourceLimits: { maxYoungGenerationSizeMb: 64 },
+  });
+  try {
+    await Promise.all(splitIntoBatches(misses, workers).map((batch) => pool.run({ ...base, files: batch }).then(collect)));
+  } finally {
+    await pool.destroy();
+  }
+  return result;
+}
+
+/** Large batches first, then smaller ones so that the workers finish together. */
+function splitIntoBatches<T>(items: readonly T[], workers: number): T[][] {
+  const batches: T[][] = [];
+  const smallest = Math.max(20, Math.ceil(items.length / (workers * 40)));
+  let size = Math.max(smallest, Math.ceil(items.length / (workers * 3)));
+  for (let start = 0; start < items.length; ) {
+    batches.push(items.slice(start, start + size));
+    start += size;
+    if (batches.length % workers === 0) size = Math.max(smallest, Math.ceil(size / 2));
+  }
+  return batches;
+}

@@ -1,0 +1,194 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import { templatesKey, writePages } from '../eleventy/write-pages.js';
+import { fingerprintPages } from '../site/fingerprint.js';
+import type { SiteModel } from '../site/model.js';
+import { publishAtomically } from './atomic.js';
+
+export interface WriteOutputOptions {
+  outDir: string;
+  templatesDir: string;
+  publicDir: string;
+  /** Where the record of the last build is kept; without it every page is rendered. */
+  cacheDir: string | undefined;
+  /** Folders the output may never replace. */
+  protect: string[];
+}
+
+export interface OutputReport {
+  /** Files in the published folder. */
+  files: number;
+  /** Pages Eleventy rendered in this build. */
+  rendered: number;
+  /** Files taken over unchanged from the previous build. */
+  reused: number;
+  /** Nothing differed from the previous build, so nothing was replaced. */
+  upToDate: boolean;
+}
+
+/** What the last build published, to tell which pages can be taken over. */
+interface Manifest {
+  version: 1;
+  /** Page file → fingerprint. */
+  pages: Record<string, string>;
+  templatePages: string;
+  /** Files Eleventy wrote from templates alone. */
+  templateFiles: string[];
+  /** public/ file → [size, mtime] of the source when it was copied. */
+  public: Record<string, [number, number]>;
+  /** Every published file → [size, mtime], to notice files changed by hand since. */
+  files: Record<string, [number, number]>;
+}
+
+/**
+ * Write the site into a fresh folder and swap it in (see publishAtomically).
+ * Pages whose fingerprint matches the last build, and public files that did
+ * not change, are hard links to the previous output: they keep their bytes
+ * and modification time, so deploy tools that compare files upload only what
+ * changed. A rendered page that comes out identical to its old copy is
+ * replaced by that copy for the same reason.
+ */
+export async function writeOutput(model: SiteModel, options: WriteOutputOptions): Promise<OutputReport> {
+  const outDir = path.resolve(options.outDir);
+  const prints = fingerprintPages(model, templatesKey(options.templatesDir));
+  const manifestFile = options.cacheDir
+    ? path.join(options.cacheDir, `output-${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.json`)
+    : undefined;
+  const previous = manifestFile ? readManifest(manifestFile) : undefined;
+
+  const intact = (file: string): boolean => {
+    const recorded = previous?.files[file];
+    const stat = statOrUndefined(path.join(outDir, file));
+    return !!recorded && !!stat && stat.size === recorded[0] && stat.mtimeMs === recorded[1];
+  };
+  const publicFiles = listFiles(options.publicDir);
+  const reusedPublic = new Set(
+    [...publicFiles].filter(([file, stat]) => {
+      const recorded = previous?.public[file];
+      return recorded && recorded[0] === stat.size && recorded[1] === stat.mtimeMs && intact(file);
+    }).map(([file]) => file),
+  );
+  const reusedPages = new Set([...prints.pages].filter(([file, print]) => previous?.pages[file] === print && intact(file)).map(([file]) => file));
+  const reuseTemplatePages = !!previous && previous.templatePages === prints.templatePages && previous.templateFiles.every(intact);
+
+  const expected = [...publicFiles.keys(), ...prints.pages.keys(), ...(reuseTemplatePages ? previous.templateFiles : [])];
+  const upToDate =
+    reuseTemplatePages &&
+    reusedPublic.size === publicFiles.size &&
+    reusedPages.size === prints.pages.size &&
+    new Set(expected).size === Object.keys(previous.files).length;
+  if (upToDate) return { files: expected.length, rendered: 0, reused: expected.length, upToDate: true };
+
+  let templateFiles: string[] = [];
+  const report = await publishAtomically(
+    outDir,
+    async (staging) => {
+      let reused = 0;
+      const takeOver = (file: string) => {
+        linkOrCopy(path.join(outDir, file), path.join(staging, file));
+        reused++;
+      };
+      // Public files first: a page of ours at the same path wins.
+      for (const [file, stat] of publicFiles) {
+        if (reusedPublic.has(file)) takeOver(file);
+        else copyKeepingTime(path.join(options.publicDir, file), path.join(staging, file), stat);
+      }
+      for (const file of reusedPages) takeOver(file);
+      const changed = (page: { url: string }) => !reusedPages.has(`${page.url.slice(1)}index.html`);
+      const subset: SiteModel = { ...model, articles: model.articles.filter(changed), archives: model.archives.filter(changed) };
+      const written =
+        subset.articles.length + subset.archives.length > 0 || !reuseTemplatePages
+          ? await writePages(subset, options.templatesDir, staging, { templatePages: !reuseTemplatePages })
+          : [];
+      const pageFiles = new Set(prints.pages.keys());
+      templateFiles = reuseTemplatePages ? previous.templateFiles : written.filter((file) => !pageFiles.has(file));
+      if (reuseTemplatePages) templateFiles.forEach(takeOver);
+      for (const file of written) {
+        if (sameBytes(path.join(outDir, file), path.join(staging, file))) {
+          unlinkSync(path.join(staging, file));
+          takeOver(file);
+        }
+      }
+      return { rendered: written.length, reused };
+    },
+    { protect: options.protect },
+  );
+
+  const files = listFiles(outDir);
+  if (manifestFile) {
+    writeManifest(manifestFile, {
+      version: 1,
+      pages: Object.fromEntries(prints.pages),
+      templatePages: prints.templatePages,
+      templateFiles,
+      public: Object.fromEntries([...publicFiles].map(([file, stat]) => [file, [stat.size, stat.mtimeMs]])),
+      files: Object.fromEntries([...files].map(([file, stat]) => [file, [stat.size, stat.mtimeMs]])),
+    });
+  }
+  return { files: files.size, ...report, upToDate: false };
+}
+
+function readManifest(file: string): Manifest | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as Partial<Manifest>;
+    const complete = manifest.version === 1 && manifest.pages && manifest.public && manifest.files && Array.isArray(manifest.templateFiles);
+    return complete ? (manifest as Manifest) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeManifest(file: string, manifest: Manifest): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(manifest));
+  renameSync(temporary, file);
+}
+
+/** Every file below `dir`, by `/`-separated relative path, with its stats. */
+function listFiles(dir: string): Map<string, Stats> {
+  const files = new Map<string, Stats>();
+  let entries;
+  try {
+    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return files;
+  }
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(dir, full).split(path.sep).join('/'), lstatSync(full));
+  }
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return lstatSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function linkOrCopy(from: string, to: string): void {
+  mkdirSync(path.dirname(to), { recursive: true });
+  try {
+    linkSync(from, to);
+  } catch {
+    // Some file systems refuse hard links; a copy with the old time does the same job.
+    copyKeepingTime(from, to, lstatSync(from));
+  }
+}
+
+function copyKeepingTime(from: string, to: string, stat: Stats): void {
+  mkdirSync(path.dirname(to), { recursive: true });
+  copyFileSync(from, to);
+  utimesSync(to, stat.atime, stat.mtime);
+}
+
+function sameBytes(a: string, b: string): boolean {
+  const old = statOrUndefined(a);
+  if (!old || old.size !== statOrUndefined(b)?.size) return false;
+  return readFileSync(a).equals(readFileSync(b));
+}

@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import type { SiteModel } from './model.js';
+
+export interface PageFingerprints {
+  /** Output file (relative to the output folder) → fingerprint, for every article and archive page. */
+  pages: Map<string, string>;
+  /** One fingerprint for the pages made from templates alone (home, 404, lists): their data is shared. */
+  templatePages: string;
+}
+
+const hash = (...parts: string[]): string => {
+  const digest = createHash('sha256');
+  for (const part of parts) digest.update(part).update('\0');
+  return digest.digest('hex');
+};
+
+/** The file a page address is written to, relative to the output folder. */
+export const pageFile = (url: string): string => `${url.slice(1)}index.html`;
+
+/**
+ * What each page's HTML depends on, as a hash: its own data, the data every
+ * page shares (site title, navigation), and `templateKey` (the templates and
+ * the code that renders them). A page whose fingerprint has not changed since
+ * the last build would come out byte for byte the same.
+ */
+export function fingerprintPages(model: SiteModel, templateKey: string): PageFingerprints {
+  const shared = hash(templateKey, JSON.stringify(model.site));
+  const pages = new Map<string, string>();
+  for (const page of [...model.articles, ...model.archives]) pages.set(pageFile(page.url), hash(shared, JSON.stringify(page)));
+  const { home, authors, tags } = model;
+  return { pages, templatePages: hash(shared, JSON.stringify({ home, authors, tags })) };
+}
