@@ -26,12 +26,13 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
   };
   await runBuild();
 
+  let url = `http://localhost:${options.port}/`;
   const server = EleventyDevServer.getServer('broadsheet', options.outDir, {
     port: options.port,
     liveReload: true,
     domDiff: false,
     messageOnStart: ({ hosts }) => {
-      options.onReady(hosts[0] ?? `http://localhost:${options.port}/`);
+      url = hosts[0] ?? url;
       return '';
     },
   });
@@ -59,6 +60,9 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
     { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 30, pollInterval: 10 } },
   );
   watcher.on('all', rebuild);
+  // Ready only once every file is watched: an edit before that would be missed.
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  options.onReady(url);
 
   return {
     async close() {

@@ -63,14 +63,16 @@ export function buildSiteModel(
   const teaser = (article: Article): Teaser => teasers.get(article) as Teaser;
 
   const related = relatedBySharedTags(content.articles);
-  const inSection = groupBySection(content.articles);
+  const inSection = groupBy(content.articles, (a) => [a.category]);
+  const byAuthor = groupBy(content.articles, (a) => a.authors);
+  const positionInSection = new Map([...inSection.values()].flatMap((list) => list.map((article, index) => [article, index] as const)));
   const tagNames = tagDisplayNames(content.articles);
   const tagLink = (slug: string): Link => ({ name: tagNames.get(slug)?.name ?? slug, url: `/tags/${slug}/` });
 
   const articles: ArticlePage[] = content.articles.map((article) => {
     const body = rendered(article.file);
     const siblings = inSection.get(article.category) ?? [];
-    const index = siblings.indexOf(article);
+    const index = positionInSection.get(article) ?? -1;
     const older = siblings[index + 1];
     const newer = index > 0 ? siblings[index - 1] : undefined;
     return {
@@ -104,7 +106,7 @@ export function buildSiteModel(
     ),
     ...content.authors.flatMap((author) =>
       archivePages(
-        content.articles.filter((a) => a.authors.includes(author.slug)).map(teaser),
+        (byAuthor.get(author.slug) ?? []).map(teaser),
         site.perPage,
         {
           source: author.file,
@@ -187,13 +189,15 @@ function person(author: Author): Person {
   return { name: author.name, role: author.role, avatar: author.avatar, links };
 }
 
-/** Articles per section, keeping the newest-first order. */
-function groupBySection(articles: readonly Article[]): Map<string, Article[]> {
+/** Articles by each of their keys (section, authors), keeping the newest-first order. */
+function groupBy(articles: readonly Article[], keys: (article: Article) => readonly string[]): Map<string, Article[]> {
   const groups = new Map<string, Article[]>();
   for (const article of articles) {
-    const group = groups.get(article.category) ?? [];
-    group.push(article);
-    groups.set(article.category, group);
+    for (const key of keys(article)) {
+      const group = groups.get(key);
+      if (group) group.push(article);
+      else groups.set(key, [article]);
+    }
   }
   return groups;
 }

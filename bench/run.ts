@@ -1,0 +1,230 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateNewsroom } from './generate-newsroom.js';
+
+/*
+ * npm run bench [-- --sizes 1000,10000] [--runs 3] [--full] [--no-serve]
+ *
+ * Times, as whole processes and in one run so that the ratios compare like
+ * with like on a noisy machine:
+ *   baseline  bare Eleventy 3 over the same Markdown files as templates (markdown-it, one layout)
+ *   cold      broadsheet build with no cache and no previous output
+ *   warm      broadsheet build again, nothing changed
+ *   one-edit  broadsheet build after one article changed
+ *   serve     seconds from saving an edited article to the new page being served
+ */
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const WORK = path.join(ROOT, '.cache', 'bench');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const ELEVENTY = path.join(path.dirname(createRequire(import.meta.url).resolve('@11ty/eleventy')), '..', 'cmd.cjs');
+const HOOK = path.join(ROOT, 'bench', 'rusage-hook.cjs');
+const GENERATOR_VERSION = '1';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    runs: { type: 'string', default: '3' },
+    full: { type: 'boolean', default: false },
+    'no-serve': { type: 'boolean', default: false },
+  },
+});
+const sizes = values.sizes.split(',').map(Number);
+if (values.full && !sizes.includes(100_000)) sizes.push(100_000);
+const runs = Number(values.runs);
+
+interface Measure {
+  wallS: number;
+  cpuS: number;
+  rssMb: number;
+}
+
+interface Row {
+  articles: number;
+  scenario: string;
+  runs: Measure[];
+  median: Measure;
+}
+
+const rows: Row[] = [];
+const serveLatencies: Record<number, number[]> = {};
+
+function timed(command: string, args: string[], cwd: string): Measure {
+  const usageFile = path.join(WORK, `usage-${process.pid}.json`);
+  rmSync(usageFile, { force: true });
+  const started = process.hrtime.bigint();
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NODE_OPTIONS: `--require ${HOOK}`, BENCH_RUSAGE_FILE: usageFile },
+  });
+  const wallS = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${result.stdout}\n${result.stderr}`);
+  const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { userMs: number; systemMs: number; maxRssKb: number };
+  return { wallS, cpuS: (usage.userMs + usage.systemMs) / 1000, rssMb: usage.maxRssKb / 1024 };
+}
+
+function prepare(articles: number): { dir: string; articleFiles: string[] } {
+  const dir = path.join(WORK, `n${articles}`);
+  const marker = path.join(dir, 'generated.json');
+  if (!existsSync(marker) || JSON.parse(readFileSync(marker, 'utf8')).version !== GENERATOR_VERSION) {
+    rmSync(dir, { recursive: true, force: true });
+    console.log(`generating ${articles} articles…`);
+    const { articleFiles } = generateNewsroom(dir, { articles, seed: 2026 });
+    writeBaselineProject(dir);
+    writeFileSync(marker, JSON.stringify({ version: GENERATOR_VERSION, articleFiles }));
+  }
+  return { dir, articleFiles: JSON.parse(readFileSync(marker, 'utf8')).articleFiles as string[] };
+}
+
+/** A bare Eleventy site whose input is the same article files, each a template, with one layout. */
+function writeBaselineProject(dir: string): void {
+  const base = path.join(dir, 'baseline');
+  mkdirSync(path.join(base, 'src', '_includes'), { recursive: true });
+  symlinkSync(path.join(dir, 'content', 'articles'), path.join(base, 'src', 'articles'));
+  writeFileSync(path.join(base, 'src', 'src.11tydata.json'), JSON.stringify({ layout: 'article.njk' }));
+  writeFileSync(
+    path.join(base, 'src', '_includes', 'article.njk'),
+    [
+      '<!doctype html>',
+      '<html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title></head>',
+      '<body>',
+      '<h1>{{ title }}</h1>',
+      '<p>by {{ authors | join(", ") }} in {{ category }}, <time>{{ page.date.toISOString() }}</time></p>',
+      '{{ content | safe }}',
+      '</body></html>',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(path.join(base, 'package.json'), '{"type":"module"}\n');
+  writeFileSync(path.join(base, 'eleventy.config.js'), "export default function (config) {\n  config.setQuietMode(true);\n  return { dir: { input: 'src', output: '_site' } };\n}\n");
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
+
+function record(articles: number, scenario: string, measure: Measure): void {
+  let row = rows.find((r) => r.articles === articles && r.scenario === scenario);
+  if (!row) {
+    row = { articles, scenario, runs: [], median: measure };
+    rows.push(row);
+  }
+  row.runs.push(measure);
+  row.median = {
+    wallS: median(row.runs.map((m) => m.wallS)),
+    cpuS: median(row.runs.map((m) => m.cpuS)),
+    rssMb: median(row.runs.map((m) => m.rssMb)),
+  };
+}
+
+async function serveLatency(dir: string, articleFile: string, attempt: number): Promise<number> {
+  const port = 18_500 + Math.floor(Math.random() * 1000);
+  const server = spawn(process.execPath, [CLI, 'serve', '--quiet', '--port', String(port), '--cache-dir', '.cache-bs'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    let output = '';
+    server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const url = await poll(() => /Serving .* at (http:\/\/\S+)/.exec(output)?.[1], 600_000);
+    const file = path.join(dir, 'content', 'articles', articleFile);
+    const text = readFileSync(file, 'utf8');
+    const slug = /(?:\d{4}-\d{2}-\d{2}-)?([^/]+)\.md$/.exec(articleFile)?.[1] ?? '';
+    const section = /^category: (.+)$/m.exec(text)?.[1] ?? '';
+    const pageUrl = new URL(`${section}/${slug}/`, url).href;
+    const marker = `Edited for the benchmark ${Date.now()}-${attempt}`;
+    const started = performance.now();
+    writeFileSync(file, text.replace(/^title: .*$/m, `title: ${JSON.stringify(marker)}`));
+    await poll(async () => ((await (await fetch(pageUrl)).text()).includes(marker) ? true : undefined), 60_000, 10);
+    const latency = (performance.now() - started) / 1000;
+    writeFileSync(file, text);
+    return latency;
+  } finally {
+    server.kill();
+  }
+}
+
+async function poll<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs: number, everyMs = 50): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await Promise.resolve(probe()).catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+const fmt = (n: number, digits = 2) => n.toFixed(digits);
+
+function printTable(): void {
+  console.log('\narticles  scenario   wall s (median)   cpu s   peak MB   wall ratio   cpu ratio   rss ratio   runs (wall s)');
+  for (const row of rows) {
+    const base = rows.find((r) => r.articles === row.articles && r.scenario === 'baseline')?.median;
+    const ratio = (a: number, b: number | undefined) => (b ? `${fmt(a / b)}×` : '—');
+    console.log(
+      [
+        String(row.articles).padStart(8),
+        row.scenario.padEnd(9),
+        fmt(row.median.wallS).padStart(15),
+        fmt(row.median.cpuS).padStart(7),
+        fmt(row.median.rssMb, 0).padStart(9),
+        ratio(row.median.wallS, base?.wallS).padStart(12),
+        ratio(row.median.cpuS, base?.cpuS).padStart(11),
+        ratio(row.median.rssMb, base?.rssMb).padStart(11),
+        `   ${row.runs.map((m) => fmt(m.wallS)).join(' ')}`,
+      ].join(' '),
+    );
+  }
+  for (const [articles, latencies] of Object.entries(serveLatencies)) {
+    console.log(`${articles.padStart(8)}  serve: edited article served after ${latencies.map((l) => fmt(l, 3)).join(', ')} s (median ${fmt(median(latencies), 3)} s)`);
+  }
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm install (or npx tsc -p tsconfig.build.json) first');
+  mkdirSync(WORK, { recursive: true });
+  const started = new Date();
+  for (const articles of sizes) {
+    const { dir, articleFiles } = prepare(articles);
+    const runsHere = articles >= 100_000 ? 1 : runs;
+    const edited = articleFiles[Math.floor(articleFiles.length / 2)] as string;
+    const editedPath = path.join(dir, 'content', 'articles', edited);
+    const original = readFileSync(editedPath, 'utf8');
+    for (let run = 1; run <= runsHere; run++) {
+      console.log(`${articles} articles, run ${run}/${runsHere}`);
+      rmSync(path.join(dir, 'baseline', '_site'), { recursive: true, force: true });
+      record(articles, 'baseline', timed(process.execPath, [ELEVENTY], path.join(dir, 'baseline')));
+
+      rmSync(path.join(dir, '.cache-bs'), { recursive: true, force: true });
+      rmSync(path.join(dir, '_site'), { recursive: true, force: true });
+      const build = [CLI, 'build', '--quiet', '--cache-dir', '.cache-bs'];
+      record(articles, 'cold', timed(process.execPath, build, dir));
+      record(articles, 'warm', timed(process.execPath, build, dir));
+      appendFileSync(editedPath, `\nA sentence added by benchmark run ${run}.\n`);
+      record(articles, 'one-edit', timed(process.execPath, build, dir));
+      writeFileSync(editedPath, original);
+    }
+    if (!values['no-serve'] && articles <= 10_000) {
+      // Bring the output and cache in line with the restored article first.
+      timed(process.execPath, [CLI, 'build', '--quiet', '--cache-dir', '.cache-bs'], dir);
+      serveLatencies[articles] = [];
+      for (let attempt = 1; attempt <= runs; attempt++) {
+        const file = articleFiles[(attempt * 7919) % articleFiles.length] as string;
+        serveLatencies[articles].push(await serveLatency(dir, file, attempt));
+      }
+    }
+    printTable();
+  }
+  const resultsDir = path.join(ROOT, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `bench-${started.toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({ started: started.toISOString(), node: process.version, sizes, runs, rows, serveLatencies }, null, 2));
+  console.log(`\nrecord written to ${path.relative(ROOT, file)}`);
+}
+
+await main();
