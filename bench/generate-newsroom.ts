@@ -113,7 +113,8 @@ export function generateNewsroom(root: string, size: NewsroomSize): GeneratedNew
     const articleTags = [...new Set(Array.from({ length: 2 + Math.floor(random() * 4) }, () => pick(tags)))];
     const byline = random() < 0.15 ? [pick(authors), pick(authors)] : [pick(authors)];
     const body: string[] = [paragraph(), paragraph()];
-    const target = 600 + Math.floor(random() * 400);
+    // 600–1,000 words: whole parts are added while they fit.
+    const target = 600 + Math.floor(random() * 300);
     let count = body.join(' ').split(' ').length;
     while (count < target) {
       const part = [
@@ -123,8 +124,10 @@ export function generateNewsroom(root: string, size: NewsroomSize): GeneratedNew
         random() < 0.5 ? Array.from({ length: 3 + Math.floor(random() * 3) }, () => `- ${sentence()}`).join('\n') : `### ${sentence().slice(0, -1)}\n\n${paragraph()}`,
         `${sentence()} Read [the report](https://example.org/reports/${i}) and ${urls.length > 0 ? `[our earlier story](${pick(urls)})` : 'more'}. ${sentence()}`,
       ];
+      const partWords = part.join(' ').split(' ').length;
+      if (count + partWords > 1000) break;
       body.push(...part);
-      count += part.join(' ').split(' ').length;
+      count += partWords;
     }
     const year = iso.slice(0, 4);
     const file = `${year}/${iso.slice(0, 10)}-${slug}.md`;

@@ -22,7 +22,7 @@ const WORK = path.join(ROOT, '.cache', 'bench');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const ELEVENTY = path.join(path.dirname(createRequire(import.meta.url).resolve('@11ty/eleventy')), '..', 'cmd.cjs');
 const HOOK = path.join(ROOT, 'bench', 'rusage-hook.cjs');
-const GENERATOR_VERSION = '1';
+const GENERATOR_VERSION = '2';
 
 const { values } = parseArgs({
   options: {

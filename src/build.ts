@@ -4,12 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { loadContent } from './content/load.js';
 import type { ArticleCheck } from './content/check-article.js';
 import { peekSite, validateContent, type ContentSources } from './content/validate.js';
-import { writePages } from './eleventy/write-pages.js';
 import type { RenderedMarkdown } from './markdown/render.js';
 import { processAll } from './pipeline/process-pool.js';
 import { ContentError, hasErrors, sortProblems, type Problem } from './problems.js';
 import { writeOutput, type OutputReport } from './publish/write-output.js';
 import { buildSiteModel } from './site/build-model.js';
+import type { SiteModel } from './site/model.js';
 import type { Content } from './types.js';
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,6 +54,18 @@ export interface BuildResult {
   pages: number;
   articles: number;
   output: OutputReport;
+  /** Everything the build learnt, for a preview server to update from. */
+  state: BuildState;
+}
+
+export interface BuildState {
+  sources: ContentSources;
+  /** Site paths of the files in public/. */
+  assets: Set<string>;
+  checks: Map<string, ArticleCheck>;
+  rendered: Map<string, RenderedMarkdown>;
+  content: Content;
+  model: SiteModel;
 }
 
 export const defaultPaths = {
@@ -131,7 +143,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     protect: [options.contentDir, templatesDir, publicDir],
   });
   stage('publish', output.files, output.upToDate ? 'nothing changed' : `${output.rendered} rendered, ${output.reused} kept`);
-  return { problems: all, pages: output.files, articles: model.articles.length, output };
+  return {
+    problems: all,
+    pages: output.files,
+    articles: model.articles.length,
+    output,
+    state: { sources, assets: loaded.assets, checks: processed?.checks ?? new Map(), rendered, content, model },
+  };
 }
 
 const EMPTY: RenderedMarkdown = { html: '', firstParagraph: '', words: 0 };

@@ -104,6 +104,7 @@ async function main(argv: string[]): Promise<number> {
           ...options,
           port,
           onReady: (url) => console.log(`Serving ${options.outDir} at ${url} (Ctrl+C to stop)`),
+          onPreview: ({ urls, ms }) => console.log(`↻ ${urls.join(', ')} updated in ${ms.toFixed(0)} ms; rebuilding the rest`),
           onBuild: ({ result, error, ms }) => {
             if (result) {
               report(result.problems);

@@ -1,24 +1,33 @@
+import path from 'node:path';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { watch } from 'chokidar';
-import { build, defaultPaths, type BuildOptions, type BuildResult } from './build.js';
+import { build, buildTime, defaultPaths, type BuildOptions, type BuildResult, type BuildState } from './build.js';
+import { processingKey } from './pipeline/file-cache.js';
+import { previewEdits } from './preview.js';
 
 export interface ServeOptions extends BuildOptions {
   port: number;
-  /** Told about each build, good or failed. */
+  /** Told about each full build, good or failed. */
   onBuild: (outcome: { result?: BuildResult; error?: unknown; ms: number }) => void;
+  /** Told when edited articles were put online ahead of the full build. */
+  onPreview: (outcome: { urls: string[]; ms: number }) => void;
   onReady: (url: string) => void;
 }
 
 /**
- * Build, serve the output with Eleventy's dev server, and rebuild and
- * live-reload when content, templates or public files change. A failed
- * rebuild leaves the last good site being served.
+ * Build, serve the output with Eleventy's dev server, and update it when
+ * content, templates or public files change. An edited article's own page is
+ * rendered at once and the browser reloaded; a full build (fast, from the
+ * cache) then updates archives and links and reloads again. A failed build
+ * leaves the last good site being served.
  */
 export async function serve(options: ServeOptions): Promise<{ close(): Promise<void> }> {
+  let state: BuildState | undefined;
   const runBuild = async (): Promise<void> => {
     const started = performance.now();
     try {
       const result = await build(options);
+      state = result.state;
       options.onBuild({ result, ms: performance.now() - started });
     } catch (error) {
       options.onBuild({ error, ms: performance.now() - started });
@@ -38,28 +47,57 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
   });
   await server.serve(options.port);
 
-  // One build at a time; saves during a build are folded into one more.
-  let running: Promise<void> | undefined;
-  let again = false;
-  const rebuild = (): void => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = runBuild().then(() => {
-      server.reload();
-      running = undefined;
-      if (again) {
-        again = false;
-        rebuild();
+  const templatesDir = options.templatesDir ?? defaultPaths.templatesDir;
+  const publicDir = options.publicDir ?? defaultPaths.publicDir;
+  const preview = async (files: string[]): Promise<void> => {
+    if (!state) return;
+    const started = performance.now();
+    try {
+      const urls = await previewEdits(state, files, {
+        templatesDir,
+        outDir: options.outDir,
+        cacheDir: options.cacheDir,
+        processingKey: processingKey({ siteUrl: state.content.site.url }),
+        now: options.now ?? buildTime(),
+        drafts: options.drafts ?? false,
+        future: options.future ?? false,
+        baseUrl: options.baseUrl,
+        assetExists: (sitePath) => state?.assets.has(sitePath) ?? false,
+      });
+      if (urls) {
+        server.reload();
+        options.onPreview({ urls, ms: performance.now() - started });
       }
-    });
+    } catch {
+      // The full build that follows reports whatever went wrong, with file names.
+    }
   };
-  const watcher = watch(
-    [options.contentDir, options.templatesDir ?? defaultPaths.templatesDir, options.publicDir ?? defaultPaths.publicDir],
-    { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 30, pollInterval: 10 } },
-  );
-  watcher.on('all', rebuild);
+
+  // One update at a time; saves during an update are folded into the next.
+  let running: Promise<void> | undefined;
+  let pending = new Set<string>();
+  const update = (): void => {
+    if (running || pending.size === 0) return;
+    const files = [...pending];
+    pending = new Set();
+    const articles = path.resolve(options.contentDir, 'articles') + path.sep;
+    const onlyArticles = files.every((file) => path.resolve(file).startsWith(articles));
+    running = (onlyArticles ? preview(files) : Promise.resolve())
+      .then(runBuild)
+      .then(() => {
+        server.reload();
+        running = undefined;
+        update();
+      });
+  };
+  const watcher = watch([options.contentDir, templatesDir, publicDir], {
+    ignoreInitial: true,
+    awaitWriteFinish: { stabilityThreshold: 20, pollInterval: 5 },
+  });
+  watcher.on('all', (_event, file) => {
+    pending.add(file);
+    update();
+  });
   // Ready only once every file is watched: an edit before that would be missed.
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   options.onReady(url);

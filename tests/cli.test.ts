@@ -171,6 +171,9 @@ test('serve rebuilds an edited article, serves it and tells the browser to reloa
     writeFileSync(path.join(root, 'content/articles/harbour-wall.md'), validArticle({ title: 'Harbour wall rebuilt in stone' }));
     await waitFor(async () => ((await (await fetch(page)).text()).includes('Harbour wall rebuilt in stone') ? true : undefined));
     await waitFor(() => (messages.some((m) => JSON.parse(m).type === 'eleventy.reload') ? true : undefined));
+    // The edited page went out ahead of the full rebuild, which then updated the lists.
+    expect(output).toMatch(/^↻ \/news\/harbour-wall\/ updated in \d+ ms; rebuilding the rest$/m);
+    await waitFor(async () => ((await (await fetch(new URL('news/', url))).text()).includes('Harbour wall rebuilt in stone') ? true : undefined));
   } finally {
     socket?.close();
     server.kill();

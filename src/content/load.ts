@@ -68,6 +68,12 @@ function readMarkdownFolder(folder: string, problems: Problem[]): SourceFile[] {
   return sources;
 }
 
+/** Read one content file with the same rules as loadContent; undefined (with a problem) when refused. */
+export function readContentFile(file: string, problems: Problem[]): SourceFile | undefined {
+  const stat = statOrUndefined(file);
+  return stat ? readSource(file, stat, problems) : undefined;
+}
+
 function readSource(file: string, stat: Stats, problems: Problem[]): SourceFile | undefined {
   const shown = displayPath(file);
   if (stat.isSymbolicLink()) {

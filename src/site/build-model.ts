@@ -21,6 +21,73 @@ const AUTHOR_LINK_LABELS = {
   github: 'GitHub',
 } as const;
 
+/** What turning one article into a page needs to know about the rest of the site. */
+export interface PageContext {
+  stamp(date: ContentDate): Stamp;
+  teaser(article: Article): Teaser;
+  tagLink(slug: string): Link;
+  rendered(file: string): RenderedMarkdown;
+  tagNames: Map<string, { name: string; articles: Article[] }>;
+}
+
+/** Lookups shared by every page, made once per build. */
+export function createPageContext(content: Content, rendered: (file: string) => RenderedMarkdown): PageContext {
+  const { site } = content;
+  const formatDate = createDateFormatter(site.language, site.timezone);
+  const stamp = (date: ContentDate): Stamp => ({ iso: isoInZone(date.epoch, site.timezone), display: formatDate(date) });
+  const sections = new Map(content.categories.map((c) => [c.slug, { name: c.name, url: `/${c.slug}/` }]));
+  const people = new Map(content.authors.map((a) => [a.slug, a]));
+  const byline = (slug: string): Byline => {
+    const person = people.get(slug);
+    return { name: person?.name ?? slug, role: person?.role, url: `/authors/${slug}/` };
+  };
+  const teasers = new Map<Article, Teaser>();
+  const teaser = (article: Article): Teaser => {
+    let made = teasers.get(article);
+    if (!made) {
+      const published = stamp(article.date);
+      made = {
+        url: article.url,
+        title: article.title,
+        summary: article.summary ?? rendered(article.file).firstParagraph,
+        authors: article.authors.map(byline),
+        section: sections.get(article.category) ?? { name: article.category, url: `/${article.category}/` },
+        published,
+        image: article.image,
+        banner:
+          article.status === 'draft'
+            ? 'Draft: not published'
+            : article.status === 'scheduled'
+              ? `Scheduled: not published before ${published.display}`
+              : undefined,
+      };
+      teasers.set(article, made);
+    }
+    return made;
+  };
+  const tagNames = tagDisplayNames(content.articles);
+  const tagLink = (slug: string): Link => ({ name: tagNames.get(slug)?.name ?? slug, url: `/tags/${slug}/` });
+  return { stamp, teaser, tagLink, rendered, tagNames };
+}
+
+/** One article's page, given the links that depend on other articles. */
+export function articlePage(
+  article: Article,
+  context: PageContext,
+  links: Pick<ArticlePage, 'related' | 'previous' | 'next'>,
+): ArticlePage {
+  const body = context.rendered(article.file);
+  return {
+    ...context.teaser(article),
+    source: article.file,
+    html: body.html,
+    updated: article.updated ? context.stamp(article.updated) : undefined,
+    readingMinutes: Math.max(1, Math.round(body.words / WORDS_PER_MINUTE)),
+    tags: article.tags.map((t) => context.tagLink(t.slug)),
+    ...links,
+  };
+}
+
 /**
  * Turn validated content and its rendered Markdown into the pages of the
  * site: every link resolved, every date formatted, every list paginated.
@@ -31,61 +98,24 @@ export function buildSiteModel(
   rendered: (file: string) => RenderedMarkdown,
 ): { model: SiteModel; problems: Problem[] } {
   const { site } = content;
-  const formatDate = createDateFormatter(site.language, site.timezone);
-  const stamp = (date: ContentDate): Stamp => ({ iso: isoInZone(date.epoch, site.timezone), display: formatDate(date) });
-
+  const context = createPageContext(content, rendered);
+  const { teaser, tagNames } = context;
   const sections = new Map(content.categories.map((c) => [c.slug, { name: c.name, url: `/${c.slug}/` }]));
-  const people = new Map(content.authors.map((a) => [a.slug, a]));
-  const byline = (slug: string): Byline => {
-    const person = people.get(slug);
-    return { name: person?.name ?? slug, role: person?.role, url: `/authors/${slug}/` };
-  };
-
-  const teasers = new Map<Article, Teaser>();
-  for (const article of content.articles) {
-    const published = stamp(article.date);
-    teasers.set(article, {
-      url: article.url,
-      title: article.title,
-      summary: article.summary ?? rendered(article.file).firstParagraph,
-      authors: article.authors.map(byline),
-      section: sections.get(article.category) ?? { name: article.category, url: `/${article.category}/` },
-      published,
-      image: article.image,
-      banner:
-        article.status === 'draft'
-          ? 'Draft: not published'
-          : article.status === 'scheduled'
-            ? `Scheduled: not published before ${published.display}`
-            : undefined,
-    });
-  }
-  const teaser = (article: Article): Teaser => teasers.get(article) as Teaser;
-
   const related = relatedBySharedTags(content.articles);
   const inSection = groupBy(content.articles, (a) => [a.category]);
   const byAuthor = groupBy(content.articles, (a) => a.authors);
   const positionInSection = new Map([...inSection.values()].flatMap((list) => list.map((article, index) => [article, index] as const)));
-  const tagNames = tagDisplayNames(content.articles);
-  const tagLink = (slug: string): Link => ({ name: tagNames.get(slug)?.name ?? slug, url: `/tags/${slug}/` });
 
   const articles: ArticlePage[] = content.articles.map((article) => {
-    const body = rendered(article.file);
     const siblings = inSection.get(article.category) ?? [];
     const index = positionInSection.get(article) ?? -1;
     const older = siblings[index + 1];
     const newer = index > 0 ? siblings[index - 1] : undefined;
-    return {
-      ...teaser(article),
-      source: article.file,
-      html: body.html,
-      updated: article.updated ? stamp(article.updated) : undefined,
-      readingMinutes: Math.max(1, Math.round(body.words / WORDS_PER_MINUTE)),
-      tags: article.tags.map((t) => tagLink(t.slug)),
+    return articlePage(article, context, {
       related: (related.get(article) ?? []).map(teaser),
       previous: older ? { name: older.title, url: older.url } : undefined,
       next: newer ? { name: newer.title, url: newer.url } : undefined,
-    };
+    });
   });
 
   const archives: ArchivePage[] = [

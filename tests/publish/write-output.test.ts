@@ -1,0 +1,106 @@
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { build, defaultPaths, type BuildOptions } from '../../src/build.js';
+import { writeNewsroom } from '../helpers/newsroom.js';
+import { validArticle } from '../helpers/sources.js';
+
+let root: string;
+let options: BuildOptions;
+const NOW = Date.parse('2026-01-01T00:00:00Z');
+
+beforeEach(() => {
+  root = writeNewsroom({
+    'harbour.md': validArticle({ title: 'Harbour wall repaired', summary: 'Repairs done.' }),
+    'tram.md': validArticle({ title: 'Tram opens', category: 'business', summary: 'Tram runs.' }),
+    'ferry.md': validArticle({ title: 'Ferry returns', date: '2025-02-01', summary: 'Ferry back.' }),
+  });
+  options = { contentDir: path.join(root, 'content'), outDir: path.join(root, '_site'), cacheDir: path.join(root, '.cache'), now: NOW };
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+const page = (url: string) => path.join(root, '_site', url, 'index.html');
+const identity = (file: string) => {
+  const stat = statSync(file);
+  return `${stat.ino}:${stat.mtimeMs}`;
+};
+
+describe('publishing only what changed', () => {
+  test('a second build with nothing changed replaces nothing', async () => {
+    const first = await build(options);
+    expect(first.output).toMatchObject({ upToDate: false, reused: 0 });
+    const before = identity(page('news/harbour'));
+    const second = await build(options);
+    expect(second.output).toMatchObject({ upToDate: true, rendered: 0 });
+    expect(identity(page('news/harbour'))).toBe(before);
+  });
+
+  test('an edited body re-renders its page; every other file keeps its bytes, inode and time', async () => {
+    await build(options);
+    const others = ['news/ferry', 'business/tram', 'news', 'tags/harbour', 'authors/jane-doe'].map((url) => [url, identity(page(url))]);
+    const css = identity(path.join(root, '_site/css/site.css'));
+    const harbour = path.join(root, 'content/articles/harbour.md');
+    writeFileSync(harbour, readFileSync(harbour, 'utf8').replace('The first paragraph.', 'A new first paragraph.'));
+    const result = await build(options);
+    expect(result.output.upToDate).toBe(false);
+    expect(result.output.rendered).toBe(1);
+    expect(readFileSync(page('news/harbour'), 'utf8')).toContain('A new first paragraph.');
+    expect(others.map(([url]) => [url, identity(page(url!))])).toEqual(others);
+    expect(identity(path.join(root, '_site/css/site.css'))).toBe(css);
+  });
+
+  test('a new title re-renders the lists and related links that show it', async () => {
+    await build(options);
+    writeFileSync(path.join(root, 'content/articles/tram.md'), validArticle({ title: 'Tram opens to crowds', category: 'business', summary: 'Tram runs.' }));
+    await build(options);
+    for (const url of ['business/tram', 'business', 'news/harbour', '']) {
+      expect(readFileSync(page(url), 'utf8'), url).toContain('Tram opens to crowds');
+    }
+  });
+
+  test('a page changed by hand in the output is put right', async () => {
+    await build(options);
+    const original = readFileSync(page('news/ferry'), 'utf8');
+    writeFileSync(page('news/ferry'), 'tampered');
+    const result = await build(options);
+    expect(result.output.upToDate).toBe(false);
+    expect(readFileSync(page('news/ferry'), 'utf8')).toBe(original);
+  });
+
+  test('a deleted article leaves no page behind', async () => {
+    await build(options);
+    unlinkSync(path.join(root, 'content/articles/ferry.md'));
+    await build(options);
+    expect(() => statSync(page('news/ferry'))).toThrow();
+    expect(readFileSync(page('news'), 'utf8')).not.toContain('Ferry returns');
+  });
+
+  test('a changed template re-renders every page; pages that come out the same keep their time', async () => {
+    const templatesDir = path.join(root, 'templates');
+    cpSync(defaultPaths.templatesDir, templatesDir, { recursive: true });
+    const withTemplates = { ...options, templatesDir };
+    await build(withTemplates);
+    const archive = identity(page('tags/harbour'));
+    const base = path.join(templatesDir, '_includes/layouts/base.njk');
+    writeFileSync(base, readFileSync(base, 'utf8').replace('Skip to content', 'Skip to the story'));
+    const result = await build(withTemplates);
+    expect(result.output.rendered).toBeGreaterThan(10);
+    expect(readFileSync(page('news/harbour'), 'utf8')).toContain('Skip to the story');
+    expect(identity(page('tags/harbour'))).not.toBe(archive);
+
+    // A template change that alters no page's bytes keeps every file as it was.
+    const before = identity(page('news/harbour'));
+    writeFileSync(base, `${readFileSync(base, 'utf8')}{# a comment renders to nothing #}`);
+    await build(withTemplates);
+    expect(identity(page('news/harbour'))).toBe(before);
+  });
+
+  test('without a cache folder every build renders everything', async () => {
+    const noCache = { ...options, cacheDir: undefined };
+    await build(noCache);
+    const result = await build(noCache);
+    expect(result.output.upToDate).toBe(false);
+    const pages = readdirSync(path.join(root, '_site'), { recursive: true }).filter((file) => String(file).endsWith('.html'));
+    expect(result.output.rendered).toBe(pages.length);
+  });
+});
