@@ -5,6 +5,9 @@ import { build, buildTime, defaultPaths, type BuildOptions, type BuildResult, ty
 import { processingKey } from './pipeline/file-cache.js';
 import { previewEdits } from './preview.js';
 
+/** How long the previewed page has the server to itself before the full build starts. */
+const PREVIEW_GRACE_MS = 750;
+
 export interface ServeOptions extends BuildOptions {
   port: number;
   /** Told about each full build, good or failed. */
@@ -67,6 +70,9 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
       if (urls) {
         server.reload();
         options.onPreview({ urls, ms: performance.now() - started });
+        // The full build keeps this thread busy; let the browser fetch the
+        // previewed page first.
+        await new Promise((resolve) => setTimeout(resolve, PREVIEW_GRACE_MS));
       }
     } catch {
       // The full build that follows reports whatever went wrong, with file names.

@@ -21,19 +21,22 @@ export interface SourceFile {
   text: string;
 }
 
-/** Where the body of a content file starts, for messages about it. */
+/** Where a content file and its body start, for messages about it. */
 interface Located {
   file: string;
   bodyLine: number;
-  /** The Markdown body, not yet rendered. */
+}
+
+/** Authors and sections keep their Markdown (bio, introduction) until it is rendered with the rest. */
+interface WithBody {
   body: string;
 }
 
-export interface Author extends Located, AuthorFrontMatter {
+export interface Author extends Located, WithBody, AuthorFrontMatter {
   slug: string;
 }
 
-export interface Category extends Located, CategoryFrontMatter {
+export interface Category extends Located, WithBody, CategoryFrontMatter {
   slug: string;
 }
 

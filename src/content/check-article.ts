@@ -8,7 +8,6 @@ import { slugifyText, slugProblem } from './slug.js';
 export interface CheckedArticle extends Omit<ArticleFrontMatter, 'tags' | 'slug'> {
   slug: string;
   tags: Tag[];
-  body: string;
   bodyLine: number;
   /** Where the fields that other files must agree with are written, for messages. */
   at: { authors: Position[]; category: Position; imageSrc: Position };
@@ -20,6 +19,9 @@ export interface ArticleCheck {
   article: CheckedArticle | undefined;
 }
 
+/** The check, and the Markdown body to render; the body is not kept with the check (it is most of the file). */
+export type ArticleCheckWithBody = ArticleCheck & { body: string | undefined };
+
 const schemas = new Map<string, ReturnType<typeof articleSchema>>();
 
 /**
@@ -27,10 +29,10 @@ const schemas = new Map<string, ReturnType<typeof articleSchema>>();
  * schema, unknown fields, slug and tags. Pure, so the result can be cached
  * by the file's bytes and computed in any thread.
  */
-export function checkArticle(file: SourceFile, timezone: string): ArticleCheck {
+export function checkArticle(file: SourceFile, timezone: string): ArticleCheckWithBody {
   const problems: Problem[] = [];
   const parsed = readFrontMatter(file, problems);
-  if (!parsed) return { problems, article: undefined };
+  if (!parsed) return { problems, article: undefined, body: undefined };
 
   const data: Record<string, unknown> = { ...parsed.data };
   // `author:` is accepted for `authors:`; positions keep pointing at what was written.
@@ -55,7 +57,7 @@ export function checkArticle(file: SourceFile, timezone: string): ArticleCheck {
   }
   const fields = checkFields(file.path, { data, locate }, schema, knownKeys.article, problems, parsed.data);
   const slug = fields?.slug ?? fileSlug(file, problems, 'article');
-  if (!fields || !slug) return { problems, article: undefined };
+  if (!fields || !slug) return { problems, article: undefined, body: parsed.body };
 
   // Returned even when a tag is unusable, so that the checks against other
   // files still run and the editor sees every problem at once.
@@ -63,11 +65,11 @@ export function checkArticle(file: SourceFile, timezone: string): ArticleCheck {
   const { slug: _written, tags: _names, ...rest } = fields;
   return {
     problems,
+    body: parsed.body,
     article: {
       ...rest,
       slug,
       tags,
-      body: parsed.body,
       bodyLine: parsed.bodyLine,
       at: {
         authors: fields.authors.map((_, index) => locate(['authors', index])),

@@ -59,7 +59,7 @@ export function validateContent(sources: ContentSources, options: ValidateOption
   };
   const settings = { timezone, permalink: site?.permalink ?? '/:category/:slug/', now: options.now };
   const articles = sources.articles.flatMap((file) => {
-    const check = options.articleChecks?.get(file.path) ?? checkArticle(file, timezone);
+    const check: ArticleCheck = options.articleChecks?.get(file.path) ?? checkArticle(file, timezone);
     problems.push(...check.problems);
     return check.article ? linkArticle(file.path, check.article, settings, lookups, problems) : [];
   });

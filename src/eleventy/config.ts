@@ -26,20 +26,19 @@ export function configureEleventy(model: SiteModel, options: { templatePages: bo
       authors: model.authors,
       tags: model.tags,
     });
-    // Each paginated page's address is the `url` of its item in the model.
-    // A function, not a "{{ article.url }}" permalink: Eleventy would compile
-    // that string once per page, which was a quarter of its time.
-    // Pages made from templates alone are skipped (permalink false) when an
-    // earlier build's copies are reused.
-    config.addGlobalData('eleventyComputed', {
-      permalink: (data: { pagination?: { items?: { url?: string }[] }; permalink?: unknown }) => {
-        if (data.pagination) {
-          const url = data.pagination.items?.[0]?.url;
-          return url ? `${url}index.html` : false;
-        }
-        return options.templatePages ? data.permalink : false;
-      },
-    });
+    // Each paginated page's address is the `url` of its item in the model,
+    // given as a function in the data cascade: a "{{ article.url }}" string
+    // would be compiled once per page, and computed data costs more still.
+    // Pages made from templates alone set their own permalink.
+    const pageAddress = (data: { pagination?: { items?: { url?: string }[] } }) => {
+      const url = data.pagination?.items?.[0]?.url;
+      return url ? `${url}index.html` : false;
+    };
+    config.addGlobalData('permalink', () => pageAddress);
+    if (!options.templatePages) {
+      // Their copies from the last build are reused: write none of them.
+      config.addGlobalData('eleventyComputed', { permalink: pageAddress });
+    }
     config.addPlugin(filtersPlugin(model.site.url));
     // Rewrites root-relative links (in templates and article bodies alike)
     // when the site lives under a sub-path such as /news/. It parses every

@@ -34,7 +34,7 @@ function processFile(file: PipelineFile, timezone: string, render: (markdown: st
     const body = bodyOf(file.text);
     return { check: undefined, rendered: body === undefined ? undefined : render(body) };
   }
-  const check = checkArticle(file, timezone);
-  const usable = check.article && !check.problems.some((p) => p.severity === 'error');
-  return { check, rendered: usable && check.article ? render(check.article.body) : undefined };
+  const { body, ...check } = checkArticle(file, timezone);
+  const usable = check.article && body !== undefined && !check.problems.some((p) => p.severity === 'error');
+  return { check, rendered: usable && body !== undefined ? render(body) : undefined };
 }

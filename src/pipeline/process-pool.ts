@@ -74,9 +74,10 @@ export async function processAll(files: PipelineFile[], options: ProcessAllOptio
     minThreads: workers,
     maxThreads: workers,
     execArgv: WORKER.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [],
-    // Rendering allocates many short-lived objects; a larger young
-    // generation spends less time collecting them.
-    resourceLimits: { maxYoungGenerationSizeMb: 64 },
+    // Rendering allocates many short-lived objects: a larger young
+    // generation spends less time collecting them, and a bounded old one
+    // makes each worker collect before it holds on to hundreds of MB.
+    resourceLimits: { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 384 },
   });
   try {
     await Promise.all(splitIntoBatches(misses, workers).map((batch) => pool.run({ ...base, files: batch }).then(collect)));

@@ -5,6 +5,7 @@ import { templatesKey, writePages } from '../eleventy/write-pages.js';
 import { fingerprintPages } from '../site/fingerprint.js';
 import type { SiteModel } from '../site/model.js';
 import { publishAtomically } from './atomic.js';
+import { collectGarbage } from './collect-garbage.js';
 
 export interface WriteOutputOptions {
   outDir: string;
@@ -97,10 +98,14 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
       for (const file of reusedPages) takeOver(file);
       const changed = (page: { url: string }) => !reusedPages.has(`${page.url.slice(1)}index.html`);
       const subset: SiteModel = { ...model, articles: model.articles.filter(changed), archives: model.archives.filter(changed) };
-      const written =
-        subset.articles.length + subset.archives.length > 0 || !reuseTemplatePages
-          ? await writePages(subset, options.templatesDir, staging, { templatePages: !reuseTemplatePages })
-          : [];
+      const written: string[] = [];
+      for (const [index, chunk] of inChunks(subset).entries()) {
+        const templatePages = index === 0 && !reuseTemplatePages;
+        if (chunk.articles.length + chunk.archives.length > 0 || templatePages) {
+          if (index > 0) collectGarbage();
+          written.push(...(await writePages(chunk, options.templatesDir, staging, { templatePages })));
+        }
+      }
       const pageFiles = new Set(prints.pages.keys());
       templateFiles = reuseTemplatePages ? previous.templateFiles : written.filter((file) => !pageFiles.has(file));
       if (reuseTemplatePages) templateFiles.forEach(takeOver);
@@ -127,6 +132,26 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
     });
   }
   return { files: files.size, ...report, upToDate: false };
+}
+
+/**
+ * Eleventy keeps every page it renders in memory until its run ends, so a
+ * large site is rendered in several runs of at most this many pages.
+ */
+const PAGES_PER_RUN = 2500;
+
+function inChunks(model: SiteModel): SiteModel[] {
+  const chunks: SiteModel[] = [];
+  const pages = model.articles.length + model.archives.length;
+  for (let start = 0; start === 0 || start < pages; start += PAGES_PER_RUN) {
+    const end = start + PAGES_PER_RUN;
+    chunks.push({
+      ...model,
+      articles: model.articles.slice(start, end),
+      archives: model.archives.slice(Math.max(0, start - model.articles.length), Math.max(0, end - model.articles.length)),
+    });
+  }
+  return chunks;
 }
 
 function readManifest(file: string): Manifest | undefined {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { generateNewsroom } from '../../bench/generate-newsroom.js';
+import { bodyOf } from '../../src/content/front-matter.js';
 import { loadContent } from '../../src/content/load.js';
 import { validateContent } from '../../src/content/validate.js';
 import { createRenderer } from '../../src/markdown/render.js';
@@ -32,7 +33,7 @@ test('the synthetic newsroom is the same for the same seed, valid, and of the as
     expect(content!.authors).toHaveLength(40);
     expect(content!.categories).toHaveLength(12);
     const render = createRenderer({ siteUrl: content!.site.url });
-    const words = content!.articles.map((article) => render(article.body).words);
+    const words = sources.articles.map((file) => render(bodyOf(file.text)!).words);
     expect(Math.min(...words)).toBeGreaterThanOrEqual(600);
     expect(Math.max(...words)).toBeLessThanOrEqual(1000);
   } finally {

@@ -18,7 +18,6 @@ function story(slug: string, category: string, tags: string[]): Article {
     status: 'published',
     url: `/${category}/${slug}/`,
     file: `${slug}.md`,
-    body: '',
     bodyLine: 1,
   };
 }
