@@ -104,7 +104,11 @@ async function main(argv: string[]): Promise<number> {
           ...options,
           port,
           onReady: (url) => console.log(`Serving ${options.outDir} at ${url} (Ctrl+C to stop)`),
-          onPreview: ({ urls, ms }) => console.log(`↻ ${urls.join(', ')} updated in ${ms.toFixed(0)} ms; rebuilding the rest`),
+          onPreview: ({ urls, ms }) => console.log(`↻ ${urls.join(', ')} updated in ${ms.toFixed(0)} ms; updating the pages it affects`),
+          onUpdate: ({ problems, output, ms }) => {
+            report(problems);
+            console.log(`✔ ${output.rendered} pages updated in ${ms.toFixed(0)} ms`);
+          },
           onBuild: ({ result, error, ms }) => {
             if (result) {
               report(result.problems);

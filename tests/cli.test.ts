@@ -172,7 +172,7 @@ test('serve rebuilds an edited article, serves it and tells the browser to reloa
     await waitFor(async () => ((await (await fetch(page)).text()).includes('Harbour wall rebuilt in stone') ? true : undefined));
     await waitFor(() => (messages.some((m) => JSON.parse(m).type === 'eleventy.reload') ? true : undefined));
     // The edited page went out ahead of the full rebuild, which then updated the lists.
-    expect(output).toMatch(/^↻ \/news\/harbour-wall\/ updated in \d+ ms; rebuilding the rest$/m);
+    expect(output).toMatch(/^↻ \/news\/harbour-wall\/ updated in \d+ ms; updating the pages it affects$/m);
     await waitFor(async () => ((await (await fetch(new URL('news/', url))).text()).includes('Harbour wall rebuilt in stone') ? true : undefined));
   } finally {
     socket?.close();

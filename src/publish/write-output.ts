@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { templatesKey, writePages } from '../eleventy/write-pages.js';
 import { fingerprintPages } from '../site/fingerprint.js';
@@ -15,6 +15,12 @@ export interface WriteOutputOptions {
   cacheDir: string | undefined;
   /** Folders the output may never replace. */
   protect: string[];
+  /**
+   * Change the output folder where it stands instead of swapping in a new
+   * one: for the preview server, where a moment of mixed pages does no harm
+   * and rebuilding a ten-thousand-page folder per save would.
+   */
+  inPlace?: boolean | undefined;
 }
 
 export interface OutputReport {
@@ -82,43 +88,50 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
   if (upToDate) return { files: expected.length, rendered: 0, reused: expected.length, upToDate: true };
 
   let templateFiles: string[] = [];
-  const report = await publishAtomically(
-    outDir,
-    async (staging) => {
-      let reused = 0;
-      const takeOver = (file: string) => {
-        linkOrCopy(path.join(outDir, file), path.join(staging, file));
-        reused++;
-      };
-      // Public files first: a page of ours at the same path wins.
-      for (const [file, stat] of publicFiles) {
-        if (reusedPublic.has(file)) takeOver(file);
-        else copyKeepingTime(path.join(options.publicDir, file), path.join(staging, file), stat);
+  /** Fill `target` with the new site: a fresh folder, or the output itself when updating in place. */
+  const fill = async (target: string, inPlace: boolean): Promise<{ rendered: number; reused: number }> => {
+    let reused = 0;
+    const takeOver = (file: string) => {
+      if (!inPlace) linkOrCopy(path.join(outDir, file), path.join(target, file));
+      reused++;
+    };
+    // Public files first: a page of ours at the same path wins.
+    for (const [file, stat] of publicFiles) {
+      if (reusedPublic.has(file)) takeOver(file);
+      else copyKeepingTime(path.join(options.publicDir, file), path.join(target, file), stat);
+    }
+    for (const file of reusedPages) takeOver(file);
+    const changed = (page: { url: string }) => !reusedPages.has(`${page.url.slice(1)}index.html`);
+    const subset: SiteModel = { ...model, articles: model.articles.filter(changed), archives: model.archives.filter(changed) };
+    const written: string[] = [];
+    for (const [index, chunk] of inChunks(subset).entries()) {
+      const templatePages = index === 0 && !reuseTemplatePages;
+      if (chunk.articles.length + chunk.archives.length > 0 || templatePages) {
+        if (index > 0) collectGarbage();
+        written.push(...(await writePages(chunk, options.templatesDir, target, { templatePages })));
       }
-      for (const file of reusedPages) takeOver(file);
-      const changed = (page: { url: string }) => !reusedPages.has(`${page.url.slice(1)}index.html`);
-      const subset: SiteModel = { ...model, articles: model.articles.filter(changed), archives: model.archives.filter(changed) };
-      const written: string[] = [];
-      for (const [index, chunk] of inChunks(subset).entries()) {
-        const templatePages = index === 0 && !reuseTemplatePages;
-        if (chunk.articles.length + chunk.archives.length > 0 || templatePages) {
-          if (index > 0) collectGarbage();
-          written.push(...(await writePages(chunk, options.templatesDir, staging, { templatePages })));
-        }
+    }
+    const pageFiles = new Set(prints.pages.keys());
+    templateFiles = reuseTemplatePages ? previous.templateFiles : written.filter((file) => !pageFiles.has(file));
+    if (reuseTemplatePages) templateFiles.forEach(takeOver);
+    if (inPlace) {
+      const current = new Set([...publicFiles.keys(), ...pageFiles, ...templateFiles]);
+      for (const file of Object.keys(previous?.files ?? {})) {
+        if (!current.has(file)) rmSync(path.join(outDir, file), { force: true });
       }
-      const pageFiles = new Set(prints.pages.keys());
-      templateFiles = reuseTemplatePages ? previous.templateFiles : written.filter((file) => !pageFiles.has(file));
-      if (reuseTemplatePages) templateFiles.forEach(takeOver);
+    } else {
       for (const file of written) {
-        if (sameBytes(path.join(outDir, file), path.join(staging, file))) {
-          unlinkSync(path.join(staging, file));
+        if (sameBytes(path.join(outDir, file), path.join(target, file))) {
+          unlinkSync(path.join(target, file));
           takeOver(file);
         }
       }
-      return { rendered: written.length, reused };
-    },
-    { protect: options.protect },
-  );
+    }
+    return { rendered: written.length, reused };
+  };
+  const report = options.inPlace
+    ? await fill(outDir, true)
+    : await publishAtomically(outDir, (staging) => fill(staging, false), { protect: options.protect });
 
   const files = listFiles(outDir);
   if (manifestFile) {
