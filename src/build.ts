@@ -5,6 +5,7 @@ import { loadContent } from './content/load.js';
 import type { ArticleCheck } from './content/check-article.js';
 import { peekSite, validateContent, type ContentSources } from './content/validate.js';
 import type { RenderedMarkdown } from './markdown/render.js';
+import type { TermCount } from './related/terms.js';
 import { processAll } from './pipeline/process-pool.js';
 import { ContentError, hasErrors, sortProblems, type Problem } from './problems.js';
 import { writeOutput, type OutputReport } from './publish/write-output.js';
@@ -64,6 +65,7 @@ export interface BuildState {
   assets: Set<string>;
   checks: Map<string, ArticleCheck>;
   rendered: Map<string, RenderedMarkdown>;
+  terms: Map<string, TermCount[]>;
   content: Content;
   model: SiteModel;
 }
@@ -115,6 +117,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         {
           siteUrl: site.url,
           timezone: site.timezone,
+          language: site.language,
           cacheDir: options.cacheDir,
           workers: options.workers,
           onProgress: (done, total) => options.onProgress?.({ stage: 'render', done, total }),
@@ -128,7 +131,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   stage('validate', content.articles.length);
 
   const rendered = processed?.rendered ?? new Map<string, RenderedMarkdown>();
-  const { model, problems: pageProblems } = buildSiteModel(content, (file) => rendered.get(file) ?? EMPTY);
+  const terms = processed?.terms ?? new Map<string, TermCount[]>();
+  const { model, problems: pageProblems } = buildSiteModel(
+    content,
+    (file) => rendered.get(file) ?? EMPTY,
+    (file) => terms.get(file) ?? [],
+  );
   const all = sortProblems([...problems, ...pageProblems]);
   if (hasErrors(all) || (options.strict && all.length > 0)) throw new ContentError(all);
   stage('model', model.articles.length + model.archives.length);
@@ -148,7 +156,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     pages: output.files,
     articles: model.articles.length,
     output,
-    state: { sources, assets: loaded.assets, checks: processed?.checks ?? new Map(), rendered, content, model },
+    state: { sources, assets: loaded.assets, checks: processed?.checks ?? new Map(), rendered, terms, content, model },
   };
 }
 

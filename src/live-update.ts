@@ -10,6 +10,7 @@ import processBatch from './pipeline/process-files.js';
 import { compareText, ContentError, error, hasErrors, sortProblems, type Problem } from './problems.js';
 import { writeOutput, type OutputReport } from './publish/write-output.js';
 import { articlePage, buildSiteModel, createPageContext } from './site/build-model.js';
+import type { TermCount } from './related/terms.js';
 import type { ArticlePage } from './site/model.js';
 import type { SourceFile } from './types.js';
 
@@ -50,7 +51,13 @@ export async function previewEdits(state: BuildState, changedFiles: string[], op
     .filter((article) => paths.includes(article.file))
     .map((article) => {
       const old = previous.get(article.url);
-      return articlePage(article, context, { related: old?.related ?? [], previous: old?.previous, next: old?.next });
+      return articlePage(article, context, {
+        related: old?.related ?? [],
+        moreFromAuthor: old?.moreFromAuthor,
+        moreInSection: old?.moreInSection,
+        previous: old?.previous,
+        next: old?.next,
+      });
     });
   if (pages.length === 0) return undefined;
   await writePages({ ...state.model, articles: pages, archives: [] }, options.templatesDir, options.outDir, { templatePages: false });
@@ -71,16 +78,20 @@ export async function updateSite(
   const articlesDir = path.resolve(options.contentDir, 'articles') + path.sep;
   if (!changedFiles.every((file) => path.resolve(file).startsWith(articlesDir) && /\.md$/i.test(file))) return undefined;
   const paths = changedFiles.map((file) => displayPath(path.resolve(file)));
-  const { sources, checks, rendered, problems: readProblems } = refresh(state, paths, options);
+  const { sources, checks, rendered, terms, problems: readProblems } = refresh(state, paths, options);
   const validated = validateContent(sources, { ...options, articleChecks: checks });
   const content = validated.content;
   let problems = sortProblems([...readProblems, ...validated.problems]);
   if (!content || hasErrors(problems)) throw new ContentError(problems);
-  const { model, problems: pageProblems } = buildSiteModel(content, (file) => rendered.get(file) ?? EMPTY);
+  const { model, problems: pageProblems } = buildSiteModel(
+    content,
+    (file) => rendered.get(file) ?? EMPTY,
+    (file) => terms.get(file) ?? [],
+  );
   problems = sortProblems([...problems, ...pageProblems]);
   if (hasErrors(problems)) throw new ContentError(problems);
   const output = await writeOutput(model, { ...options, protect: [], inPlace: true });
-  return { state: { ...state, sources, checks, rendered, content, model }, output, problems };
+  return { state: { ...state, sources, checks, rendered, terms, content, model }, output, problems };
 }
 
 const EMPTY: RenderedMarkdown = { html: '', firstParagraph: '', words: 0 };
@@ -100,21 +111,25 @@ function refresh(state: BuildState, paths: string[], options: LiveUpdateOptions)
     files: [...fresh.values()].flatMap((file) => (file ? [{ ...file, kind: 'article' as const }] : [])),
     siteUrl: site.url,
     timezone: site.timezone,
+    language: site.language,
     cacheDir: options.cacheDir,
     processingKey: options.processingKey,
   });
   const checks = new Map<string, ArticleCheck>(state.checks);
   const rendered = new Map<string, RenderedMarkdown>(state.rendered);
+  const terms = new Map<string, TermCount[]>(state.terms);
   for (const file of fresh.keys()) {
     checks.delete(file);
     rendered.delete(file);
+    terms.delete(file);
   }
   for (const file of processed) {
     if (file.check) checks.set(file.path, file.check);
     if (file.rendered) rendered.set(file.path, file.rendered);
+    if (file.terms) terms.set(file.path, file.terms);
   }
   const kept = state.sources.articles.filter((file) => !fresh.has(file.path));
   const added = [...fresh.values()].filter((file): file is SourceFile => file !== undefined);
   const articles = [...kept, ...added].sort((a, b) => compareText(a.path, b.path));
-  return { sources: { ...state.sources, articles }, checks, rendered, problems };
+  return { sources: { ...state.sources, articles }, checks, rendered, terms, problems };
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { watch } from 'chokidar';
 import { build, buildTime, defaultPaths, type BuildOptions, type BuildResult, type BuildState } from './build.js';
-import { processingKey } from './pipeline/file-cache.js';
+import { processingKeyFor } from './pipeline/process-pool.js';
 import type { Problem } from './problems.js';
 import type { OutputReport } from './publish/write-output.js';
 import { previewEdits, updateSite, type LiveUpdateOptions } from './live-update.js';
@@ -64,7 +64,7 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
     publicDir,
     outDir: options.outDir,
     cacheDir: options.cacheDir,
-    processingKey: processingKey({ siteUrl: current.content.site.url }),
+    processingKey: processingKeyFor(current.content.site),
     now: options.now ?? buildTime(),
     drafts: options.drafts ?? false,
     future: options.future ?? false,

@@ -49,9 +49,11 @@ export interface Tag {
 /** Published, or shown only because `--drafts` / `--future` asked for it. */
 export type ArticleStatus = 'published' | 'draft' | 'scheduled';
 
-export interface Article extends Located, Omit<ArticleFrontMatter, 'tags' | 'slug' | 'draft'> {
+export interface Article extends Located, Omit<ArticleFrontMatter, 'tags' | 'slug' | 'draft' | 'related'> {
   slug: string;
   tags: Tag[];
+  /** `false`: no related links. Otherwise the site paths of pinned articles, in order (often none). */
+  related: false | string[];
   status: ArticleStatus;
   /** Site path of the article page, e.g. `/news/harbour-opens/`. */
   url: string;

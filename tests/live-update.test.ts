@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { build, defaultPaths, type BuildState } from '../src/build.js';
 import { previewEdits, updateSite, type LiveUpdateOptions } from '../src/live-update.js';
-import { processingKey } from '../src/pipeline/file-cache.js';
+import { processingKeyFor } from '../src/pipeline/process-pool.js';
 import { ContentError, formatProblem } from '../src/problems.js';
 import { writeNewsroom } from './helpers/newsroom.js';
 import { validArticle } from './helpers/sources.js';
@@ -30,7 +30,7 @@ beforeEach(async () => {
     publicDir: defaultPaths.publicDir,
     outDir: '_site',
     cacheDir: '.cache',
-    processingKey: processingKey({ siteUrl: state.content.site.url }),
+    processingKey: processingKeyFor(state.content.site),
     now: NOW,
     drafts: false,
     future: false,

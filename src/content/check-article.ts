@@ -10,7 +10,7 @@ export interface CheckedArticle extends Omit<ArticleFrontMatter, 'tags' | 'slug'
   tags: Tag[];
   bodyLine: number;
   /** Where the fields that other files must agree with are written, for messages. */
-  at: { authors: Position[]; category: Position; imageSrc: Position };
+  at: { authors: Position[]; category: Position; imageSrc: Position; related: Position[] };
 }
 
 export interface ArticleCheck {
@@ -75,6 +75,7 @@ export function checkArticle(file: SourceFile, timezone: string): ArticleCheckWi
         authors: fields.authors.map((_, index) => locate(['authors', index])),
         category: locate(['category']),
         imageSrc: locate(['image', 'src']),
+        related: Array.isArray(fields.related) ? fields.related.map((_, index) => locate(['related', index])) : [],
       },
     },
   };

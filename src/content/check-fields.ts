@@ -48,11 +48,15 @@ function unknownFields(
 ): Problem[] {
   const problems: Problem[] = [];
   for (const [parent, keys] of Object.entries(known)) {
-    const holder = parent === '' ? data : Object.hasOwn(data, parent) ? data[parent] : undefined;
+    const parentPath = parent === '' ? [] : parent.split('.');
+    const holder = parentPath.reduce<unknown>(
+      (value, key) => (typeof value === 'object' && value !== null && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined),
+      data,
+    );
     if (typeof holder !== 'object' || holder === null || Array.isArray(holder)) continue;
     for (const key of Object.keys(holder)) {
       if (keys.includes(key)) continue;
-      const path = parent === '' ? [key] : [parent, key];
+      const path = [...parentPath, key];
       const name = path.join('.');
       problems.push(
         ENGINE_KEYS.has(key)

@@ -5,6 +5,10 @@ import type { z } from 'zod';
  * number"); these speak to editors and say what to type instead.
  */
 export function editorMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'number') {
+    const bound = issue.code === 'too_big' ? 'at most' : 'at least';
+    return `must be ${bound} ${String(issue.code === 'too_big' ? issue.maximum : issue.minimum)}`;
+  }
   if (issue.code !== 'invalid_type') return undefined;
   const input = issue.input;
   if (input === undefined) return 'is required';

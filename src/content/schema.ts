@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isKnownTimezone, parseContentDate, type ContentDate } from './dates.js';
+import { DEFAULT_RELATED_SETTINGS } from '../related/engine.js';
 import { slugProblem } from './slug.js';
 
 /*
@@ -50,6 +51,29 @@ const contentDate = (timezone: string) =>
     return z.NEVER;
   });
 
+/** An article named in another's front matter: its slug, or section/slug where a slug is used twice. */
+const articleRef = z
+  .string()
+  .trim()
+  .regex(/^(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)?[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an article slug, or section/slug');
+
+const weight = z.number().min(0).max(100);
+
+/** "You may also like": how many links, and how the evidence is weighed (see src/related/engine.ts). */
+export const relatedSettingsSchema = z.object({
+  count: z.number().int().min(4).max(6).default(DEFAULT_RELATED_SETTINGS.count),
+  recencyHalfLifeDays: z.number().positive().default(DEFAULT_RELATED_SETTINGS.recencyHalfLifeDays),
+  weights: z
+    .object({
+      text: weight.default(DEFAULT_RELATED_SETTINGS.weights.text),
+      tags: weight.default(DEFAULT_RELATED_SETTINGS.weights.tags),
+      section: weight.default(DEFAULT_RELATED_SETTINGS.weights.section),
+      author: weight.default(DEFAULT_RELATED_SETTINGS.weights.author),
+      recency: weight.default(DEFAULT_RELATED_SETTINGS.weights.recency),
+    })
+    .default(DEFAULT_RELATED_SETTINGS.weights),
+});
+
 const PERMALINK = /^\/(?:(?:[a-z0-9-]|:year|:month|:day|:category|:slug)+\/)*$/;
 
 export const siteSchema = z.object({
@@ -72,6 +96,7 @@ export const siteSchema = z.object({
       'must start and end with "/", contain :slug, and use only :year :month :day :category :slug and a-z 0-9 -',
     ),
   perPage: z.number().int().min(1).max(1000).default(20),
+  related: relatedSettingsSchema.default(DEFAULT_RELATED_SETTINGS),
 });
 
 export const imageSchema = z.object({
@@ -94,6 +119,10 @@ export const articleSchema = (timezone: string) =>
       image: imageSchema.optional(),
       draft: z.boolean().default(false),
       slug: slug.optional(),
+      // `false` turns the block off; a list pins those articles first, in order.
+      related: z
+        .union([z.literal(false), listOf(articleRef)], { error: 'must be false, or a list of article slugs (or section/slug)' })
+        .optional(),
     })
     .superRefine((article, ctx) => {
       if (article.updated && article.updated.epoch < article.date.epoch) {
@@ -132,7 +161,11 @@ export type ImageFrontMatter = z.output<typeof imageSchema>;
 
 /** Keys each mapping accepts, by path (`''` is the top level), for "did you mean" warnings. */
 export const knownKeys = {
-  site: { '': Object.keys(siteSchema.shape) },
+  site: {
+    '': Object.keys(siteSchema.shape),
+    related: Object.keys(relatedSettingsSchema.shape),
+    'related.weights': Object.keys(DEFAULT_RELATED_SETTINGS.weights),
+  },
   article: {
     // `author` is the accepted alias of `authors`.
     '': [...Object.keys(articleSchema('UTC').shape), 'author'],

@@ -58,12 +58,15 @@ export function validateContent(sources: ContentSources, options: ValidateOption
     assetExists: options.assetExists,
   };
   const settings = { timezone, permalink: site?.permalink ?? '/:category/:slug/', now: options.now };
+  const checkedPins = new Map<string, { refs: string[]; at: Position[] }>();
   const articles = sources.articles.flatMap((file) => {
     const check: ArticleCheck = options.articleChecks?.get(file.path) ?? checkArticle(file, timezone);
     problems.push(...check.problems);
+    if (Array.isArray(check.article?.related)) checkedPins.set(file.path, { refs: check.article.related, at: check.article.at.related });
     return check.article ? linkArticle(file.path, check.article, settings, lookups, problems) : [];
   });
   reportDuplicateUrls(articles, problems);
+  resolvePins(articles, checkedPins, problems);
 
   const shown = articles.filter(
     (a) => a.status === 'published' || (a.status === 'draft' && options.drafts) || (a.status === 'scheduled' && options.future),
@@ -159,15 +162,59 @@ function linkArticle(
   }
   if (problems.length > before) return [];
 
-  const { draft, at: _at, ...rest } = article;
+  const { draft, at: _at, related, ...rest } = article;
   return [
     {
       ...rest,
+      // Pins are resolved to addresses once every article is known (resolvePins).
+      related: related === false ? false : [],
       status: draft ? 'draft' : article.date.epoch > settings.now ? 'scheduled' : 'published',
       url: expandPermalink(settings.permalink, { slug: article.slug, category: article.category, epoch: article.date.epoch }, settings.timezone),
       file,
     },
   ];
+}
+
+/**
+ * Turn `related: [slug, …]` into the addresses of those articles. A slug
+ * may name an article in any section; where two sections use it, the editor
+ * writes section/slug.
+ */
+function resolvePins(articles: Article[], pins: Map<string, { refs: string[]; at: Position[] }>, problems: Problem[]): void {
+  if (pins.size === 0) return;
+  const byRef = new Map<string, Article[]>();
+  for (const article of articles) {
+    for (const ref of [article.slug, `${article.category}/${article.slug}`]) byRef.set(ref, [...(byRef.get(ref) ?? []), article]);
+  }
+  for (const article of articles) {
+    const pinned = pins.get(article.file);
+    if (!pinned || article.related === false) continue;
+    const urls: string[] = [];
+    pinned.refs.forEach((ref, index) => {
+      const matches = byRef.get(ref) ?? [];
+      const position = pinned.at[index];
+      if (matches.length === 0) {
+        problems.push(
+          error(article.file, `related: no article "${ref}"`, {
+            position,
+            hint: didYouMean(ref, [...byRef.keys()]) ?? 'name an article by its slug, as in its address',
+          }),
+        );
+      } else if (matches.length > 1) {
+        problems.push(
+          error(article.file, `related: "${ref}" names ${matches.length} articles`, {
+            position,
+            hint: `write it with its section: ${matches.map((m) => `${m.category}/${m.slug}`).sort(compareText).join(' or ')}`,
+          }),
+        );
+      } else if (matches[0] === article) {
+        problems.push(error(article.file, 'related: an article cannot be related to itself', { position }));
+      } else if (!urls.includes((matches[0] as Article).url)) {
+        urls.push((matches[0] as Article).url);
+      }
+    });
+    article.related = urls;
+  }
 }
 
 function reportDuplicateSlugs(items: { slug: string; file: string }[], kind: string, problems: Problem[]): void {

@@ -12,6 +12,8 @@ export interface TextStats {
 declare module 'vfile' {
   interface DataMap {
     textStats: TextStats;
+    /** All the text, a space between nodes: what related-article scoring reads. */
+    plainText: string;
   }
 }
 
@@ -26,12 +28,15 @@ export function remarkTextStats() {
       if (firstParagraph !== '') break;
     }
     let words = 0;
+    const parts: string[] = [];
     // Counted per node: the text of adjacent paragraphs would otherwise run together.
     visit(tree, (node) => {
       if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') {
         words += node.value.split(/\s+/).filter(Boolean).length;
+        parts.push(node.value);
       }
     });
     file.data.textStats = { firstParagraph, words };
+    file.data.plainText = parts.join(' ');
   };
 }

@@ -1,5 +1,6 @@
 import type { ArticleCheck } from '../content/check-article.js';
 import type { RenderedMarkdown } from '../markdown/render.js';
+import type { TermCount } from '../related/terms.js';
 import type { SourceFile } from '../types.js';
 import { entryKey, readEntry, writeEntry } from './file-cache.js';
 
@@ -13,6 +14,8 @@ export interface ProcessedFile {
   check: ArticleCheck | undefined;
   /** Undefined when the file has errors of its own. */
   rendered: RenderedMarkdown | undefined;
+  /** An article's content words, for related links. */
+  terms: TermCount[] | undefined;
   fromCache: boolean;
 }
 
@@ -27,6 +30,7 @@ export interface CacheSettings {
 interface Entry {
   check: ArticleCheck | null;
   rendered: RenderedMarkdown | null;
+  terms: TermCount[] | null;
 }
 
 const keyOf = (settings: CacheSettings, file: PipelineFile): string =>
@@ -37,10 +41,14 @@ export function readCached(settings: CacheSettings, file: PipelineFile): Process
   if (!settings.cacheDir) return undefined;
   const cached = readEntry<Entry>(settings.cacheDir, keyOf(settings, file));
   if (!cached) return undefined;
-  return { path: file.path, check: cached.check ?? undefined, rendered: cached.rendered ?? undefined, fromCache: true };
+  return { path: file.path, check: cached.check ?? undefined, rendered: cached.rendered ?? undefined, terms: cached.terms ?? undefined, fromCache: true };
 }
 
 export function storeResult(settings: CacheSettings, file: PipelineFile, result: ProcessedFile): void {
   if (!settings.cacheDir) return;
-  writeEntry(settings.cacheDir, keyOf(settings, file), { check: result.check ?? null, rendered: result.rendered ?? null } satisfies Entry);
+  writeEntry(settings.cacheDir, keyOf(settings, file), {
+    check: result.check ?? null,
+    rendered: result.rendered ?? null,
+    terms: result.terms ?? null,
+  } satisfies Entry);
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ArticleCheck } from '../content/check-article.js';
 import type { RenderedMarkdown } from '../markdown/render.js';
+import type { TermCount } from '../related/terms.js';
 import { processingKey } from './file-cache.js';
 import { readCached, type PipelineFile, type ProcessedFile } from './cached-results.js';
 import type { ProcessBatch } from './process-files.js';
@@ -11,6 +12,7 @@ import type { ProcessBatch } from './process-files.js';
 export interface ProcessAllOptions {
   siteUrl: string;
   timezone: string;
+  language: string;
   cacheDir?: string | undefined;
   /** Worker threads to use; 0 works in this thread. Default: one per core. */
   workers?: number | undefined;
@@ -20,8 +22,13 @@ export interface ProcessAllOptions {
 export interface ProcessAllResult {
   checks: Map<string, ArticleCheck>;
   rendered: Map<string, RenderedMarkdown>;
+  terms: Map<string, TermCount[]>;
   fromCache: number;
 }
+
+/** The cache key part shared by every file of a site: our code, the packages, and the site's URL and language. */
+export const processingKeyFor = (site: { url: string; language: string }): string =>
+  processingKey({ siteUrl: site.url, language: site.language });
 
 // Compiled, this module sits next to process-files.js. Run from the
 // TypeScript sources (tests), the worker needs tsx to load the .ts file.
@@ -36,15 +43,17 @@ export async function processAll(files: PipelineFile[], options: ProcessAllOptio
   const base = {
     siteUrl: options.siteUrl,
     timezone: options.timezone,
+    language: options.language,
     cacheDir: options.cacheDir,
-    processingKey: processingKey({ siteUrl: options.siteUrl }),
+    processingKey: processingKeyFor({ url: options.siteUrl, language: options.language }),
   };
-  const result: ProcessAllResult = { checks: new Map(), rendered: new Map(), fromCache: 0 };
+  const result: ProcessAllResult = { checks: new Map(), rendered: new Map(), terms: new Map(), fromCache: 0 };
   let done = 0;
   const collect = (batch: ProcessedFile[]) => {
     for (const file of batch) {
       if (file.check) result.checks.set(file.path, file.check);
       if (file.rendered) result.rendered.set(file.path, file.rendered);
+      if (file.terms) result.terms.set(file.path, file.terms);
       if (file.fromCache) result.fromCache++;
     }
     done += batch.length;

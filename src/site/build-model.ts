@@ -1,7 +1,8 @@
 import { createDateFormatter, isoInZone } from '../content/dates.js';
 import type { RenderedMarkdown } from '../markdown/render.js';
 import { compareText, error, type Problem } from '../problems.js';
-import { relatedBySharedTags } from '../related/shared-tags.js';
+import { relatedArticles } from '../related/engine.js';
+import type { TermCount } from '../related/terms.js';
 import type { Article, Author, Content, ContentDate } from '../types.js';
 import type { ArchivePage, ArticlePage, Byline, Link, Person, SiteModel, Stamp, Teaser } from './model.js';
 import { paginate } from './paginate.js';
@@ -70,11 +71,17 @@ export function createPageContext(content: Content, rendered: (file: string) => 
   return { stamp, teaser, tagLink, rendered, tagNames };
 }
 
+/** The parts of an article page that depend on other articles. */
+export type ArticleLinks = Pick<ArticlePage, 'related' | 'moreFromAuthor' | 'moreInSection' | 'previous' | 'next'>;
+
+/** Stories in each "More from" and "More in" list. */
+const MORE_ITEMS = 4;
+
 /** One article's page, given the links that depend on other articles. */
 export function articlePage(
   article: Article,
   context: PageContext,
-  links: Pick<ArticlePage, 'related' | 'previous' | 'next'>,
+  links: ArticleLinks,
 ): ArticlePage {
   const body = context.rendered(article.file);
   return {
@@ -96,23 +103,57 @@ export function articlePage(
 export function buildSiteModel(
   content: Content,
   rendered: (file: string) => RenderedMarkdown,
+  terms: (file: string) => readonly TermCount[] = () => [],
 ): { model: SiteModel; problems: Problem[] } {
   const { site } = content;
   const context = createPageContext(content, rendered);
   const { teaser, tagNames } = context;
   const sections = new Map(content.categories.map((c) => [c.slug, { name: c.name, url: `/${c.slug}/` }]));
-  const related = relatedBySharedTags(content.articles);
+  const people = new Map(content.authors.map((a) => [a.slug, { name: a.name, url: `/authors/${a.slug}/` }]));
   const inSection = groupBy(content.articles, (a) => [a.category]);
   const byAuthor = groupBy(content.articles, (a) => a.authors);
   const positionInSection = new Map([...inSection.values()].flatMap((list) => list.map((article, index) => [article, index] as const)));
+  const linkable = (article: Article) => article.status === 'published';
+  const byUrl = new Map(content.articles.map((article) => [article.url, article]));
+  const chosen = relatedArticles(
+    content.articles.map((article) => ({
+      slug: article.slug,
+      epoch: article.date.epoch,
+      section: article.category,
+      authors: article.authors,
+      tags: article.tags.map((t) => t.slug),
+      terms: terms(article.file),
+      candidate: linkable(article),
+    })),
+    site.related,
+  );
 
-  const articles: ArticlePage[] = content.articles.map((article) => {
+  const articles: ArticlePage[] = content.articles.map((article, index) => {
     const siblings = inSection.get(article.category) ?? [];
-    const index = positionInSection.get(article) ?? -1;
-    const older = siblings[index + 1];
-    const newer = index > 0 ? siblings[index - 1] : undefined;
+    const position = positionInSection.get(article) ?? -1;
+    const older = siblings[position + 1];
+    const newer = position > 0 ? siblings[position - 1] : undefined;
+    const related =
+      article.related === false
+        ? []
+        : pinnedThenChosen(
+            article.related.flatMap((url) => byUrl.get(url) ?? []).filter(linkable),
+            (chosen[index] ?? []).map((i) => content.articles[i] as Article),
+            site.related.count,
+          );
+    const shown = new Set<Article>([article, ...related]);
+    const more = (list: readonly Article[] | undefined) => {
+      const items = (list ?? []).filter((other) => linkable(other) && !shown.has(other)).slice(0, MORE_ITEMS);
+      items.forEach((item) => shown.add(item));
+      return items.map(teaser);
+    };
+    const firstAuthor = article.authors[0] as string;
+    const fromAuthor = more(byAuthor.get(firstAuthor));
+    const inItsSection = more(inSection.get(article.category));
     return articlePage(article, context, {
-      related: (related.get(article) ?? []).map(teaser),
+      related: related.map(teaser),
+      moreFromAuthor: fromAuthor.length ? { ...(people.get(firstAuthor) ?? { name: firstAuthor, url: `/authors/${firstAuthor}/` }), items: fromAuthor } : undefined,
+      moreInSection: inItsSection.length ? { ...(sections.get(article.category) ?? { name: article.category, url: `/${article.category}/` }), items: inItsSection } : undefined,
       previous: older ? { name: older.title, url: older.url } : undefined,
       next: newer ? { name: newer.title, url: newer.url } : undefined,
     });
@@ -217,6 +258,12 @@ function person(author: Author): Person {
       : [],
   );
   return { name: author.name, role: author.role, avatar: author.avatar, links };
+}
+
+/** Pinned articles first, in the editor's order, then the engine's choice up to `count`. */
+function pinnedThenChosen(pinned: Article[], chosen: Article[], count: number): Article[] {
+  const rest = chosen.filter((article) => !pinned.includes(article));
+  return [...pinned, ...rest.slice(0, Math.max(0, count - pinned.length))];
 }
 
 /** Articles by each of their keys (section, authors), keeping the newest-first order. */

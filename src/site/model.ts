@@ -40,10 +40,20 @@ export interface ArticlePage extends Teaser {
   updated: Stamp | undefined;
   readingMinutes: number;
   tags: Link[];
+  /** "You may also like": pinned articles first, then the engine's choice. Empty when turned off. */
   related: Teaser[];
+  /** "More from <first author>", leaving out what is shown above. */
+  moreFromAuthor: MoreList | undefined;
+  /** "More in <section>", leaving out what is shown above. */
+  moreInSection: MoreList | undefined;
   /** Older and newer articles in the same section. */
   previous: Link | undefined;
   next: Link | undefined;
+}
+
+/** A short list of further stories under a linked heading. */
+export interface MoreList extends Link {
+  items: Teaser[];
 }
 
 export interface Person {

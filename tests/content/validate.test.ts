@@ -197,6 +197,55 @@ describe('drafts and future articles', () => {
   });
 });
 
+describe('pinned related articles', () => {
+  const others = {
+    'tram.md': validArticle({ title: 'Tram', category: 'business' }),
+    'ferry.md': validArticle({ title: 'Ferry' }),
+    'news-ferry.md': validArticle({ title: 'Another ferry', category: 'business', slug: 'ferry' }),
+  };
+
+  test('slugs and section/slug resolve to addresses, in the order written', () => {
+    const result = validateContent(sources({ ...others, 'a.md': validArticle({ related: '[tram, business/ferry, news/ferry]' }) }), options);
+    expect(result.problems).toEqual([]);
+    expect(result.content!.articles.find((a) => a.slug === 'a')!.related).toEqual(['/business/tram/', '/business/ferry/', '/news/ferry/']);
+  });
+
+  test('related: false turns the block off; no field means no pins', () => {
+    const result = validateContent(sources({ ...others, 'a.md': validArticle({ related: 'false' }) }), options);
+    expect(result.content!.articles.find((a) => a.slug === 'a')!.related).toBe(false);
+    expect(result.content!.articles.find((a) => a.slug === 'tram')!.related).toEqual([]);
+  });
+
+  test.each([
+    ['an unknown slug, with the nearest', '[tarm]', 'content/articles/a.md:7:11 error: related: no article "tarm"\n    hint: did you mean "tram"?'],
+    ['a slug two sections use', '[ferry]', 'content/articles/a.md:7:11 error: related: "ferry" names 2 articles\n    hint: write it with its section: business/ferry or news/ferry'],
+    ['the article itself', '[a]', 'content/articles/a.md:7:11 error: related: an article cannot be related to itself'],
+    ['true', 'true', 'content/articles/a.md:7:1 error: related: must be false, or a list of article slugs (or section/slug)'],
+    ['a path', '["../etc"]', 'content/articles/a.md:7:11 error: related.0: must be an article slug, or section/slug'],
+  ])('%s is an error', (_, value, expected) => {
+    expect(report({ ...others, 'a.md': validArticle({ related: value }) })).toEqual([expected]);
+  });
+});
+
+describe('related settings in site.yml', () => {
+  const siteWith = (extra: string) => `title: T\nurl: https://x.example/\nlanguage: en\ntimezone: UTC\n${extra}`;
+
+  test('defaults, and overrides of count and weights', () => {
+    const plain = validateContent(sources({}, { site: siteWith('') }), options).content!.site.related;
+    expect(plain).toEqual({ count: 5, recencyHalfLifeDays: 365, weights: { text: 1, tags: 0.6, section: 0.1, author: 0.05, recency: 0.05 } });
+    const tuned = validateContent(sources({}, { site: siteWith('related:\n  count: 6\n  weights:\n    tags: 2\n') }), options).content!.site.related;
+    expect(tuned.count).toBe(6);
+    expect(tuned.weights).toEqual({ text: 1, tags: 2, section: 0.1, author: 0.05, recency: 0.05 });
+  });
+
+  test('out-of-range values are errors and misspelt weights are warnings', () => {
+    expect(report({}, { site: siteWith('related:\n  count: 9\n  weights:\n    tagz: 2\n') })).toEqual([
+      'content/site.yml:8:5 warning: unknown field "related.weights.tagz" is ignored\n    hint: did you mean "tags"?',
+      'content/site.yml:6:3 error: related.count: must be at most 6',
+    ]);
+  });
+});
+
 test('--base-url replaces the url from site.yml', () => {
   const result = validateContent(sources({}), { ...options, baseUrl: 'https://example.org/news' });
   expect(result.content!.site.url).toBe('https://example.org/news/');

@@ -9,7 +9,7 @@ import { processAll } from '../../src/pipeline/process-pool.js';
 
 let work: string;
 let files: PipelineFile[];
-const settings = { siteUrl: 'https://bugle.example.org/', timezone: 'Europe/London' };
+const settings = { siteUrl: 'https://bugle.example.org/', timezone: 'Europe/London', language: 'en-GB' };
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'broadsheet-pool-'));
