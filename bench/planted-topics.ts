@@ -1,4 +1,5 @@
 import type { RelatedDoc } from '../src/related/engine.js';
+import { TERMS_KEPT, topTerms } from '../src/related/terms.js';
 import { seededRandom } from './generate-newsroom.js';
 
 /*
@@ -63,7 +64,8 @@ export function plantedCorpus(options: PlantedOptions): PlantedCorpus {
       section: pick(sections),
       authors: [pick(authors)],
       tags: [...new Set(tags)],
-      terms: [...counts],
+      // As the build keeps them: the most frequent words of each article.
+      terms: topTerms(counts, TERMS_KEPT),
       candidate: true,
     });
     topicOf.push(topic);

@@ -30,6 +30,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     full: { type: 'boolean', default: false },
     'no-serve': { type: 'boolean', default: false },
+    /** Give up on the baseline after this many seconds (Eleventy slows down badly at 100k templates). */
+    'baseline-timeout': { type: 'string', default: '1800' },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -47,12 +49,14 @@ interface Row {
   scenario: string;
   runs: Measure[];
   median: Measure;
+  /** Why a run failed (e.g. out of memory); failed runs are not in `runs`. */
+  failures?: string[];
 }
 
 const rows: Row[] = [];
 const serveLatencies: Record<number, number[]> = {};
 
-function timed(command: string, args: string[], cwd: string): Measure {
+function timed(command: string, args: string[], cwd: string, timeoutS = 0): Measure {
   const usageFile = path.join(WORK, `usage-${process.pid}.json`);
   rmSync(usageFile, { force: true });
   const started = process.hrtime.bigint();
@@ -60,10 +64,15 @@ function timed(command: string, args: string[], cwd: string): Measure {
     cwd,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
+    timeout: timeoutS * 1000,
     env: { ...process.env, NODE_OPTIONS: `--require ${HOOK}`, BENCH_RUSAGE_FILE: usageFile },
   });
   const wallS = Number(process.hrtime.bigint() - started) / 1e9;
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${result.stdout}\n${result.stderr}`);
+  if (result.error && (result.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') throw new Error(`did not finish within ${timeoutS} s`);
+  if (result.status !== 0) {
+    const output = `${result.stdout}\n${result.stderr}`.trim().split('\n');
+    throw new Error(`exit ${result.status ?? result.signal} after ${wallS.toFixed(1)} s: ${output.filter((line) => /error|heap|memory/i.test(line)).slice(-2).join(' | ') || output.at(-1)}`);
+  }
   const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { userMs: number; systemMs: number; maxRssKb: number };
   return { wallS, cpuS: (usage.userMs + usage.systemMs) / 1000, rssMb: usage.maxRssKb / 1024 };
 }
@@ -109,6 +118,23 @@ const median = (values: number[]): number => {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };
+
+/** Time a scenario; a failure (such as running out of memory) is recorded and the benchmark goes on. */
+function attempt(articles: number, scenario: string, run: () => Measure): boolean {
+  try {
+    record(articles, scenario, run());
+    return true;
+  } catch (error) {
+    let row = rows.find((r) => r.articles === articles && r.scenario === scenario);
+    if (!row) {
+      row = { articles, scenario, runs: [], median: { wallS: NaN, cpuS: NaN, rssMb: NaN } };
+      rows.push(row);
+    }
+    (row.failures ??= []).push((error as Error).message);
+    console.log(`  ${scenario} failed: ${(error as Error).message}`);
+    return false;
+  }
+}
 
 function record(articles: number, scenario: string, measure: Measure): void {
   let row = rows.find((r) => r.articles === articles && r.scenario === scenario);
@@ -176,7 +202,7 @@ function printTable(): void {
         ratio(row.median.wallS, base?.wallS).padStart(12),
         ratio(row.median.cpuS, base?.cpuS).padStart(11),
         ratio(row.median.rssMb, base?.rssMb).padStart(11),
-        `   ${row.runs.map((m) => fmt(m.wallS)).join(' ')}`,
+        `   ${row.runs.map((m) => fmt(m.wallS)).join(' ')}${row.failures ? `  failed: ${row.failures.join('; ')}` : ''}`,
       ].join(' '),
     );
   }
@@ -198,16 +224,17 @@ async function main(): Promise<void> {
     for (let run = 1; run <= runsHere; run++) {
       console.log(`${articles} articles, run ${run}/${runsHere}`);
       rmSync(path.join(dir, 'baseline', '_site'), { recursive: true, force: true });
-      record(articles, 'baseline', timed(process.execPath, [ELEVENTY], path.join(dir, 'baseline')));
+      attempt(articles, 'baseline', () => timed(process.execPath, [ELEVENTY], path.join(dir, 'baseline'), Number(values['baseline-timeout'])));
 
       rmSync(path.join(dir, '.cache-bs'), { recursive: true, force: true });
       rmSync(path.join(dir, '_site'), { recursive: true, force: true });
       const build = [CLI, 'build', '--quiet', '--cache-dir', '.cache-bs'];
-      record(articles, 'cold', timed(process.execPath, build, dir));
-      record(articles, 'warm', timed(process.execPath, build, dir));
-      appendFileSync(editedPath, `\nA sentence added by benchmark run ${run}.\n`);
-      record(articles, 'one-edit', timed(process.execPath, build, dir));
-      writeFileSync(editedPath, original);
+      if (attempt(articles, 'cold', () => timed(process.execPath, build, dir))) {
+        attempt(articles, 'warm', () => timed(process.execPath, build, dir));
+        appendFileSync(editedPath, `\nA sentence added by benchmark run ${run}.\n`);
+        attempt(articles, 'one-edit', () => timed(process.execPath, build, dir));
+        writeFileSync(editedPath, original);
+      }
     }
     if (!values['no-serve'] && articles <= 10_000) {
       // Bring the output and cache in line with the restored article first.

@@ -5,7 +5,7 @@ import { loadContent } from './content/load.js';
 import type { ArticleCheck } from './content/check-article.js';
 import { peekSite, validateContent, type ContentSources } from './content/validate.js';
 import type { RenderedMarkdown } from './markdown/render.js';
-import type { TermCount } from './related/terms.js';
+import { NO_TERMS, type TermCounts } from './related/terms.js';
 import { processAll } from './pipeline/process-pool.js';
 import { ContentError, hasErrors, sortProblems, type Problem } from './problems.js';
 import { writeOutput, type OutputReport } from './publish/write-output.js';
@@ -65,7 +65,7 @@ export interface BuildState {
   assets: Set<string>;
   checks: Map<string, ArticleCheck>;
   rendered: Map<string, RenderedMarkdown>;
-  terms: Map<string, TermCount[]>;
+  terms: Map<string, TermCounts>;
   content: Content;
   model: SiteModel;
 }
@@ -131,11 +131,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   stage('validate', content.articles.length);
 
   const rendered = processed?.rendered ?? new Map<string, RenderedMarkdown>();
-  const terms = processed?.terms ?? new Map<string, TermCount[]>();
+  const terms = processed?.terms ?? new Map<string, TermCounts>();
   const { model, problems: pageProblems } = buildSiteModel(
     content,
     (file) => rendered.get(file) ?? EMPTY,
-    (file) => terms.get(file) ?? [],
+    (file) => terms.get(file) ?? NO_TERMS,
   );
   const all = sortProblems([...problems, ...pageProblems]);
   if (hasErrors(all) || (options.strict && all.length > 0)) throw new ContentError(all);

@@ -10,7 +10,7 @@ import processBatch from './pipeline/process-files.js';
 import { compareText, ContentError, error, hasErrors, sortProblems, type Problem } from './problems.js';
 import { writeOutput, type OutputReport } from './publish/write-output.js';
 import { articlePage, buildSiteModel, createPageContext } from './site/build-model.js';
-import type { TermCount } from './related/terms.js';
+import { NO_TERMS, type TermCounts } from './related/terms.js';
 import type { ArticlePage } from './site/model.js';
 import type { SourceFile } from './types.js';
 
@@ -86,7 +86,7 @@ export async function updateSite(
   const { model, problems: pageProblems } = buildSiteModel(
     content,
     (file) => rendered.get(file) ?? EMPTY,
-    (file) => terms.get(file) ?? [],
+    (file) => terms.get(file) ?? NO_TERMS,
   );
   problems = sortProblems([...problems, ...pageProblems]);
   if (hasErrors(problems)) throw new ContentError(problems);
@@ -117,7 +117,7 @@ function refresh(state: BuildState, paths: string[], options: LiveUpdateOptions)
   });
   const checks = new Map<string, ArticleCheck>(state.checks);
   const rendered = new Map<string, RenderedMarkdown>(state.rendered);
-  const terms = new Map<string, TermCount[]>(state.terms);
+  const terms = new Map<string, TermCounts>(state.terms);
   for (const file of fresh.keys()) {
     checks.delete(file);
     rendered.delete(file);

@@ -1,6 +1,6 @@
 import type { ArticleCheck } from '../content/check-article.js';
 import type { RenderedMarkdown } from '../markdown/render.js';
-import type { TermCount } from '../related/terms.js';
+import type { TermCounts } from '../related/terms.js';
 import type { SourceFile } from '../types.js';
 import { entryKey, readEntry, writeEntry } from './file-cache.js';
 
@@ -15,7 +15,7 @@ export interface ProcessedFile {
   /** Undefined when the file has errors of its own. */
   rendered: RenderedMarkdown | undefined;
   /** An article's content words, for related links. */
-  terms: TermCount[] | undefined;
+  terms: TermCounts | undefined;
   fromCache: boolean;
 }
 
@@ -30,7 +30,7 @@ export interface CacheSettings {
 interface Entry {
   check: ArticleCheck | null;
   rendered: RenderedMarkdown | null;
-  terms: TermCount[] | null;
+  terms: TermCounts | null;
 }
 
 const keyOf = (settings: CacheSettings, file: PipelineFile): string =>

@@ -2,7 +2,7 @@ import { checkArticle } from '../content/check-article.js';
 import { bodyOf } from '../content/front-matter.js';
 import { createTextRenderer, type RenderedMarkdown } from '../markdown/render.js';
 import { stopWordsFor } from '../related/stop-words.js';
-import { countTerms, topTerms } from '../related/terms.js';
+import { countTerms, TERMS_KEPT, topTerms } from '../related/terms.js';
 import { storeResult, type CacheSettings, type PipelineFile, type ProcessedFile } from './cached-results.js';
 
 export interface ProcessBatch extends CacheSettings {
@@ -13,8 +13,6 @@ export interface ProcessBatch extends CacheSettings {
   language: string;
 }
 
-/** Content words kept per article: enough for TF-IDF to find its distinctive ones. */
-const TERMS_KEPT = 200;
 
 type Render = ReturnType<typeof createTextRenderer>;
 

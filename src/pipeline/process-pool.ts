@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ArticleCheck } from '../content/check-article.js';
 import type { RenderedMarkdown } from '../markdown/render.js';
-import type { TermCount } from '../related/terms.js';
+import type { TermCounts } from '../related/terms.js';
 import { processingKey } from './file-cache.js';
 import { readCached, type PipelineFile, type ProcessedFile } from './cached-results.js';
 import type { ProcessBatch } from './process-files.js';
@@ -22,7 +22,7 @@ export interface ProcessAllOptions {
 export interface ProcessAllResult {
   checks: Map<string, ArticleCheck>;
   rendered: Map<string, RenderedMarkdown>;
-  terms: Map<string, TermCount[]>;
+  terms: Map<string, TermCounts>;
   fromCache: number;
 }
 

@@ -1,4 +1,4 @@
-import type { TermCount } from './terms.js';
+import type { TermCounts } from './terms.js';
 
 /** What the engine needs to know of an article; plain data, no Eleventy, no files. */
 export interface RelatedDoc {
@@ -10,7 +10,7 @@ export interface RelatedDoc {
   /** Tag slugs. */
   tags: readonly string[];
   /** Content words of headline, standfirst and body, with counts. */
-  terms: readonly TermCount[];
+  terms: TermCounts;
   /** Whether it may be linked to: published, not a draft or a future article. */
   candidate: boolean;
 }
@@ -41,7 +41,7 @@ export const DEFAULT_RELATED_SETTINGS: RelatedSettings = {
 };
 
 /** Terms per article vector: the rest add noise and cost, not meaning. */
-const VECTOR_TERMS = 40;
+const VECTOR_TERMS = 30;
 /** Query terms: the article's strongest terms look for candidates. */
 const QUERY_TERMS = 16;
 /** Longest posting list kept per term or tag, strongest (or newest) first: bounds the work per article. */
@@ -74,7 +74,8 @@ export function relatedArticles(docs: readonly RelatedDoc[], settings: RelatedSe
   const seen = new Uint8Array(n);
   const total = new Float64Array(n);
   const { weights } = settings;
-  const halfLife = settings.recencyHalfLifeDays * DAY;
+  // 0.5 ** (Δ / halfLife), as one exponential.
+  const decay = -Math.LN2 / (settings.recencyHalfLifeDays * DAY);
   const better = (a: number, b: number) =>
     (total[b] as number) - (total[a] as number) ||
     (docs[b] as RelatedDoc).epoch - (docs[a] as RelatedDoc).epoch ||
@@ -82,42 +83,49 @@ export function relatedArticles(docs: readonly RelatedDoc[], settings: RelatedSe
   const newestFirst = candidatesNewestFirst(docs);
   const bySection = groupBy(newestFirst, (index) => sectionOf[index] as number);
 
+  const touch = (other: number) => {
+    if (!seen[other]) {
+      seen[other] = 1;
+      touched.push(other);
+    }
+  };
+  // Section, author and recency can add at most this much: a candidate
+  // whose text and tags score trails the k-th best by more cannot make it.
+  const maxBonus = weights.section + weights.author + weights.recency;
+
   return docs.map((doc, self) => {
-    const touch = (other: number) => {
-      if (!seen[other]) {
-        seen[other] = 1;
-        touched.push(other);
-      }
-    };
     const vector = vectors[self] as Vector;
     for (let i = 0; i < Math.min(QUERY_TERMS, vector.terms.length); i++) {
       const weight = vector.weights[i] as number;
-      for (const [other, otherWeight] of termPostings.get(vector.terms[i] as number) ?? []) {
+      const posting = termPostings.get(vector.terms[i] as number);
+      if (!posting) continue;
+      for (let p = 0; p < posting.docs.length; p++) {
+        const other = posting.docs[p] as number;
         touch(other);
-        textScore[other] = (textScore[other] as number) + weight * otherWeight;
+        textScore[other] = (textScore[other] as number) + weight * (posting.weights[p] as number);
       }
     }
     const ownTags = doc.tags.map((t) => tagIds.get(t) as number);
     const tagNorm = ownTags.reduce((sum, t) => sum + (tagIdf[t] as number), 0) || 1;
     for (const tag of ownTags) {
-      for (const other of tagPostings[tag] ?? []) {
+      const posting = tagPostings[tag] as number[];
+      const share = (tagIdf[tag] as number) / tagNorm;
+      for (let p = 0; p < posting.length; p++) {
+        const other = posting[p] as number;
         touch(other);
-        tagScore[other] = (tagScore[other] as number) + (tagIdf[tag] as number) / tagNorm;
+        tagScore[other] = (tagScore[other] as number) + share;
       }
     }
+    const kth = kthLargest(touched, self, settings.count, (other) => weights.text * (textScore[other] as number) + weights.tags * (tagScore[other] as number));
     const ownAuthors = authorsOf[self] as number[];
     const candidates: number[] = [];
     for (const other of touched) {
-      if (other !== self) {
+      const partial = weights.text * (textScore[other] as number) + weights.tags * (tagScore[other] as number);
+      if (other !== self && partial >= kth - maxBonus) {
         const sameSection = sectionOf[other] === sectionOf[self] ? 1 : 0;
         const sharedAuthor = (authorsOf[other] as number[]).some((a) => ownAuthors.includes(a)) ? 1 : 0;
-        const recency = Math.pow(0.5, Math.abs((docs[other] as RelatedDoc).epoch - doc.epoch) / halfLife);
-        total[other] =
-          weights.text * (textScore[other] as number) +
-          weights.tags * (tagScore[other] as number) +
-          weights.section * sameSection +
-          weights.author * sharedAuthor +
-          weights.recency * recency;
+        const recency = Math.exp(decay * Math.abs((docs[other] as RelatedDoc).epoch - doc.epoch));
+        total[other] = partial + weights.section * sameSection + weights.author * sharedAuthor + weights.recency * recency;
         candidates.push(other);
       }
       textScore[other] = 0;
@@ -135,57 +143,128 @@ export function relatedArticles(docs: readonly RelatedDoc[], settings: RelatedSe
   });
 }
 
-interface Vector {
+export interface Vector {
+  /** Term ids, strongest first. */
   terms: Int32Array;
   weights: Float64Array;
 }
 
-/** TF-IDF vectors, (1 + ln tf) × ln(1 + N / df), cut to the strongest terms and scaled to length 1. */
-function termVectors(docs: readonly RelatedDoc[]): Vector[] {
-  const ids = new Map<string, number>();
-  const df: number[] = [];
-  for (const doc of docs) {
-    for (const [term] of doc.terms) {
-      let id = ids.get(term);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(term, id);
-        df.push(0);
-      }
-      df[id] = (df[id] as number) + 1;
-    }
-  }
+/**
+ * TF-IDF vectors, (1 + ln tf) × ln(1 + N / df), cut to the strongest terms
+ * and scaled to length 1. Exported for the benchmark's exact all-pairs baseline.
+ */
+export function termVectors(docs: readonly RelatedDoc[]): Vector[] {
+  const { names, docTerms, df } = numberTerms(docs);
   const n = docs.length;
-  return docs.map((doc) => {
-    const weighted = doc.terms
-      .map(([term, count]) => {
-        const id = ids.get(term) as number;
-        return { id, term, weight: (1 + Math.log(count)) * Math.log(1 + n / (df[id] as number)) };
-      })
-      .sort((a, b) => b.weight - a.weight || compare(a.term, b.term))
-      .slice(0, VECTOR_TERMS);
-    const length = Math.sqrt(weighted.reduce((sum, t) => sum + t.weight * t.weight, 0)) || 1;
-    return { terms: Int32Array.from(weighted, (t) => t.id), weights: Float64Array.from(weighted, (t) => t.weight / length) };
-  });
+  const idf = Float64Array.from(names, (_, id) => Math.log(1 + n / (df[id] as number)));
+  const scratch = new Float64Array(docs.reduce((most, doc) => Math.max(most, doc.terms.words.length), 0));
+  return docs.map((doc, index) => strongestTerms(docTerms[index] as Int32Array, doc.terms.counts, idf, names, scratch));
 }
 
-/** Term → candidate articles with their weight for it, strongest first, at most POSTING_LIMIT. */
-function postingsByWeight(vectors: readonly Vector[], docs: readonly RelatedDoc[]): Map<number, [number, number][]> {
-  const postings = new Map<number, [number, number][]>();
+/** Give every word an id, and count the articles each occurs in. */
+function numberTerms(docs: readonly RelatedDoc[]): { names: string[]; docTerms: Int32Array[]; df: Int32Array } {
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  let df = new Int32Array(1024);
+  const docTerms = docs.map((doc) => {
+    const terms = new Int32Array(doc.terms.words.length);
+    doc.terms.words.forEach((word, i) => {
+      let id = ids.get(word);
+      if (id === undefined) {
+        id = names.length;
+        ids.set(word, id);
+        names.push(word);
+        if (id >= df.length) {
+          const grown = new Int32Array(df.length * 2);
+          grown.set(df);
+          df = grown;
+        }
+      }
+      df[id] = (df[id] as number) + 1;
+      terms[i] = id;
+    });
+    return terms;
+  });
+  return { names, docTerms, df };
+}
+
+/**
+ * One article's vector: its strongest terms, found with a native sort of the
+ * weights alone; equal weights in code-point order of the term, so every
+ * build keeps the same ones.
+ */
+function strongestTerms(terms: Int32Array, counts: readonly number[], idf: Float64Array, names: readonly string[], scratch: Float64Array): Vector {
+  const weights = new Float64Array(terms.length);
+  for (let i = 0; i < terms.length; i++) weights[i] = (1 + Math.log(counts[i] as number)) * (idf[terms[i] as number] as number);
+  let threshold = -Infinity;
+  if (weights.length > VECTOR_TERMS) {
+    const sorted = scratch.subarray(0, weights.length);
+    sorted.set(weights);
+    threshold = sorted.sort()[weights.length - VECTOR_TERMS] as number;
+  }
+  const order: number[] = [];
+  for (let i = 0; i < weights.length; i++) if ((weights[i] as number) >= threshold) order.push(i);
+  order.sort((a, b) => (weights[b] as number) - (weights[a] as number) || compare(names[terms[a] as number] as string, names[terms[b] as number] as string));
+  order.length = Math.min(order.length, VECTOR_TERMS);
+  let length = 0;
+  for (const i of order) length += (weights[i] as number) ** 2;
+  length = Math.sqrt(length) || 1;
+  return { terms: Int32Array.from(order, (i) => terms[i] as number), weights: Float64Array.from(order, (i) => (weights[i] as number) / length) };
+}
+
+/** Articles and their weights for one term, as parallel arrays: cheap to walk. */
+interface Posting {
+  docs: Int32Array;
+  weights: Float64Array;
+}
+
+/**
+ * Term → the candidate articles whose vectors hold it, with their weight
+ * for it. A term held by more than POSTING_LIMIT articles keeps only the
+ * strongest (ties to the lower index): a word in thousands of stories can
+ * only add a little to any one score.
+ */
+function postingsByWeight(vectors: readonly Vector[], docs: readonly RelatedDoc[]): Map<number, Posting> {
+  const counts = new Map<number, number>();
+  vectors.forEach((vector, index) => {
+    if ((docs[index] as RelatedDoc).candidate) for (const term of vector.terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  });
+  // The weight a long list's entries must reach to be kept.
+  const cutoff = new Map<number, number>();
+  const weightsOf = new Map<number, Float64Array>();
+  for (const [term, count] of counts) if (count > POSTING_LIMIT) weightsOf.set(term, new Float64Array(count));
+  const filled = new Map<number, number>();
   vectors.forEach((vector, index) => {
     if (!(docs[index] as RelatedDoc).candidate) return;
     vector.terms.forEach((term, i) => {
-      const list = postings.get(term);
-      const entry: [number, number] = [index, vector.weights[i] as number];
-      if (list) list.push(entry);
-      else postings.set(term, [entry]);
+      const all = weightsOf.get(term);
+      if (!all) return;
+      const at = filled.get(term) ?? 0;
+      all[at] = vector.weights[i] as number;
+      filled.set(term, at + 1);
     });
   });
-  for (const [term, list] of postings) {
-    if (list.length > POSTING_LIMIT) {
-      postings.set(term, list.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, POSTING_LIMIT));
-    }
+  for (const [term, all] of weightsOf) cutoff.set(term, (all.sort().reverse()[POSTING_LIMIT - 1]) as number);
+
+  const postings = new Map<number, Posting>();
+  for (const [term, count] of counts) {
+    const size = Math.min(count, POSTING_LIMIT);
+    postings.set(term, { docs: new Int32Array(size), weights: new Float64Array(size) });
   }
+  const used = new Map<number, number>();
+  vectors.forEach((vector, index) => {
+    if (!(docs[index] as RelatedDoc).candidate) return;
+    vector.terms.forEach((term, i) => {
+      const weight = vector.weights[i] as number;
+      const limit = cutoff.get(term);
+      const posting = postings.get(term) as Posting;
+      const at = used.get(term) ?? 0;
+      if ((limit !== undefined && weight < limit) || at >= posting.docs.length) return;
+      posting.docs[at] = index;
+      posting.weights[at] = weight;
+      used.set(term, at + 1);
+    });
+  });
   return postings;
 }
 
@@ -220,6 +299,21 @@ function candidatesNewestFirst(docs: readonly RelatedDoc[]): number[] {
     .map((_, index) => index)
     .filter((index) => (docs[index] as RelatedDoc).candidate)
     .sort((a, b) => (docs[b] as RelatedDoc).epoch - (docs[a] as RelatedDoc).epoch || compare((docs[a] as RelatedDoc).slug, (docs[b] as RelatedDoc).slug));
+}
+
+/** The k-th largest score among `items` other than `self`; -Infinity when there are fewer than k. */
+function kthLargest(items: readonly number[], self: number, k: number, score: (item: number) => number): number {
+  const best: number[] = [];
+  for (const item of items) {
+    if (item === self) continue;
+    const value = score(item);
+    if (best.length === k && value <= (best[k - 1] as number)) continue;
+    let index = best.length;
+    while (index > 0 && value > (best[index - 1] as number)) index--;
+    best.splice(index, 0, value);
+    if (best.length > k) best.pop();
+  }
+  return best.length < k ? -Infinity : (best[k - 1] as number);
 }
 
 /** The `k` best items in order, without sorting them all. */

@@ -1,5 +1,17 @@
-/** A term and how often it occurs. */
-export type TermCount = [term: string, count: number];
+/**
+ * An article's content words and how often each occurs, as two parallel
+ * lists: one object per article rather than one per word, which matters when
+ * a hundred thousand articles are held at once.
+ */
+export interface TermCounts {
+  words: string[];
+  counts: number[];
+}
+
+export const NO_TERMS: TermCounts = { words: [], counts: [] };
+
+/** Content words kept per article, the most frequent: enough for TF-IDF to find its distinctive ones. */
+export const TERMS_KEPT = 60;
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
 
@@ -18,8 +30,7 @@ export function countTerms(text: string, stopWords: ReadonlySet<string>, counts 
 }
 
 /** The `limit` most frequent terms, ties in code-point order, so every build keeps the same ones. */
-export function topTerms(counts: ReadonlyMap<string, number>, limit: number): TermCount[] {
-  return [...counts]
-    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
-    .slice(0, limit);
+export function topTerms(counts: ReadonlyMap<string, number>, limit: number): TermCounts {
+  const top = [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)).slice(0, limit);
+  return { words: top.map(([word]) => word), counts: top.map(([, count]) => count) };
 }

@@ -2,7 +2,7 @@ import { createDateFormatter, isoInZone } from '../content/dates.js';
 import type { RenderedMarkdown } from '../markdown/render.js';
 import { compareText, error, type Problem } from '../problems.js';
 import { relatedArticles } from '../related/engine.js';
-import type { TermCount } from '../related/terms.js';
+import { NO_TERMS, type TermCounts } from '../related/terms.js';
 import type { Article, Author, Content, ContentDate } from '../types.js';
 import type { ArchivePage, ArticlePage, Byline, Link, Person, SiteModel, Stamp, Teaser } from './model.js';
 import { paginate } from './paginate.js';
@@ -103,7 +103,7 @@ export function articlePage(
 export function buildSiteModel(
   content: Content,
   rendered: (file: string) => RenderedMarkdown,
-  terms: (file: string) => readonly TermCount[] = () => [],
+  terms: (file: string) => TermCounts = () => NO_TERMS,
 ): { model: SiteModel; problems: Problem[] } {
   const { site } = content;
   const context = createPageContext(content, rendered);
