@@ -106,13 +106,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   // Each file is checked and rendered in worker threads (or taken from the
   // cache); this thread then checks the files against each other.
-  const { sources } = loaded;
-  const site = peekSite(sources, options.baseUrl);
+  const site = peekSite(loaded.sources, options.baseUrl);
   const processed = site
     ? await processAll(
         [
-          ...sources.articles.map((file) => ({ ...file, kind: 'article' as const })),
-          ...[...sources.authors, ...sources.categories].map((file) => ({ ...file, kind: 'page' as const })),
+          ...loaded.sources.articles.map((file) => ({ ...file, kind: 'article' as const })),
+          ...[...loaded.sources.authors, ...loaded.sources.categories].map((file) => ({ ...file, kind: 'page' as const })),
         ],
         {
           siteUrl: site.url,
@@ -125,6 +124,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       )
     : undefined;
   stage('render', processed?.rendered.size ?? 0, processed ? `${processed.fromCache} from cache` : undefined);
+  // Every article now has its check, so its text is not read again: letting
+  // it go halves the memory of a large build.
+  if (processed) loaded.sources = { ...loaded.sources, articles: loaded.sources.articles.map(({ path }) => ({ path, text: '' })) };
 
   const { content, problems } = validateLoaded(loaded, options, processed?.checks);
   if (options.strict && problems.length > 0) throw new ContentError(problems);
@@ -156,7 +158,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     pages: output.files,
     articles: model.articles.length,
     output,
-    state: { sources, assets: loaded.assets, checks: processed?.checks ?? new Map(), rendered, terms, content, model },
+    state: { sources: loaded.sources, assets: loaded.assets, checks: processed?.checks ?? new Map(), rendered, terms, content, model },
   };
 }
 

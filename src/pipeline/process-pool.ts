@@ -96,15 +96,14 @@ export async function processAll(files: PipelineFile[], options: ProcessAllOptio
   return result;
 }
 
-/** Large batches first, then smaller ones so that the workers finish together. */
+/**
+ * Batches of at most 250 files: enough to make each message worth sending,
+ * small enough that a worker's results never pile up (its heap is bounded),
+ * and many enough that the workers finish together.
+ */
 function splitIntoBatches<T>(items: readonly T[], workers: number): T[][] {
+  const size = Math.min(250, Math.max(20, Math.ceil(items.length / (workers * 8))));
   const batches: T[][] = [];
-  const smallest = Math.max(20, Math.ceil(items.length / (workers * 40)));
-  let size = Math.max(smallest, Math.ceil(items.length / (workers * 3)));
-  for (let start = 0; start < items.length; ) {
-    batches.push(items.slice(start, start + size));
-    start += size;
-    if (batches.length % workers === 0) size = Math.max(smallest, Math.ceil(size / 2));
-  }
+  for (let start = 0; start < items.length; start += size) batches.push(items.slice(start, start + size));
   return batches;
 }

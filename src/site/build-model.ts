@@ -142,10 +142,16 @@ export function buildSiteModel(
             site.related.count,
           );
     const shown = new Set<Article>([article, ...related]);
+    // Stops at the first few: an author's or a section's list runs to thousands.
     const more = (list: readonly Article[] | undefined) => {
-      const items = (list ?? []).filter((other) => linkable(other) && !shown.has(other)).slice(0, MORE_ITEMS);
-      items.forEach((item) => shown.add(item));
-      return items.map(teaser);
+      const items: Teaser[] = [];
+      for (const other of list ?? []) {
+        if (items.length === MORE_ITEMS) break;
+        if (!linkable(other) || shown.has(other)) continue;
+        shown.add(other);
+        items.push(teaser(other));
+      }
+      return items;
     };
     const firstAuthor = article.authors[0] as string;
     const fromAuthor = more(byAuthor.get(firstAuthor));

@@ -129,6 +129,35 @@ describe('article pages', () => {
     }
   });
 
+  test('pinned related articles come first, in the order the editor wrote', () => {
+    const $ = site.page('/news/tram-line-first-passengers/');
+    expect($('.related .teaser-title a').toArray().slice(0, 2).map((a) => $(a).attr('href'))).toEqual([
+      '/news/tram-line-route-confirmed/',
+      '/news/tram-works-begin-on-fennick-street/',
+    ]);
+  });
+
+  test('"More from" the first author and "More in" the section add stories not shown above', () => {
+    let withMore = 0;
+    for (const article of content.articles) {
+      const $ = site.page(article.url);
+      const related = $('.related .teaser-title a').toArray().map((a) => $(a).attr('href'));
+      const fromAuthor = $('#more-from-author');
+      const inSection = $('#more-in-section');
+      if (fromAuthor.length) {
+        const author = content.authors.find((a) => a.slug === article.authors[0])!;
+        expect(text(fromAuthor.text())).toBe(`More from ${author.name}`);
+        expect(fromAuthor.find('a').attr('href')).toBe(`/authors/${author.slug}/`);
+      }
+      if (inSection.length) expect(inSection.find('a').attr('href')).toBe(`/${article.category}/`);
+      const more = $('section.more li a').toArray().map((a) => $(a).attr('href')!);
+      if (more.length) withMore++;
+      expect(new Set([...related, ...more, article.url]).size).toBe(related.length + more.length + 1);
+      for (const url of more) expect(content.articles.some((a) => a.url === url)).toBe(true);
+    }
+    expect(withMore).toBeGreaterThan(content.articles.length / 2);
+  });
+
   test('previous and next stay in the section, in date order', () => {
     for (const section of content.categories) {
       const inSection = content.articles.filter((a) => a.category === section.slug);
