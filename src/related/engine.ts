@@ -43,9 +43,9 @@ export const DEFAULT_RELATED_SETTINGS: RelatedSettings = {
 /** Terms per article vector: the rest add noise and cost, not meaning. */
 const VECTOR_TERMS = 30;
 /** Query terms: the article's strongest terms look for candidates. */
-const QUERY_TERMS = 16;
+const QUERY_TERMS = 12;
 /** Longest posting list kept per term or tag, strongest (or newest) first: bounds the work per article. */
-const POSTING_LIMIT = 200;
+const POSTING_LIMIT = 100;
 /** Never fewer links than this, when the site has enough articles. */
 const MIN_LINKS = 4;
 
