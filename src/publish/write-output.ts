@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { templatesKey, writePages } from '../eleventy/write-pages.js';
-import { fingerprintPages } from '../site/fingerprint.js';
+import { fingerprintPages, pageFile } from '../site/fingerprint.js';
 import type { SiteModel } from '../site/model.js';
 import { publishAtomically } from './atomic.js';
 import { collectGarbage } from './collect-garbage.js';
@@ -101,7 +101,7 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
       else copyKeepingTime(path.join(options.publicDir, file), path.join(target, file), stat);
     }
     for (const file of reusedPages) takeOver(file);
-    const changed = (page: { url: string }) => !reusedPages.has(`${page.url.slice(1)}index.html`);
+    const changed = (page: { url: string }) => !reusedPages.has(pageFile(page.url));
     const subset: SiteModel = { ...model, articles: model.articles.filter(changed), archives: model.archives.filter(changed) };
     const written: string[] = [];
     for (const [index, chunk] of inChunks(subset).entries()) {
