@@ -128,7 +128,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // it go halves the memory of a large build.
   if (processed) loaded.sources = { ...loaded.sources, articles: loaded.sources.articles.map(({ path }) => ({ path, text: '' })) };
 
-  const { content, problems } = validateLoaded(loaded, options, processed?.checks);
+  const { content, problems } = validateLoaded(loaded, options, processed?.checks, processed?.problems);
   if (options.strict && problems.length > 0) throw new ContentError(problems);
   stage('validate', content.articles.length);
 
@@ -182,6 +182,7 @@ function validateLoaded(
   loaded: Loaded,
   options: CheckOptions,
   articleChecks?: ReadonlyMap<string, ArticleCheck>,
+  renderProblems: readonly Problem[] = [],
 ): { content: Content; problems: Problem[] } {
   const validated = validateContent(loaded.sources, {
     articleChecks,
@@ -191,7 +192,7 @@ function validateLoaded(
     baseUrl: options.baseUrl,
     assetExists: (sitePath) => loaded.assets.has(sitePath),
   });
-  const problems = sortProblems([...loaded.problems, ...validated.problems]);
+  const problems = sortProblems([...loaded.problems, ...validated.problems, ...renderProblems]);
   if (!validated.content || hasErrors(problems)) throw new ContentError(problems);
   return { content: validated.content, problems };
 }

@@ -41,9 +41,9 @@ export async function previewEdits(state: BuildState, changedFiles: string[], op
   const paths = changedFiles.map((file) => displayPath(path.resolve(file)));
   if (paths.length === 0 || !paths.every((file) => known.has(file))) return undefined;
 
-  const { sources, checks, rendered } = refresh(state, paths, options);
+  const { sources, checks, rendered, problems } = refresh(state, paths, options);
   const { content } = validateContent(sources, { ...options, articleChecks: checks });
-  if (!content) return undefined;
+  if (!content || hasErrors(problems)) return undefined;
 
   const context = createPageContext(content, (file) => rendered.get(file) ?? { html: '', firstParagraph: '', words: 0 });
   const previous = new Map(state.model.articles.map((page) => [page.url, page]));
@@ -127,6 +127,7 @@ function refresh(state: BuildState, paths: string[], options: LiveUpdateOptions)
     if (file.check) checks.set(file.path, file.check);
     if (file.rendered) rendered.set(file.path, file.rendered);
     if (file.terms) terms.set(file.path, file.terms);
+    problems.push(...file.problems);
   }
   const kept = state.sources.articles.filter((file) => !fresh.has(file.path));
   const added = [...fresh.values()].filter((file): file is SourceFile => file !== undefined);

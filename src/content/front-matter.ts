@@ -73,9 +73,9 @@ interface Structure {
  * when the front matter is malformed (parseFrontMatter says why). Lets
  * rendering start before validation has finished.
  */
-export function bodyOf(source: string): string | undefined {
+export function bodyOf(source: string): { body: string; bodyLine: number } | undefined {
   const structure = checkStructure(normalise(source), '');
-  return 'body' in structure ? structure.body : undefined;
+  return 'body' in structure ? { body: structure.body, bodyLine: structure.bodyLine } : undefined;
 }
 
 const normalise = (source: string): string => source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');

@@ -1,5 +1,6 @@
 import type { ArticleCheck } from '../content/check-article.js';
 import type { RenderedMarkdown } from '../markdown/render.js';
+import type { Problem } from '../problems.js';
 import type { TermCounts } from '../related/terms.js';
 import type { SourceFile } from '../types.js';
 import { entryKey, readEntry, writeEntry } from './file-cache.js';
@@ -16,6 +17,8 @@ export interface ProcessedFile {
   rendered: RenderedMarkdown | undefined;
   /** An article's content words, for related links. */
   terms: TermCounts | undefined;
+  /** Why the body could not be rendered (limits, pipeline failures), for any kind of file. */
+  problems: Problem[];
   fromCache: boolean;
 }
 
@@ -31,6 +34,7 @@ interface Entry {
   check: ArticleCheck | null;
   rendered: RenderedMarkdown | null;
   terms: TermCounts | null;
+  problems: Problem[];
 }
 
 const keyOf = (settings: CacheSettings, file: PipelineFile): string =>
@@ -41,7 +45,7 @@ export function readCached(settings: CacheSettings, file: PipelineFile): Process
   if (!settings.cacheDir) return undefined;
   const cached = readEntry<Entry>(settings.cacheDir, keyOf(settings, file));
   if (!cached) return undefined;
-  return { path: file.path, check: cached.check ?? undefined, rendered: cached.rendered ?? undefined, terms: cached.terms ?? undefined, fromCache: true };
+  return { path: file.path, check: cached.check ?? undefined, rendered: cached.rendered ?? undefined, terms: cached.terms ?? undefined, problems: cached.problems, fromCache: true };
 }
 
 export function storeResult(settings: CacheSettings, file: PipelineFile, result: ProcessedFile): void {
@@ -50,5 +54,6 @@ export function storeResult(settings: CacheSettings, file: PipelineFile, result:
     check: result.check ?? null,
     rendered: result.rendered ?? null,
     terms: result.terms ?? null,
+    problems: result.problems,
   } satisfies Entry);
 }

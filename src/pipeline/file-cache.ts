@@ -33,7 +33,7 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 /** What every cache key of this build shares: change our code, a package or an option, and nothing old matches. */
 export function processingKey(options: Record<string, string>): string {
   const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const ownSources = ['content', 'markdown', 'pipeline'].flatMap((folder) =>
+  const ownSources = ['content', 'markdown', 'pipeline', 'related'].flatMap((folder) =>
     readdirSync(path.join(src, folder))
       .filter((file) => /\.(?:js|ts)$/.test(file) && !file.endsWith('.d.ts'))
       .sort()

@@ -1,5 +1,7 @@
 import { checkArticle } from '../content/check-article.js';
 import { bodyOf } from '../content/front-matter.js';
+import { error, type Problem } from '../problems.js';
+import { findDeepNesting, MAX_NESTING_DEPTH } from '../markdown/limits.js';
 import { createTextRenderer, type RenderedMarkdown } from '../markdown/render.js';
 import { stopWordsFor } from '../related/stop-words.js';
 import { countTerms, TERMS_KEPT, topTerms } from '../related/terms.js';
@@ -11,8 +13,12 @@ export interface ProcessBatch extends CacheSettings {
   siteUrl: string;
   /** The site's language, for the stop words of related-article scoring. */
   language: string;
+  /**
+   * One Int32 the task sets to the 1-based index of the file it is working
+   * on, so the thread that waits can tell which file stalls or crashes it.
+   */
+  progress?: SharedArrayBuffer | undefined;
 }
-
 
 type Render = ReturnType<typeof createTextRenderer>;
 
@@ -29,28 +35,55 @@ export default function processBatch(batch: ProcessBatch): ProcessedFile[] {
     render = createTextRenderer({ siteUrl: batch.siteUrl });
     renderers.set(batch.siteUrl, render);
   }
-  return batch.files.map((file) => {
+  const progress = batch.progress ? new Int32Array(batch.progress) : undefined;
+  return batch.files.map((file, index) => {
+    if (progress) Atomics.store(progress, 0, index + 1);
     const result = { path: file.path, ...processFile(file, batch, render), fromCache: false };
     storeResult(batch, file, result);
     return result;
   });
 }
 
-function processFile(file: PipelineFile, batch: ProcessBatch, render: Render): Pick<ProcessedFile, 'check' | 'rendered' | 'terms'> {
+type Outcome = Pick<ProcessedFile, 'check' | 'rendered' | 'terms' | 'problems'>;
+
+function processFile(file: PipelineFile, batch: ProcessBatch, render: Render): Outcome {
   if (file.kind === 'page') {
-    const body = bodyOf(file.text);
-    return { check: undefined, rendered: body === undefined ? undefined : withoutText(render(body)), terms: undefined };
+    const parts = bodyOf(file.text);
+    if (!parts) return { check: undefined, rendered: undefined, terms: undefined, problems: [] };
+    const { result, problems } = renderSafely(file.path, parts.body, parts.bodyLine, render);
+    return { check: undefined, rendered: result && withoutText(result), terms: undefined, problems };
   }
   const { body, ...check } = checkArticle(file, batch.timezone);
   const usable = check.article && body !== undefined && !check.problems.some((p) => p.severity === 'error');
-  if (!usable || body === undefined || !check.article) return { check, rendered: undefined, terms: undefined };
-  const { text, ...rendered } = render(body);
+  if (!usable || body === undefined || !check.article) return { check, rendered: undefined, terms: undefined, problems: [] };
+  const { result, problems } = renderSafely(file.path, body, check.article.bodyLine, render);
+  if (!result) return { check, rendered: undefined, terms: undefined, problems };
+  const { text, ...rendered } = result;
   // The headline and standfirst say most about what a story is about.
   const stopWords = stopWordsFor(batch.language);
   const counts = countTerms(text, stopWords);
   countTerms(check.article.title, stopWords, counts, 3);
   countTerms(check.article.summary ?? '', stopWords, counts, 2);
-  return { check, rendered, terms: topTerms(counts, TERMS_KEPT) };
+  return { check, rendered, terms: topTerms(counts, TERMS_KEPT), problems };
+}
+
+/**
+ * Render a body, or say why not: too deeply nested to parse safely, or a
+ * failure of the Markdown pipeline itself, which must still name the file.
+ */
+function renderSafely(file: string, body: string, bodyLine: number, render: Render): { result: ReturnType<Render> | undefined; problems: Problem[] } {
+  const deep = findDeepNesting(body);
+  if (deep) {
+    const message = `block quotes or lists nested ${deep.depth} levels deep; at most ${MAX_NESTING_DEPTH} are rendered`;
+    const position = { line: bodyLine + deep.line - 1, column: 1 };
+    return { result: undefined, problems: [error(file, message, { position, hint: 'flatten the quote or list' })] };
+  }
+  try {
+    return { result: render(body), problems: [] };
+  } catch (cause) {
+    const reason = cause instanceof RangeError ? 'it is nested too deeply' : cause instanceof Error ? cause.message : String(cause);
+    return { result: undefined, problems: [error(file, `the Markdown could not be rendered: ${reason}`)] };
+  }
 }
 
 const withoutText = ({ text: _text, ...rendered }: ReturnType<Render>): RenderedMarkdown => rendered;

@@ -33,7 +33,7 @@ test('the synthetic newsroom is the same for the same seed, valid, and of the as
     expect(content!.authors).toHaveLength(40);
     expect(content!.categories).toHaveLength(12);
     const render = createRenderer({ siteUrl: content!.site.url });
-    const words = sources.articles.map((file) => render(bodyOf(file.text)!).words);
+    const words = sources.articles.map((file) => render(bodyOf(file.text)!.body).words);
     expect(Math.min(...words)).toBeGreaterThanOrEqual(600);
     expect(Math.max(...words)).toBeLessThanOrEqual(1000);
   } finally {

@@ -1,0 +1,70 @@
+/**
+ * Block quotes and lists nested deeper than this are refused before parsing.
+ * remark recurses once per level: a few thousand levels overflow the stack,
+ * and a thousand-deep list takes over a minute. Real articles nest under ten.
+ */
+export const MAX_NESTING_DEPTH = 100;
+
+/**
+ * Checking and rendering one file may take this long; a file that takes
+ * longer is abandoned with an error naming it. Inline syntax such as
+ * emphasis and brackets costs more than linear time in remark, so a file of
+ * allowed size can still be built to stall a build.
+ */
+export const FILE_TIME_LIMIT_MS = 10_000;
+
+export interface NestingFinding {
+  line: number;
+  depth: number;
+}
+
+/**
+ * The first line whose container nesting exceeds `limit`, counting the
+ * block-quote and list markers at its start and one level per four columns
+ * of whitespace among them (how nested list items are written). The count is an upper
+ * bound of what remark sees, which is what a limit needs.
+ */
+export function findDeepNesting(markdown: string, limit = MAX_NESTING_DEPTH): NestingFinding | undefined {
+  let line = 1;
+  let start = 0;
+  while (start <= markdown.length) {
+    const end = markdown.indexOf('\n', start);
+    const stop = end === -1 ? markdown.length : end;
+    const depth = lineDepth(markdown, start, stop);
+    if (depth > limit) return { line, depth };
+    if (end === -1) break;
+    start = end + 1;
+    line++;
+  }
+  return undefined;
+}
+
+function lineDepth(text: string, start: number, stop: number): number {
+  let markers = 0;
+  let columns = 0;
+  let i = start;
+  while (i < stop) {
+    const char = text[i];
+    if (char === ' ') {
+      columns++;
+      i++;
+    } else if (char === '\t') {
+      columns += 4 - (columns % 4);
+      i++;
+    } else if (char === '>') {
+      markers++;
+      i++;
+    } else if ((char === '-' || char === '+' || char === '*') && endsMarker(text, i + 1, stop)) {
+      markers++;
+      i++;
+    } else {
+      const digits = /^\d{1,9}[.)]/.exec(text.slice(i, Math.min(stop, i + 11)));
+      if (!digits || !endsMarker(text, i + digits[0].length, stop)) break;
+      markers++;
+      i += digits[0].length;
+    }
+  }
+  return markers + Math.floor(columns / 4);
+}
+
+const endsMarker = (text: string, at: number, stop: number): boolean => at >= stop || text[at] === ' ' || text[at] === '\t';
