@@ -35,6 +35,8 @@ export interface BuildOptions extends CheckOptions {
   templatesDir?: string | undefined;
   /** Folder of the persistent render cache; undefined renders everything afresh. */
   cacheDir?: string | undefined;
+  /** How long one file may take to check and render (in worker threads). Default: FILE_TIME_LIMIT_MS. */
+  fileTimeLimitMs?: number | undefined;
   /** Worker threads for rendering; 0 renders in the main thread. Default: one per core. */
   workers?: number | undefined;
   /** Warnings fail the build too. */
@@ -119,6 +121,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           language: site.language,
           cacheDir: options.cacheDir,
           workers: options.workers,
+          fileTimeLimitMs: options.fileTimeLimitMs,
           onProgress: (done, total) => options.onProgress?.({ stage: 'render', done, total }),
         },
       )

@@ -20,6 +20,7 @@ Options:
   --strict          fail on warnings too
   --cache-dir DIR   where rendered Markdown is cached (default: .cache/broadsheet)
   --no-cache        render every article afresh and store nothing
+  --time-limit S    seconds one file may take to check and render (default: 10)
   --port N          port for serve (default: 8080)
   --quiet           print only problems
   --verbose         print stack traces of unexpected errors
@@ -50,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
         future: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
         port: { type: 'string', default: '8080' },
+        'time-limit': { type: 'string', default: '10' },
         quiet: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -65,6 +67,11 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return command || values.help ? 0 : 2;
   }
+  const timeLimit = Number(values['time-limit']);
+  if (!(timeLimit > 0)) {
+    console.error(`--time-limit must be a number of seconds above 0, not "${values['time-limit']}"`);
+    return 2;
+  }
   const say = values.quiet ? () => {} : (line: string) => console.log(line);
   const counter = !values.quiet && process.stdout.isTTY ? liveCounter() : undefined;
   const options: BuildOptions = {
@@ -75,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
     drafts: values.drafts,
     future: values.future,
     strict: values.strict,
+    fileTimeLimitMs: timeLimit * 1000,
     onProgress: counter,
     onStage: ({ stage, count, ms, note }) =>
       say(`  ${stage.padEnd(8)} ${String(count).padStart(6)} ${STAGE_NOUNS[stage].padEnd(24)} ${ms.toFixed(0).padStart(6)} ms${note ? `  (${note})` : ''}`),

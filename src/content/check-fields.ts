@@ -80,7 +80,8 @@ export function fileSlug(file: SourceFile, problems: Problem[], kind: 'article' 
   const slug = kind === 'article' ? slugFromFileName(name) : name.replace(/\.md$/i, '');
   const problem = slugProblem(slug);
   if (!problem) return slug;
-  const suggestion = slugifyText(slug);
+  const slugified = slugifyText(slug);
+  const suggestion = slugified && !slugProblem(slugified) ? slugified : undefined;
   problems.push(
     error(file.path, `the file name gives the ${kind} slug "${slug}", which ${problem}`, {
       hint:

@@ -8,11 +8,11 @@ export const MAX_SLUG_LENGTH = 100;
 // A folder named like a DOS device cannot be created or served on Windows hosts.
 const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 
-/** Why `value` cannot be a slug, or undefined when it can. */
+/** Why `value` cannot be a slug ("must …"), or undefined when it can. */
 export function slugProblem(value: string): string | undefined {
   if (!SLUG_PATTERN.test(value)) return 'must be lowercase ASCII letters and digits in words joined by "-"';
   if (value.length > MAX_SLUG_LENGTH) return `must be at most ${MAX_SLUG_LENGTH} characters`;
-  if (WINDOWS_RESERVED.test(value)) return `"${value}" is a reserved file name on Windows`;
+  if (WINDOWS_RESERVED.test(value)) return 'must not be a name Windows reserves for devices (con, prn, aux, nul, com1…, lpt1…)';
   return undefined;
 }
 

@@ -4,8 +4,11 @@ import path from 'node:path';
 import { templatesKey, writePages } from '../eleventy/write-pages.js';
 import { fingerprintPages, pageFile } from '../site/fingerprint.js';
 import type { SiteModel } from '../site/model.js';
+import { displayPath } from '../content/load.js';
+import { ContentError, error } from '../problems.js';
 import { publishAtomically } from './atomic.js';
 import { collectGarbage } from './collect-garbage.js';
+import { scanOutput } from './scan-output.js';
 
 export interface WriteOutputOptions {
   outDir: string;
@@ -111,6 +114,7 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
         written.push(...(await writePages(chunk, options.templatesDir, target, { templatePages })));
       }
     }
+    refuseUnsafeOutput(target, written, model, outDir);
     const pageFiles = new Set(prints.pages.keys());
     templateFiles = reuseTemplatePages ? previous.templateFiles : written.filter((file) => !pageFiles.has(file));
     if (reuseTemplatePages) templateFiles.forEach(takeOver);
@@ -145,6 +149,24 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
     });
   }
   return { files: files.size, ...report, upToDate: false };
+}
+
+/**
+ * The post-build scan (see scanOutput) over the pages written in this build;
+ * pages taken over were scanned when they were written. A finding fails the
+ * build, reported against the article the page came from.
+ */
+function refuseUnsafeOutput(dir: string, written: string[], model: SiteModel, outDir: string): void {
+  const findings = scanOutput(dir, written.filter((file) => file.endsWith('.html')));
+  if (findings.length === 0) return;
+  const sources = new Map(model.articles.map((page) => [pageFile(page.url), page.source]));
+  throw new ContentError(
+    findings.map(({ file, finding }) =>
+      error(sources.get(file) ?? displayPath(path.join(outDir, file)), `the page ${file} would contain ${finding}`, {
+        hint: 'Broadsheet should have removed this while rendering: please report it, with the file',
+      }),
+    ),
+  );
 }
 
 /**

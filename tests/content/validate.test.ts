@@ -81,7 +81,7 @@ describe('bad front matter is reported as file:line:column with a hint', () => {
     ['unknown section', validArticle({ category: 'buisness' }), ['content/articles/a.md:5:1 error: unknown section "buisness"\n    hint: did you mean "business"?']],
     ['unknown section far from any', validArticle({ category: 'weather' }), ['content/articles/a.md:5:1 error: unknown section "weather"\n    hint: sections are the files in content/categories/ (without .md)']],
     ['bad slug', validArticle({ slug: 'Harbour_Wall' }), ['content/articles/a.md:7:1 error: slug: must be lowercase ASCII letters and digits in words joined by "-"']],
-    ['Windows reserved slug', validArticle({ slug: 'con' }), ['content/articles/a.md:7:1 error: slug: "con" is a reserved file name on Windows']],
+    ['Windows reserved slug', validArticle({ slug: 'con' }), ['content/articles/a.md:7:1 error: slug: must not be a name Windows reserves for devices (con, prn, aux, nul, com1…, lpt1…)']],
     ['image without alt', validArticle({ image: '{src: /images/harbour.jpg}' }), ['content/articles/a.md:7:1 error: image.alt: is required']],
     ['image file missing', validArticle({ image: '{src: /images/nope.jpg, alt: A}' }), ['content/articles/a.md:7:9 error: image /images/nope.jpg is not in public/\n    hint: add the file public/images/nope.jpg, or fix the path']],
     ['image path escaping public/', validArticle({ image: '{src: ../../etc/passwd, alt: A}' }), ['content/articles/a.md:7:9 error: image.src: must be a path to a file in public/, such as /images/harbour.jpg']],

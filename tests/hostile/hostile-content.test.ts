@@ -1,0 +1,180 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { load, type CheerioAPI } from 'cheerio';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { writeNewsroom } from '../helpers/newsroom.js';
+import { readSite, type BuiltSite } from '../helpers/site-output.js';
+import { CANARY_VARIABLE, HOSTILE_CASES, type CaseFiles, type HostileCase } from './cases.js';
+
+/**
+ * Every hostile case goes through the real command line, with a secret in
+ * the environment that no output file and no log may contain. Cases that
+ * must be refused are built together (the build reports every problem at
+ * once); cases that must render safely are built together too.
+ */
+const CLI = path.resolve('dist/cli.js');
+const SECRET = `canary-${randomBytes(12).toString('hex')}`;
+
+interface Run {
+  root: string;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  log: string;
+  stderr: string;
+}
+
+function buildCases(cases: readonly HostileCase[], ...args: string[]): Run {
+  const root = writeNewsroom();
+  const files: CaseFiles = Object.assign({}, ...cases.map((c) => c.files));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, 'content', file)), { recursive: true });
+    writeFileSync(path.join(root, 'content', file), text);
+  }
+  const result = spawnSync(process.execPath, [CLI, 'build', '--no-cache', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 180_000,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1', [CANARY_VARIABLE]: SECRET },
+  });
+  return { root, code: result.status, signal: result.signal, log: result.stdout + result.stderr, stderr: result.stderr };
+}
+
+/** What a browser would run or follow as script, found with cheerio (independently of the build's own scan). */
+function activeContent(page: CheerioAPI): string[] {
+  const found: string[] = [];
+  page('script:not([type="application/ld+json"]), iframe, object, embed, style, base, frame').each((_, el) => {
+    found.push(`<${el.tagName}>`);
+  });
+  page('*').each((_, el) => {
+    for (const [name, value] of Object.entries((el as { attribs?: Record<string, string> }).attribs ?? {})) {
+      if (/^on/i.test(name)) found.push(`${name}=`);
+      // eslint-disable-next-line no-control-regex
+      const url = value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+      if (['href', 'src', 'srcset', 'action', 'formaction', 'poster'].includes(name) && /^(javascript|vbscript|data):/.test(url)) found.push(`${name}=${url.slice(0, 20)}`);
+    }
+  });
+  return found;
+}
+
+const filesUnder = (dir: string): string[] =>
+  existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)) : [];
+
+const refusedCases = HOSTILE_CASES.filter((c) => 'refused' in c.outcome);
+const safeCases = HOSTILE_CASES.filter((c) => 'renders' in c.outcome);
+const runs: Run[] = [];
+
+afterAll(() => {
+  for (const run of runs) rmSync(run.root, { recursive: true, force: true });
+});
+
+test('the suite holds at least 60 cases of every kind', () => {
+  expect(HOSTILE_CASES.length).toBeGreaterThanOrEqual(60);
+  const kinds = new Set(HOSTILE_CASES.map((c) => c.kind));
+  expect([...kinds].sort()).toEqual(['body', 'field', 'front matter', 'slug or path']);
+  expect(new Set(HOSTILE_CASES.map((c) => c.name)).size).toBe(HOSTILE_CASES.length);
+});
+
+describe('content that must be refused', () => {
+  let run: Run;
+  beforeAll(() => {
+    run = buildCases(refusedCases);
+    runs.push(run);
+  });
+
+  test('the build exits 1 on its own (no hang, no signal), writes nothing, and leaks no secret', () => {
+    expect(run.signal).toBeNull();
+    expect(run.code).toBe(1);
+    expect(existsSync(path.join(run.root, '_site'))).toBe(false);
+    expect(run.log).not.toContain(SECRET);
+  });
+
+  test('every line of the report names a content file, a hint, or the count: no stack trace, no nameless crash', () => {
+    const lines = run.stderr.split('\n').filter(Boolean);
+    for (const line of lines) {
+      expect(line).toMatch(/^(?:content\/.+?(?::\d+:\d+)? (?:error|warning): | {4}hint: |✖ \d+ errors? in the content)/);
+    }
+  });
+
+  test.each(refusedCases.map((c) => [`${c.kind}: ${c.name}`, c] as const))('%s', (_name, hostile) => {
+    if (!('refused' in hostile.outcome)) throw new Error('not a refused case');
+    const expected = hostile.outcome.refused;
+    const file = expected.file ?? `content/${Object.keys(hostile.files)[0]}`;
+    const reported = run.stderr.split('\n').filter((line) => line.startsWith(`${file}:`) || line.startsWith(`${file} `));
+    expect(reported.length, `nothing reported about ${file}`).toBeGreaterThan(0);
+    const matching = reported.filter((line) => expected.message.test(line) && / error: /.test(line));
+    expect(matching, reported.join('\n')).not.toEqual([]);
+    if (expected.line !== undefined) expect(matching.some((line) => line.startsWith(`${file}:${expected.line}:`)), matching.join('\n')).toBe(true);
+  });
+});
+
+describe('content that must render safely', () => {
+  let run: Run;
+  let site: BuiltSite;
+  beforeAll(() => {
+    run = buildCases(safeCases);
+    runs.push(run);
+    if (run.code === 0) site = readSite(path.join(run.root, '_site'));
+  });
+
+  test('the build succeeds and leaks no secret into any file or the log', () => {
+    expect(run.code, run.log).toBe(0);
+    expect(run.log).not.toContain(SECRET);
+    const leaking = filesUnder(path.join(run.root, '_site')).filter((file) => readFileSync(file).includes(SECRET));
+    expect(leaking).toEqual([]);
+  });
+
+  test('no page of the site holds a script, an event handler, a script URL or an embedded frame', () => {
+    const unsafe = [...site.pages].flatMap(([url, page]) => activeContent(page).map((found) => `${url}: ${found}`));
+    expect(unsafe).toEqual([]);
+  });
+
+  test('every file is written inside the output folder, and nothing outside it appeared', () => {
+    expect(site.files.every((file) => !file.startsWith('..') && !path.isAbsolute(file))).toBe(true);
+    expect(existsSync(path.join(run.root, 'deploy.sh'))).toBe(false);
+    expect(readdirSync(run.root).sort()).toEqual(['_site', 'content']);
+  });
+
+  test.each(safeCases.map((c) => [`${c.kind}: ${c.name}`, c] as const))('%s', (_name, hostile) => {
+    if (!('renders' in hostile.outcome)) throw new Error('not a rendering case');
+    const { url, check, warning } = hostile.outcome.renders;
+    const page = site.page(url);
+    check?.(page);
+    if (warning) {
+      const file = `content/${Object.keys(hostile.files).find((f) => f.startsWith('articles/'))}`;
+      expect(run.stderr.split('\n').some((line) => line.startsWith(`${file}:`) && / warning: /.test(line) && warning.test(line)), run.stderr).toBe(true);
+    }
+  });
+});
+
+describe('limits', () => {
+  test('a file that takes longer than the time limit is abandoned with an error naming it', () => {
+    const slow = {
+      name: 'slow emphasis',
+      kind: 'body',
+      files: { 'articles/slow.md': `---\ntitle: Slow\ndate: 2025-03-14\nauthors: [jane-doe]\ncategory: news\n---\n${'*a'.repeat(40_000)}\n` },
+      outcome: { refused: { message: /./ } },
+    } satisfies HostileCase;
+    const started = Date.now();
+    const run = buildCases([slow], '--time-limit', '1');
+    runs.push(run);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('content/articles/slow.md error: checking and rendering took longer than 1 s, the limit for one file');
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
+  test('the page of a case renders as in a plain file when it has a BOM or CRLF line ends', () => {
+    const plain = '---\ntitle: Line ends\ndate: 2025-03-14T08:30:00\nauthors: [jane-doe]\ncategory: news\ntags: [Harbour]\n---\nOne *two* three.\n\n- a\n- b\n';
+    const variants: Record<string, string> = { plain, bom: `\uFEFF${plain}`, crlf: plain.replace(/\n/g, '\r\n'), both: `\uFEFF${plain.replace(/\n/g, '\r\n')}` };
+    const bodies = Object.entries(variants).map(([name, text]) => {
+      const run = buildCases([{ name, kind: 'front matter', files: { 'articles/line-ends.md': text }, outcome: { refused: { message: /./ } } }]);
+      runs.push(run);
+      expect(run.code, run.log).toBe(0);
+      return readFileSync(path.join(run.root, '_site/news/line-ends/index.html'), 'utf8');
+    });
+    expect(new Set(bodies).size).toBe(1);
+    expect(load(bodies[0]!)('h1').text()).toBe('Line ends');
+  });
+});
