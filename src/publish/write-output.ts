@@ -163,7 +163,7 @@ function refuseUnsafeOutput(dir: string, written: string[], model: SiteModel, ou
   throw new ContentError(
     findings.map(({ file, finding }) =>
       error(sources.get(file) ?? displayPath(path.join(outDir, file)), `the page ${file} would contain ${finding}`, {
-        hint: 'Broadsheet should have removed this while rendering: please report it, with the file',
+        hint: 'a template or the sanitizing let it through; nothing was published. Report it with this file',
       }),
     ),
   );

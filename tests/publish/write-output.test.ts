@@ -104,3 +104,25 @@ describe('publishing only what changed', () => {
     expect(result.output.rendered).toBe(pages.length);
   });
 });
+
+describe('the post-build scan', () => {
+  test('a template that lets a headline through unescaped fails the build against the article, and the old site stays', async () => {
+    await build(options);
+    const before = readFileSync(page('news/harbour'), 'utf8');
+    const templatesDir = path.join(root, 'templates');
+    cpSync(defaultPaths.templatesDir, templatesDir, { recursive: true });
+    const article = path.join(templatesDir, '_includes/pages/article.njk');
+    writeFileSync(article, readFileSync(article, 'utf8').replace('<h1>{{ article.title }}</h1>', '<h1>{{ article.title | safe }}</h1>'));
+    writeFileSync(path.join(root, 'content/articles/tram.md'), validArticle({ title: 'Tram <img src=x onerror=alert(1)>', category: 'business' }));
+
+    const failure = await build({ ...options, templatesDir }).then(
+      () => undefined,
+      (error: unknown) => error as { problems?: { file: string; message: string }[] },
+    );
+    expect(failure?.problems).toEqual([
+      expect.objectContaining({ file: expect.stringMatching(/content\/articles\/tram\.md$/), message: 'the page business/tram/index.html would contain an event-handler attribute onerror=' }),
+    ]);
+    expect(readFileSync(page('news/harbour'), 'utf8')).toBe(before);
+    expect(readFileSync(page('business/tram'), 'utf8')).not.toContain('onerror');
+  });
+});
