@@ -102,10 +102,35 @@ export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    const lenient = new TextDecoder('utf-8').decode(bytes);
-    const bad = lenient.indexOf('\uFFFD');
-    return { ok: false, line: lenient.slice(0, Math.max(bad, 0)).split('\n').length };
+    const bad = firstInvalidByte(bytes);
+    let line = 1;
+    for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) line++;
+    return { ok: false, line };
   }
+}
+
+/**
+ * Where UTF-8 decoding first fails. A streaming decoder accepts a prefix
+ * that ends inside a character, so "this prefix decodes" only turns false
+ * once the prefix reaches a bad byte: a binary search finds it.
+ */
+function firstInvalidByte(bytes: Uint8Array): number {
+  const decodes = (length: number): boolean => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let good = 0;
+  let bad = bytes.length;
+  while (bad - good > 1) {
+    const middle = Math.floor((good + bad) / 2);
+    if (decodes(middle)) good = middle;
+    else bad = middle;
+  }
+  return good;
 }
 
 /** Paths in messages are relative to where the editor ran the command, with `/`. */

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import { error, type Position, type Problem } from '../problems.js';
 
 /** A YAML mapping read into plain data, with the source position of every key. */
@@ -55,6 +55,16 @@ export function parseYamlMapping(source: string, file: string): YamlMappingResul
     }
   }
   if (problems.size > 0) return { ok: false, problems: [...problems.values()] };
+  let collectionKey: Node | undefined;
+  try {
+    collectionKey = document.contents ? findCollectionKey(document.contents) : undefined;
+  } catch (cause) {
+    return fail(file, describeCrash(cause), FILE_START);
+  }
+  if (collectionKey) {
+    // The yaml package would turn it into a string and print a warning to the console.
+    return fail(file, 'a key must be plain text, not a list or mapping', at(collectionKey.range?.[0] ?? 0), 'write each field as name: value');
+  }
 
   let data: unknown;
   try {
@@ -86,6 +96,21 @@ export function parseYamlMapping(source: string, file: string): YamlMappingResul
     return found;
   };
   return { ok: true, value: { data: data as Record<string, unknown>, locate } };
+}
+
+/** The first mapping key that is itself a list or mapping (`[a]: 1`, `{{ x }}: 1`). */
+function findCollectionKey(root: Node): Node | undefined {
+  let found: Node | undefined;
+  visit(root, {
+    Pair(_, pair) {
+      if (isCollection(pair.key)) {
+        found = pair.key;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function hintFor(code: string): string | undefined {

@@ -19,10 +19,11 @@ export interface NestingFinding {
 }
 
 /**
- * The first line whose container nesting exceeds `limit`, counting the
- * block-quote and list markers at its start and one level per four columns
- * of whitespace among them (how nested list items are written). The count is an upper
- * bound of what remark sees, which is what a limit needs.
+ * The first line whose container nesting exceeds `limit`: the block-quote
+ * and list markers at its start, plus one level per two columns of
+ * whitespace among them beyond the one space each marker takes (remark nests
+ * a `- ` item every two columns). Lists indented by four count double: the
+ * count must never be below what remark builds, since it is a limit.
  */
 export function findDeepNesting(markdown: string, limit = MAX_NESTING_DEPTH): NestingFinding | undefined {
   let line = 1;
@@ -64,7 +65,7 @@ function lineDepth(text: string, start: number, stop: number): number {
       i += digits[0].length;
     }
   }
-  return markers + Math.floor(columns / 4);
+  return markers + Math.floor(Math.max(0, columns - markers) / 2);
 }
 
 const endsMarker = (text: string, at: number, stop: number): boolean => at >= stop || text[at] === ' ' || text[at] === '\t';

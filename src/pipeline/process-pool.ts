@@ -91,7 +91,8 @@ export async function processAll(files: PipelineFile[], options: ProcessAllOptio
     filename: WORKER.href,
     minThreads: threads,
     maxThreads: threads,
-    execArgv: WORKER.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [],
+    // Resolved here: a bare 'tsx' would be looked up from the working folder, which may be anywhere.
+    execArgv: WORKER.pathname.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [],
     // Rendering allocates many short-lived objects: a larger young
     // generation spends less time collecting them, and a bounded old one
     // makes each worker collect before it holds on to hundreds of MB.

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, rename, rm } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -18,6 +18,7 @@ export async function publishAtomically<T>(
   const target = path.resolve(outDir);
   refuseDangerousTarget(target, [process.cwd(), ...(options.protect ?? [])]);
   await mkdir(path.dirname(target), { recursive: true });
+  await recoverInterrupted(target);
 
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const staging = `${target}.building-${suffix}`;
@@ -33,6 +34,50 @@ export async function publishAtomically<T>(
   } catch (cause) {
     await rm(staging, { recursive: true, force: true });
     throw cause;
+  }
+}
+
+/**
+ * Clean up after a build of `target` that was killed: put the previous site
+ * back when the kill fell between the two renames, then remove the staging
+ * and retired folders of builds whose process is gone. Folders of a running
+ * process are left alone, as another build may still be using them.
+ */
+export async function recoverInterrupted(target: string): Promise<void> {
+  const dir = path.dirname(target);
+  const prefix = `${path.basename(target)}.`;
+  const leftovers = (await readdir(dir, { withFileTypes: true })).flatMap((entry) => {
+    const match = entry.isDirectory() && entry.name.startsWith(prefix) ? LEFTOVER.exec(entry.name.slice(prefix.length)) : null;
+    return match && !isRunning(Number(match[2])) ? [{ folder: path.join(dir, entry.name), retired: match[1] === 'old' }] : [];
+  });
+
+  // No target but a retired folder means the kill came after the old site was
+  // moved aside and before the new one took its place; the retired folder is
+  // the last complete site. Several can only come from repeated kills of
+  // older versions without this recovery: the newest is the latest site.
+  if (!(await lstat(target).catch(() => undefined))) {
+    const retired = leftovers.filter((leftover) => leftover.retired);
+    const times = await Promise.all(retired.map(async ({ folder }) => (await stat(folder)).mtimeMs));
+    const newest = retired[times.indexOf(Math.max(...times))];
+    if (newest) {
+      await rename(newest.folder, target);
+      leftovers.splice(leftovers.indexOf(newest), 1);
+    }
+  }
+  // A staging folder may be half written, so it is never put in place.
+  for (const { folder } of leftovers) await rm(folder, { recursive: true, force: true });
+}
+
+/** The suffix publishAtomically gives its folders: the role, then the pid of the build. */
+const LEFTOVER = /^(building|old)-(\d+)-[0-9a-f]+$/;
+
+/** Only ESRCH proves a process gone; EPERM means it runs under another user. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (cause) {
+    return (cause as NodeJS.ErrnoException).code !== 'ESRCH';
   }
 }
 

@@ -117,3 +117,8 @@ describe('parseFrontMatter reads what editors write', () => {
     expect(result.ok && result.value.data).toEqual({});
   });
 });
+
+test('a list or mapping used as a key is an error on its line, not a console warning', () => {
+  const result = parseFrontMatter('---\ntitle: A\n[a, b]: 1\n---\n', 'content/articles/a.md');
+  expect(result).toEqual({ ok: false, problems: [expect.objectContaining({ message: 'a key must be plain text, not a list or mapping', position: { line: 3, column: 1 } })] });
+});

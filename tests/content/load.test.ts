@@ -62,3 +62,8 @@ test('decodeUtf8 accepts valid text, including a real replacement character', ()
   expect(decodeUtf8(Buffer.from('caf\u00e9 \uFFFD'))).toEqual({ ok: true, text: 'caf\u00e9 \uFFFD' });
   expect(decodeUtf8(Buffer.from([0x61, 0x0a, 0x0a, 0xff]))).toEqual({ ok: false, line: 3 });
 });
+
+test('decodeUtf8 names the line of the bad byte even after a real replacement character', () => {
+  expect(decodeUtf8(Buffer.from([0xef, 0xbf, 0xbd, 0x0a, 0x61, 0x0a, 0xff]))).toEqual({ ok: false, line: 3 });
+  expect(decodeUtf8(Buffer.from([0x61, 0x0a, 0xe2, 0x0a]))).toEqual({ ok: false, line: 2 });
+});
