@@ -7,6 +7,7 @@ import { peekSite, validateContent, type ContentSources } from './content/valida
 import type { RenderedMarkdown } from './markdown/render.js';
 import { NO_TERMS, type TermCounts } from './related/terms.js';
 import { processAll } from './pipeline/process-pool.js';
+import { assetNames } from './publish/asset-names.js';
 import { ContentError, hasErrors, sortProblems, type Problem } from './problems.js';
 import { writeOutput, type OutputReport } from './publish/write-output.js';
 import { buildSiteModel } from './site/build-model.js';
@@ -65,6 +66,8 @@ export interface BuildState {
   sources: ContentSources;
   /** Site paths of the files in public/. */
   assets: Set<string>;
+  /** Published names of public/ stylesheets and scripts (see assetNames). */
+  assetNames: Map<string, string>;
   checks: Map<string, ArticleCheck>;
   rendered: Map<string, RenderedMarkdown>;
   terms: Map<string, TermCounts>;
@@ -141,6 +144,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     content,
     (file) => rendered.get(file) ?? EMPTY,
     (file) => terms.get(file) ?? NO_TERMS,
+    loaded.assetNames,
   );
   const all = sortProblems([...problems, ...pageProblems]);
   if (hasErrors(all) || (options.strict && all.length > 0)) throw new ContentError(all);
@@ -153,6 +157,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     templatesDir,
     publicDir,
     cacheDir: options.cacheDir,
+    assetNames: loaded.assetNames,
     protect: [options.contentDir, templatesDir, publicDir],
   });
   stage('publish', output.files, output.upToDate ? 'nothing changed' : `${output.rendered} rendered, ${output.reused} kept`);
@@ -161,7 +166,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     pages: output.files,
     articles: model.articles.length,
     output,
-    state: { sources: loaded.sources, assets: loaded.assets, checks: processed?.checks ?? new Map(), rendered, terms, content, model },
+    state: { sources: loaded.sources, assets: loaded.assets, assetNames: loaded.assetNames, checks: processed?.checks ?? new Map(), rendered, terms, content, model },
   };
 }
 
@@ -171,6 +176,7 @@ interface Loaded {
   sources: ContentSources;
   problems: Problem[];
   assets: Set<string>;
+  assetNames: Map<string, string>;
   fileCount: number;
 }
 
@@ -178,7 +184,7 @@ async function loadAll(options: CheckOptions): Promise<Loaded> {
   const [loaded, assets] = await Promise.all([loadContent(options.contentDir), listSitePaths(options.publicDir ?? defaultPaths.publicDir)]);
   const { sources } = loaded;
   const fileCount = sources.articles.length + sources.authors.length + sources.categories.length + (sources.site ? 1 : 0);
-  return { sources, problems: loaded.problems, assets, fileCount };
+  return { sources, problems: loaded.problems, assets, assetNames: assetNames(options.publicDir ?? defaultPaths.publicDir), fileCount };
 }
 
 function validateLoaded(

@@ -87,10 +87,11 @@ export async function updateSite(
     content,
     (file) => rendered.get(file) ?? EMPTY,
     (file) => terms.get(file) ?? NO_TERMS,
+    state.assetNames,
   );
   problems = sortProblems([...problems, ...pageProblems]);
   if (hasErrors(problems)) throw new ContentError(problems);
-  const output = await writeOutput(model, { ...options, protect: [], inPlace: true });
+  const output = await writeOutput(model, { ...options, assetNames: state.assetNames, protect: [], inPlace: true });
   return { state: { ...state, sources, checks, rendered, terms, content, model }, output, problems };
 }
 

@@ -51,6 +51,25 @@ const contentDate = (timezone: string) =>
     return z.NEVER;
   });
 
+/**
+ * An old address of an article (before a slug or section change, or from a
+ * previous CMS), kept working by a redirect: a site path of plain segments,
+ * such as `/news/old-slug/` or `/2019/05/story.html`. Never `..`, never a
+ * Windows device name: the redirect page is written at this path.
+ */
+const aliasPath = z
+  .string()
+  .trim()
+  .regex(/^\/(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*)?$/, 'must be a site path such as /news/old-slug/')
+  .refine(
+    (value) => !value.split('/').some((segment) => /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\..*)?$/i.test(segment)),
+    'must not use a name Windows reserves for devices',
+  )
+  .refine((value) => value !== '/', 'must not be the home page');
+
+/** A dated note that corrects or updates what an article said. */
+const correction = (timezone: string) => z.object({ date: contentDate(timezone), text });
+
 /** An article named in another's front matter: its slug, or section/slug where a slug is used twice. */
 const articleRef = z
   .string()
@@ -96,6 +115,8 @@ export const siteSchema = z.object({
       'must start and end with "/", contain :slug, and use only :year :month :day :category :slug and a-z 0-9 -',
     ),
   perPage: z.number().int().min(1).max(1000).default(20),
+  /** The publisher's logo (news search results, JSON-LD), a file in public/. */
+  logo: sitePath.optional(),
   related: relatedSettingsSchema.default(DEFAULT_RELATED_SETTINGS),
 });
 
@@ -123,6 +144,10 @@ export const articleSchema = (timezone: string) =>
       related: z
         .union([z.literal(false), listOf(articleRef)], { error: 'must be false, or a list of article slugs (or section/slug)' })
         .optional(),
+      /** The original address when the article was first published elsewhere (syndication). */
+      canonical: webUrl.optional(),
+      corrections: z.array(correction(timezone)).default([]),
+      aliases: listOf(aliasPath).default([]),
     })
     .superRefine((article, ctx) => {
       if (article.updated && article.updated.epoch < article.date.epoch) {

@@ -25,6 +25,8 @@ export function configureEleventy(model: SiteModel, options: { templatePages: bo
       home: model.home,
       authors: model.authors,
       tags: model.tags,
+      heads: model.heads,
+      corrections: model.corrections,
     });
     // Each paginated page's address is the `url` of its item in the model,
     // given as a function in the data cascade: a "{{ article.url }}" string

@@ -46,7 +46,9 @@ export async function publishAtomically<T>(
 export async function recoverInterrupted(target: string): Promise<void> {
   const dir = path.dirname(target);
   const prefix = `${path.basename(target)}.`;
-  const leftovers = (await readdir(dir, { withFileTypes: true })).flatMap((entry) => {
+  // A folder that does not exist yet holds no leftovers.
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const leftovers = entries.flatMap((entry) => {
     const match = entry.isDirectory() && entry.name.startsWith(prefix) ? LEFTOVER.exec(entry.name.slice(prefix.length)) : null;
     return match && !isRunning(Number(match[2])) ? [{ folder: path.join(dir, entry.name), retired: match[1] === 'old' }] : [];
   });

@@ -6,7 +6,7 @@ import { fingerprintPages, pageFile } from '../site/fingerprint.js';
 import type { SiteModel } from '../site/model.js';
 import { displayPath } from '../content/load.js';
 import { ContentError, error } from '../problems.js';
-import { publishAtomically } from './atomic.js';
+import { publishAtomically, recoverInterrupted } from './atomic.js';
 import { collectGarbage } from './collect-garbage.js';
 import { scanOutput } from './scan-output.js';
 
@@ -14,6 +14,8 @@ export interface WriteOutputOptions {
   outDir: string;
   templatesDir: string;
   publicDir: string;
+  /** public/ files published under another name (fingerprinted stylesheets), by their name in public/. */
+  assetNames?: ReadonlyMap<string, string> | undefined;
   /** Where the record of the last build is kept; without it every page is rendered. */
   cacheDir: string | undefined;
   /** Folders the output may never replace. */
@@ -61,6 +63,8 @@ interface Manifest {
  */
 export async function writeOutput(model: SiteModel, options: WriteOutputOptions): Promise<OutputReport> {
   const outDir = path.resolve(options.outDir);
+  // Before the old output is compared: a killed build may have left it aside.
+  await recoverInterrupted(outDir);
   const prints = fingerprintPages(model, templatesKey(options.templatesDir));
   const manifestFile = options.cacheDir
     ? path.join(options.cacheDir, `output-${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.json`)
@@ -72,7 +76,14 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
     const stat = statOrUndefined(path.join(outDir, file));
     return !!recorded && !!stat && stat.size === recorded[0] && stat.mtimeMs === recorded[1];
   };
-  const publicFiles = listFiles(options.publicDir);
+  // Keyed by the published name; `publicSource` gives the file in public/.
+  const publicSource = new Map<string, string>();
+  const publicFiles = new Map<string, Stats>();
+  for (const [file, stat] of listFiles(options.publicDir)) {
+    const published = options.assetNames?.get(file) ?? file;
+    publicSource.set(published, file);
+    publicFiles.set(published, stat);
+  }
   const reusedPublic = new Set(
     [...publicFiles].filter(([file, stat]) => {
       const recorded = previous?.public[file];
@@ -101,7 +112,7 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
     // Public files first: a page of ours at the same path wins.
     for (const [file, stat] of publicFiles) {
       if (reusedPublic.has(file)) takeOver(file);
-      else copyKeepingTime(path.join(options.publicDir, file), path.join(target, file), stat);
+      else copyKeepingTime(path.join(options.publicDir, publicSource.get(file) ?? file), path.join(target, file), stat);
     }
     for (const file of reusedPages) takeOver(file);
     const changed = (page: { url: string }) => !reusedPages.has(pageFile(page.url));

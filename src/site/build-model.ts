@@ -4,7 +4,8 @@ import { compareText, error, type Problem } from '../problems.js';
 import { relatedArticles } from '../related/engine.js';
 import { NO_TERMS, type TermCounts } from '../related/terms.js';
 import type { Article, Author, Content, ContentDate } from '../types.js';
-import type { ArchivePage, ArticlePage, Byline, Link, Person, SiteModel, Stamp, Teaser } from './model.js';
+import type { ArchivePage, ArticlePage, Byline, CorrectionEntry, Link, Person, SiteModel, Stamp, Teaser } from './model.js';
+import { archiveHead, articleHead, plainHead, type HeadSite } from './page-head.js';
 import { paginate } from './paginate.js';
 
 /** Words a reader gets through in a minute, for "4 min read". */
@@ -29,6 +30,7 @@ export interface PageContext {
   tagLink(slug: string): Link;
   rendered(file: string): RenderedMarkdown;
   tagNames: Map<string, { name: string; articles: Article[] }>;
+  site: HeadSite;
 }
 
 /** Lookups shared by every page, made once per build. */
@@ -68,7 +70,8 @@ export function createPageContext(content: Content, rendered: (file: string) => 
   };
   const tagNames = tagDisplayNames(content.articles);
   const tagLink = (slug: string): Link => ({ name: tagNames.get(slug)?.name ?? slug, url: `/tags/${slug}/` });
-  return { stamp, teaser, tagLink, rendered, tagNames };
+  const headSite: HeadSite = { title: site.title, url: site.url, language: site.language, description: site.description ?? '', logo: site.logo };
+  return { stamp, teaser, tagLink, rendered, tagNames, site: headSite };
 }
 
 /** The parts of an article page that depend on other articles. */
@@ -84,7 +87,7 @@ export function articlePage(
   links: ArticleLinks,
 ): ArticlePage {
   const body = context.rendered(article.file);
-  return {
+  const page = {
     ...context.teaser(article),
     source: article.file,
     html: body.html,
@@ -92,7 +95,10 @@ export function articlePage(
     readingMinutes: Math.max(1, Math.round(body.words / WORDS_PER_MINUTE)),
     tags: article.tags.map((t) => context.tagLink(t.slug)),
     ...links,
+    corrections: article.corrections.map((c) => ({ date: context.stamp(c.date), text: c.text })),
+    aliases: article.aliases,
   };
+  return { ...page, head: articleHead(context.site, { ...page, canonical: article.canonical }) };
 }
 
 /**
@@ -104,6 +110,7 @@ export function buildSiteModel(
   content: Content,
   rendered: (file: string) => RenderedMarkdown,
   terms: (file: string) => TermCounts = () => NO_TERMS,
+  assets: ReadonlyMap<string, string> = new Map(),
 ): { model: SiteModel; problems: Problem[] } {
   const { site } = content;
   const context = createPageContext(content, rendered);
@@ -168,6 +175,7 @@ export function buildSiteModel(
   const archives: ArchivePage[] = [
     ...content.categories.flatMap((category) =>
       archivePages(
+        context.site,
         (inSection.get(category.slug) ?? []).map(teaser),
         site.perPage,
         {
@@ -183,6 +191,7 @@ export function buildSiteModel(
     ),
     ...content.authors.flatMap((author) =>
       archivePages(
+        context.site,
         (byAuthor.get(author.slug) ?? []).map(teaser),
         site.perPage,
         {
@@ -197,7 +206,7 @@ export function buildSiteModel(
       ),
     ),
     ...[...tagNames].flatMap(([slug, { name, articles: tagged }]) =>
-      archivePages(tagged.map(teaser), site.perPage, {
+      archivePages(context.site, tagged.map(teaser), site.perPage, {
         source: `tag "${name}"`,
         kind: 'tag',
         url: `/tags/${slug}/`,
@@ -210,6 +219,11 @@ export function buildSiteModel(
   ];
 
   const latest = content.articles.slice(0, HOME_LATEST);
+  const corrections: CorrectionEntry[] = articles
+    .filter((page) => !page.banner)
+    .flatMap((page) => page.corrections.map((correction) => ({ ...correction, article: teaserOf(page) })))
+    .sort((a, b) => compareText(b.date.iso, a.date.iso) || compareText(a.article.url, b.article.url));
+  const headSite = context.site;
   const model: SiteModel = {
     site: {
       title: site.title,
@@ -217,7 +231,16 @@ export function buildSiteModel(
       language: site.language,
       description: site.description ?? '',
       nav: [...sections.values()],
+      logo: site.logo,
+      stylesheet: `/${assets.get('css/site.css') ?? 'css/site.css'}`,
     },
+    heads: {
+      home: plainHead(headSite, '/', site.title, site.description ?? '', '/'),
+      authors: plainHead(headSite, '/authors/', 'Our journalists', `The reporters and editors of ${site.title}`),
+      tags: plainHead(headSite, '/tags/', 'Topics', `Every topic ${site.title} covers`),
+      corrections: plainHead(headSite, '/corrections/', 'Corrections', `Corrections and clarifications published by ${site.title}`, '/corrections/'),
+    },
+    corrections,
     articles,
     archives,
     home: {
@@ -241,16 +264,32 @@ export function buildSiteModel(
 }
 
 function archivePages(
+  site: HeadSite,
   items: Teaser[],
   perPage: number,
-  page: Omit<ArchivePage, 'items' | 'pageNumber' | 'pageCount' | 'previousUrl' | 'nextUrl' | 'title'>,
+  page: Omit<ArchivePage, 'items' | 'pageNumber' | 'pageCount' | 'previousUrl' | 'nextUrl' | 'title' | 'head'>,
 ): ArchivePage[] {
-  return paginate(items, perPage, page.url).map((part) => ({
-    ...page,
-    ...part,
-    title: part.pageNumber === 1 ? page.heading : `${page.heading} (page ${part.pageNumber} of ${part.pageCount})`,
-  }));
+  return paginate(items, perPage, page.url).map((part) => {
+    const archive = {
+      ...page,
+      ...part,
+      title: part.pageNumber === 1 ? page.heading : `${page.heading} (page ${part.pageNumber} of ${part.pageCount})`,
+    };
+    return { ...archive, head: archiveHead(site, archive) };
+  });
 }
+
+/** The teaser fields of a page, without its body: what a list of corrections shows. */
+const teaserOf = (page: ArticlePage): Teaser => ({
+  url: page.url,
+  title: page.title,
+  summary: page.summary,
+  authors: page.authors,
+  section: page.section,
+  published: page.published,
+  image: page.image,
+  banner: page.banner,
+});
 
 function person(author: Author): Person {
   const links = Object.entries(author.links).flatMap(([key, value]) =>

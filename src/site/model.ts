@@ -1,4 +1,5 @@
 import type { Image } from '../types.js';
+import type { Head } from './page-head.js';
 
 /*
  * What the templates receive: everything already decided, formatted and
@@ -49,6 +50,16 @@ export interface ArticlePage extends Teaser {
   /** Older and newer articles in the same section. */
   previous: Link | undefined;
   next: Link | undefined;
+  /** Dated notes of what was corrected, oldest first. */
+  corrections: Correction[];
+  /** Old site paths that redirect here. */
+  aliases: string[];
+  head: Head;
+}
+
+export interface Correction {
+  date: Stamp;
+  text: string;
 }
 
 /** A short list of further stories under a linked heading. */
@@ -79,10 +90,16 @@ export interface ArchivePage {
   pageCount: number;
   previousUrl: string | undefined;
   nextUrl: string | undefined;
+  head: Head;
 }
 
 export interface SectionBlock extends Link {
   items: Teaser[];
+}
+
+/** A correction as listed on the corrections page and in its feed. */
+export interface CorrectionEntry extends Correction {
+  article: Teaser;
 }
 
 export interface SiteModel {
@@ -92,7 +109,15 @@ export interface SiteModel {
     language: string;
     description: string;
     nav: Link[];
+    /** Site path of the publisher's logo. */
+    logo: string | undefined;
+    /** Site path of the stylesheet, its name carrying a hash of its bytes. */
+    stylesheet: string;
   };
+  /** Heads of the pages made from templates alone. */
+  heads: { home: Head; authors: Head; tags: Head; corrections: Head };
+  /** Every correction, newest first. */
+  corrections: CorrectionEntry[];
   articles: ArticlePage[];
   archives: ArchivePage[];
   home: { latest: Teaser[]; sections: SectionBlock[] };
