@@ -8,6 +8,7 @@ import type { RenderedMarkdown } from './markdown/render.js';
 import { NO_TERMS, type TermCounts } from './related/terms.js';
 import { processAll } from './pipeline/process-pool.js';
 import { assetNames } from './publish/asset-names.js';
+import { outputFiles } from './site/output-files.js';
 import { ContentError, hasErrors, sortProblems, type Problem } from './problems.js';
 import { writeOutput, type OutputReport } from './publish/write-output.js';
 import { buildSiteModel } from './site/build-model.js';
@@ -104,7 +105,9 @@ export async function checkContent(options: CheckOptions): Promise<{ content: Co
  * Build the site into `outDir`. On any error the previous contents of
  * `outDir` are left exactly as they were.
  */
-export async function build(options: BuildOptions): Promise<BuildResult> {
+export async function build(buildOptions: BuildOptions): Promise<BuildResult> {
+  // One moment for every decision of this build: what is published, what is news.
+  const options = { ...buildOptions, now: buildOptions.now ?? buildTime() };
   const stage = timer(options.onStage);
   const loaded = await loadAll(options);
   stage('load', loaded.fileCount);
@@ -158,6 +161,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     publicDir,
     cacheDir: options.cacheDir,
     assetNames: loaded.assetNames,
+    extraFiles: outputFiles(model, { now: options.now, immutable: [...loaded.assetNames.values()].map((file) => `/${file}`) }),
     protect: [options.contentDir, templatesDir, publicDir],
   });
   stage('publish', output.files, output.upToDate ? 'nothing changed' : `${output.rendered} rendered, ${output.reused} kept`);

@@ -10,6 +10,7 @@ import processBatch from './pipeline/process-files.js';
 import { compareText, ContentError, error, hasErrors, sortProblems, type Problem } from './problems.js';
 import { writeOutput, type OutputReport } from './publish/write-output.js';
 import { articlePage, buildSiteModel, createPageContext } from './site/build-model.js';
+import { outputFiles } from './site/output-files.js';
 import { NO_TERMS, type TermCounts } from './related/terms.js';
 import type { ArticlePage } from './site/model.js';
 import type { SourceFile } from './types.js';
@@ -91,7 +92,8 @@ export async function updateSite(
   );
   problems = sortProblems([...problems, ...pageProblems]);
   if (hasErrors(problems)) throw new ContentError(problems);
-  const output = await writeOutput(model, { ...options, assetNames: state.assetNames, protect: [], inPlace: true });
+  const extraFiles = outputFiles(model, { now: options.now, immutable: [...state.assetNames.values()].map((file) => `/${file}`) });
+  const output = await writeOutput(model, { ...options, assetNames: state.assetNames, extraFiles, protect: [], inPlace: true });
   return { state: { ...state, sources, checks, rendered, terms, content, model }, output, problems };
 }
 

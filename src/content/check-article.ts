@@ -10,7 +10,7 @@ export interface CheckedArticle extends Omit<ArticleFrontMatter, 'tags' | 'slug'
   tags: Tag[];
   bodyLine: number;
   /** Where the fields that other files must agree with are written, for messages. */
-  at: { authors: Position[]; category: Position; imageSrc: Position; related: Position[] };
+  at: { authors: Position[]; category: Position; imageSrc: Position; related: Position[]; aliases: Position[] };
 }
 
 export interface ArticleCheck {
@@ -76,6 +76,7 @@ export function checkArticle(file: SourceFile, timezone: string): ArticleCheckWi
         category: locate(['category']),
         imageSrc: locate(['image', 'src']),
         related: Array.isArray(fields.related) ? fields.related.map((_, index) => locate(['related', index])) : [],
+        aliases: fields.aliases.map((_, index) => locate(['aliases', index])),
       },
     },
   };

@@ -6,6 +6,7 @@ import { expandPermalink } from './permalink.js';
 import { authorSchema, categorySchema, knownKeys, siteSchema } from './schema.js';
 import { didYouMean } from './suggest.js';
 import { parseYamlMapping } from './yaml-mapping.js';
+import { redirectFile } from '../seo/redirects.js';
 
 /** The raw files of a newsroom, as the loader found them. */
 export interface ContentSources {
@@ -59,13 +60,16 @@ export function validateContent(sources: ContentSources, options: ValidateOption
   };
   const settings = { timezone, permalink: site?.permalink ?? '/:category/:slug/', now: options.now };
   const checkedPins = new Map<string, { refs: string[]; at: Position[] }>();
+  const aliasesAt = new Map<string, Position[]>();
   const articles = sources.articles.flatMap((file) => {
     const check: ArticleCheck = options.articleChecks?.get(file.path) ?? checkArticle(file, timezone);
     problems.push(...check.problems);
     if (Array.isArray(check.article?.related)) checkedPins.set(file.path, { refs: check.article.related, at: check.article.at.related });
+    if (check.article) aliasesAt.set(file.path, check.article.at.aliases);
     return check.article ? linkArticle(file.path, check.article, settings, lookups, problems) : [];
   });
   reportDuplicateUrls(articles, problems);
+  reportAliasCollisions(articles, aliasesAt, { authors, categories }, problems);
   resolvePins(articles, checkedPins, problems);
 
   const shown = articles.filter(
@@ -87,6 +91,47 @@ export function validateContent(sources: ContentSources, options: ValidateOption
 /** `site.yml` if it is valid, without the rest of validation, so that work on the articles can start. */
 export function peekSite(sources: ContentSources, baseUrl?: string): Site | undefined {
   return validateSite(sources.site, baseUrl, []);
+}
+
+/**
+ * An old address (alias) must not be the file of a page the site builds, nor
+ * another article's alias: its redirect page would overwrite it.
+ */
+function reportAliasCollisions(
+  articles: Article[],
+  aliasesAt: Map<string, Position[]>,
+  others: { authors: Author[]; categories: Category[] },
+  problems: Problem[],
+): void {
+  if (!articles.some((article) => article.aliases.length > 0)) return;
+  const owners = new Map<string, string>([
+    [redirectFile('/'), 'the home page'],
+    [redirectFile('/authors/'), 'the list of authors'],
+    [redirectFile('/tags/'), 'the list of tags'],
+    [redirectFile('/corrections/'), 'the corrections page'],
+    ['404.html', 'the page-not-found page'],
+  ]);
+  for (const article of articles) owners.set(redirectFile(article.url), article.file);
+  for (const category of others.categories) owners.set(redirectFile(`/${category.slug}/`), category.file);
+  for (const author of others.authors) owners.set(redirectFile(`/authors/${author.slug}/`), author.file);
+  for (const article of articles) {
+    for (const tag of article.tags) owners.set(redirectFile(`/tags/${tag.slug}/`), `the tag "${tag.name}"`);
+  }
+  const aliases = new Map<string, string>();
+  for (const article of articles) {
+    article.aliases.forEach((alias, index) => {
+      const file = redirectFile(alias);
+      const owner = owners.get(file) ?? aliases.get(file);
+      const position = aliasesAt.get(article.file)?.[index];
+      if (owner === article.file) {
+        problems.push(error(article.file, `aliases: ${alias} is this article's own address`, { position, hint: 'list only addresses the article used to have' }));
+      } else if (owner) {
+        problems.push(error(article.file, `aliases: ${alias} is also the address of ${owner}`, { position, hint: 'a redirect there would replace that page; remove the alias' }));
+      } else {
+        aliases.set(file, article.file);
+      }
+    });
+  }
 }
 
 interface Lookups {

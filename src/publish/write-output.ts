@@ -16,6 +16,8 @@ export interface WriteOutputOptions {
   publicDir: string;
   /** public/ files published under another name (fingerprinted stylesheets), by their name in public/. */
   assetNames?: ReadonlyMap<string, string> | undefined;
+  /** Files made without templates (sitemaps, feeds, redirects), by path in the output. */
+  extraFiles?: readonly { path: string; content: string }[] | undefined;
   /** Where the record of the last build is kept; without it every page is rendered. */
   cacheDir: string | undefined;
   /** Folders the output may never replace. */
@@ -51,6 +53,8 @@ interface Manifest {
   public: Record<string, [number, number]>;
   /** Every published file → [size, mtime], to notice files changed by hand since. */
   files: Record<string, [number, number]>;
+  /** Extra file → SHA-256 of its content. */
+  extras?: Record<string, string>;
 }
 
 /**
@@ -91,13 +95,17 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
     }).map(([file]) => file),
   );
   const reusedPages = new Set([...prints.pages].filter(([file, print]) => previous?.pages[file] === print && intact(file)).map(([file]) => file));
+  const extras = new Map((options.extraFiles ?? []).map((file) => [file.path, file]));
+  const extraHashes = new Map([...extras].map(([file, { content }]) => [file, createHash('sha256').update(content).digest('hex')]));
+  const reusedExtras = new Set([...extraHashes].filter(([file, hash]) => previous?.extras?.[file] === hash && intact(file)).map(([file]) => file));
   const reuseTemplatePages = !!previous && previous.templatePages === prints.templatePages && previous.templateFiles.every(intact);
 
-  const expected = [...publicFiles.keys(), ...prints.pages.keys(), ...(reuseTemplatePages ? previous.templateFiles : [])];
+  const expected = [...publicFiles.keys(), ...prints.pages.keys(), ...extras.keys(), ...(reuseTemplatePages ? previous.templateFiles : [])];
   const upToDate =
     reuseTemplatePages &&
     reusedPublic.size === publicFiles.size &&
     reusedPages.size === prints.pages.size &&
+    reusedExtras.size === extras.size &&
     new Set(expected).size === Object.keys(previous.files).length;
   if (upToDate) return { files: expected.length, rendered: 0, reused: expected.length, upToDate: true };
 
@@ -125,17 +133,27 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
         written.push(...(await writePages(chunk, options.templatesDir, target, { templatePages })));
       }
     }
-    refuseUnsafeOutput(target, written, model, outDir);
+    const extraWritten: string[] = [];
+    for (const [file, { content }] of extras) {
+      if (reusedExtras.has(file)) {
+        takeOver(file);
+        continue;
+      }
+      mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
+      writeFileSync(path.join(target, file), content);
+      extraWritten.push(file);
+    }
+    refuseUnsafeOutput(target, [...written, ...extraWritten], model, outDir);
     const pageFiles = new Set(prints.pages.keys());
     templateFiles = reuseTemplatePages ? previous.templateFiles : written.filter((file) => !pageFiles.has(file));
     if (reuseTemplatePages) templateFiles.forEach(takeOver);
     if (inPlace) {
-      const current = new Set([...publicFiles.keys(), ...pageFiles, ...templateFiles]);
+      const current = new Set([...publicFiles.keys(), ...pageFiles, ...templateFiles, ...extras.keys()]);
       for (const file of Object.keys(previous?.files ?? {})) {
         if (!current.has(file)) rmSync(path.join(outDir, file), { force: true });
       }
     } else {
-      for (const file of written) {
+      for (const file of [...written, ...extraWritten]) {
         if (sameBytes(path.join(outDir, file), path.join(target, file))) {
           unlinkSync(path.join(target, file));
           takeOver(file);
@@ -157,6 +175,7 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
       templateFiles,
       public: Object.fromEntries([...publicFiles].map(([file, stat]) => [file, [stat.size, stat.mtimeMs]])),
       files: Object.fromEntries([...files].map(([file, stat]) => [file, [stat.size, stat.mtimeMs]])),
+      extras: Object.fromEntries(extraHashes),
     });
   }
   return { files: files.size, ...report, upToDate: false };

@@ -281,8 +281,13 @@ describe('the whole output', () => {
     expect(broken).toEqual([]);
   });
 
-  test('no page carries a script', () => {
-    for (const [url, $] of site.pages) expect($('script').length, url).toBe(0);
+  test('no page runs a script: the only script elements are JSON-LD data that parses', () => {
+    for (const [url, $] of site.pages) {
+      expect($('script:not([type="application/ld+json"])').length, url).toBe(0);
+      $('script[type="application/ld+json"]').each((_, el) => {
+        expect(() => JSON.parse($(el).text()), url).not.toThrow();
+      });
+    }
   });
 });
 

@@ -1,0 +1,46 @@
+import { siteFeeds } from '../feeds/site-feeds.js';
+import { renderHeaders } from '../seo/headers.js';
+import { renderRedirects } from '../seo/redirects.js';
+import { renderRobots } from '../seo/robots.js';
+import { renderNewsSitemap, renderSitemaps, type OutputFile, type SitemapPage } from '../seo/sitemaps.js';
+import type { SiteModel } from './model.js';
+import { absolute } from './page-head.js';
+
+export interface OutputFileOptions {
+  /** The build time (ms), for the news sitemap's 48 hours. */
+  now: number;
+  /** Site paths of assets whose names carry a hash of their bytes. */
+  immutable: readonly string[];
+}
+
+/**
+ * Every file of the site that is not a page from a template: feeds,
+ * sitemaps, `robots.txt`, redirects and host headers. Pure: the model in, files out.
+ * Drafts and scheduled articles (shown by --drafts / --future, with a
+ * banner) appear in none of them.
+ */
+export function outputFiles(model: SiteModel, options: OutputFileOptions): OutputFile[] {
+  const { site } = model;
+  const published = model.articles.filter((page) => !page.banner);
+  const newest = published[0]?.updated?.iso ?? published[0]?.published.iso;
+  const pages: SitemapPage[] = [
+    ...published.map((page) => ({ url: absolute(site, page.url), lastmod: page.updated?.iso ?? page.published.iso })),
+    ...model.archives.flatMap((page) => {
+      const first = page.items.find((item) => !item.banner);
+      return first ? [{ url: absolute(site, page.url), lastmod: first.published.iso }] : [];
+    }),
+    ...(newest ? ['/', '/authors/', '/tags/'].map((sitePath) => ({ url: absolute(site, sitePath), lastmod: newest })) : []),
+    ...(model.corrections[0] ? [{ url: absolute(site, '/corrections/'), lastmod: model.corrections[0].date.iso }] : []),
+  ];
+  const sitemaps = renderSitemaps(pages, { siteUrl: site.url });
+  const news = renderNewsSitemap(
+    published.map((page) => ({ url: absolute(site, page.url), title: page.title, published: page.published.iso })),
+    { siteUrl: site.url, publicationName: site.title, language: site.language, buildTime: options.now },
+  );
+  const robots = renderRobots({ siteUrl: site.url, sitemaps: ['sitemap.xml', news.path] });
+  const redirects = renderRedirects(
+    published.flatMap((page) => page.aliases.map((from) => ({ from, to: page.url }))),
+    site,
+  );
+  return [...siteFeeds(model), ...sitemaps, news, robots, ...redirects, renderHeaders(site, options.immutable)];
+}
