@@ -53,7 +53,7 @@ export function siteFeeds(model: SiteModel): { path: string; content: string }[]
       `${site.title}: Corrections`,
       `Corrections and clarifications published by ${site.title}`,
       model.corrections.slice(0, SITE_FEED_ITEMS).map((entry) => ({
-        url: `${absolute(entry.article.url)}#correction-${entry.date.iso.slice(0, 10)}`,
+        url: `${absolute(entry.article.url)}#${entry.anchor}`,
         title: `Correction: ${entry.article.title}`,
         summary: entry.text,
         contentHtml: `<p>${escapeHtml(entry.text)}</p>`,

@@ -95,7 +95,7 @@ export function articlePage(
     readingMinutes: Math.max(1, Math.round(body.words / WORDS_PER_MINUTE)),
     tags: article.tags.map((t) => context.tagLink(t.slug)),
     ...links,
-    corrections: article.corrections.map((c) => ({ date: context.stamp(c.date), text: c.text })),
+    corrections: article.corrections.map((c, index) => ({ date: context.stamp(c.date), text: c.text, anchor: `correction-${index + 1}` })),
     aliases: article.aliases,
   };
   return { ...page, head: articleHead(context.site, { ...page, canonical: article.canonical }) };

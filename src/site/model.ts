@@ -60,6 +60,8 @@ export interface ArticlePage extends Teaser {
 export interface Correction {
   date: Stamp;
   text: string;
+  /** Fragment id of the note on the article page: `correction-1` for the first. */
+  anchor: string;
 }
 
 /** A short list of further stories under a linked heading. */
