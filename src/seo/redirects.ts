@@ -35,12 +35,17 @@ export function renderRedirects(redirects: readonly Redirect[], site: { url: str
       content: [
         '<!doctype html>',
         `<html lang="${escapeXml(site.language)}">`,
+        '<head>',
         '<meta charset="utf-8">',
         '<title>This page has moved</title>',
         `<link rel="canonical" href="${target}">`,
         `<meta http-equiv="refresh" content="0; url=${target}">`,
         '<meta name="robots" content="noindex">',
+        '</head>',
+        '<body>',
         `<p>This page has moved to <a href="${target}">${target}</a>.</p>`,
+        '</body>',
+        '</html>',
         '',
       ].join('\n'),
     };
