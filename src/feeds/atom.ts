@@ -2,7 +2,7 @@ import { distinctCategories } from './categories.js';
 import { lastChange, rfc3339Date } from './feed-dates.js';
 import type { FeedInput, FeedItem } from './feed-input.js';
 import { itemContentHtml } from './item-content.js';
-import { xmlAttribute, xmlText } from './xml-text.js';
+import { xmlAttribute, xmlText } from '../xml-text.js';
 
 // RFC 4287 requires a feed-level `updated` even when there is nothing in the
 // feed; the epoch says "never changed" without reading the clock.

@@ -2,7 +2,7 @@ import { distinctCategories } from './categories.js';
 import { rfc3339Date } from './feed-dates.js';
 import type { FeedInput, FeedItem } from './feed-input.js';
 import { itemContentHtml } from './item-content.js';
-import { removeNonXmlChars } from './xml-text.js';
+import { removeNonXmlChars } from '../xml-text.js';
 
 // JSON could carry control characters and lone surrogates, as escapes, but
 // the same text then reaches readers as in the RSS and Atom files.

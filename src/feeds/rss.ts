@@ -2,7 +2,7 @@ import { distinctCategories } from './categories.js';
 import { lastChange, rfc3339Date, rfc822Date } from './feed-dates.js';
 import type { FeedInput, FeedItem } from './feed-input.js';
 import { itemContentHtml } from './item-content.js';
-import { xmlAttribute, xmlCdata, xmlText } from './xml-text.js';
+import { xmlAttribute, xmlCdata, xmlText } from '../xml-text.js';
 
 const NAMESPACES = [
   'xmlns:atom="http://www.w3.org/2005/Atom"',

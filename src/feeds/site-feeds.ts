@@ -1,4 +1,5 @@
 import type { ArchivePage, ArticlePage, SiteModel } from '../site/model.js';
+import { firstPageUrl } from '../site/paginate.js';
 import { renderAtom } from './atom.js';
 import type { FeedInput, FeedItem } from './feed-input.js';
 import { feedPaths } from './feed-paths.js';
@@ -91,7 +92,7 @@ function feedItem(page: ArticlePage, absolute: (sitePath: string) => string): Fe
 function archivesByAddress(pages: readonly ArchivePage[]): Map<string, ArchivePage[]> {
   const byAddress = new Map<string, ArchivePage[]>();
   for (const page of pages) {
-    const first = page.url.replace(/page\/\d+\/$/, '');
+    const first = firstPageUrl(page.url);
     const list = byAddress.get(first);
     if (list) list.push(page);
     else byAddress.set(first, [page]);

@@ -1,5 +1,5 @@
 import type { OutputFile } from './sitemaps.js';
-import { escapeXml } from './sitemap-xml.js';
+import { xmlAttribute } from '../xml-text.js';
 
 /** An old site path and the page it now lives at (site paths, without the site's own path prefix). */
 export interface Redirect {
@@ -29,12 +29,12 @@ export function renderRedirects(redirects: readonly Redirect[], site: { url: str
   const sorted = [...redirects].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   const lines = sorted.map(({ from, to }) => `${prefix}${from} ${prefix}${to} 301`);
   const pages = sorted.map(({ from, to }) => {
-    const target = escapeXml(new URL(to.replace(/^\//, ''), site.url).href);
+    const target = xmlAttribute(new URL(to.replace(/^\//, ''), site.url).href);
     return {
       path: redirectFile(from),
       content: [
         '<!doctype html>',
-        `<html lang="${escapeXml(site.language)}">`,
+        `<html lang="${xmlAttribute(site.language)}">`,
         '<head>',
         '<meta charset="utf-8">',
         '<title>This page has moved</title>',

@@ -1,7 +1,7 @@
 import { w3cInstant } from './sitemap-date.js';
 import { newsLanguage } from './sitemap-language.js';
 import { siteBase, urlUnderSite } from './sitemap-site.js';
-import { escapeXml } from './sitemap-xml.js';
+import { xmlText } from '../xml-text.js';
 
 /** A file to write: `path` is relative to the output root, `/`-separated. */
 export interface OutputFile {
@@ -118,7 +118,7 @@ export function renderNewsSitemap(articles: readonly NewsArticle[], options: New
   const base = siteBase(options.siteUrl);
   if (!Number.isFinite(options.buildTime)) throw new RangeError(`buildTime is not a time: ${options.buildTime}`);
   const language = newsLanguage(options.language);
-  const publication = escapeXml(options.publicationName);
+  const publication = xmlText(options.publicationName);
 
   // Every article is checked, not only recent ones: a bad date or URL is a
   // build bug whether or not it falls in today's window.
@@ -147,14 +147,14 @@ export function renderNewsSitemap(articles: readonly NewsArticle[], options: New
   for (const article of listed.values()) {
     lines.push(
       '  <url>',
-      `    <loc>${escapeXml(article.loc)}</loc>`,
+      `    <loc>${xmlText(article.loc)}</loc>`,
       '    <news:news>',
       '      <news:publication>',
       `        <news:name>${publication}</news:name>`,
       `        <news:language>${language}</news:language>`,
       '      </news:publication>',
-      `      <news:publication_date>${escapeXml(article.published)}</news:publication_date>`,
-      `      <news:title>${escapeXml(article.title)}</news:title>`,
+      `      <news:publication_date>${xmlText(article.published)}</news:publication_date>`,
+      `      <news:title>${xmlText(article.title)}</news:title>`,
       '    </news:news>',
       '  </url>',
     );
@@ -166,7 +166,7 @@ export function renderNewsSitemap(articles: readonly NewsArticle[], options: New
 function urlset(entries: readonly Entry[]): string {
   const lines = [XML_DECLARATION, `<urlset xmlns="${SITEMAP_NS}">`];
   for (const { loc, lastmod } of entries) {
-    lines.push(`  <url><loc>${escapeXml(loc)}</loc><lastmod>${escapeXml(lastmod)}</lastmod></url>`);
+    lines.push(`  <url><loc>${xmlText(loc)}</loc><lastmod>${xmlText(lastmod)}</lastmod></url>`);
   }
   lines.push('</urlset>', '');
   return lines.join('\n');
@@ -175,7 +175,7 @@ function urlset(entries: readonly Entry[]): string {
 function sitemapIndex(entries: readonly Entry[]): string {
   const lines = [XML_DECLARATION, `<sitemapindex xmlns="${SITEMAP_NS}">`];
   for (const { loc, lastmod } of entries) {
-    lines.push(`  <sitemap><loc>${escapeXml(loc)}</loc><lastmod>${escapeXml(lastmod)}</lastmod></sitemap>`);
+    lines.push(`  <sitemap><loc>${xmlText(loc)}</loc><lastmod>${xmlText(lastmod)}</lastmod></sitemap>`);
   }
   lines.push('</sitemapindex>', '');
   return lines.join('\n');

@@ -3,6 +3,7 @@ import { serializeJsonLd } from '../seo/json-ld.js';
 import { pageMeta, type MetaTag } from '../seo/page-meta.js';
 import { breadcrumbJsonLd, newsArticleJsonLd, profilePageJsonLd } from '../seo/structured-data.js';
 import type { ArchivePage, ArticlePage, Person } from './model.js';
+import { firstPageUrl } from './paginate.js';
 
 /** Everything a page's `<head>` prints beyond charset, viewport and stylesheet. */
 export interface Head {
@@ -76,8 +77,7 @@ export function archiveHead(site: HeadSite, page: Omit<ArchivePage, 'head'>): He
   const image = page.person?.avatar ? { url: absolute(site, page.person.avatar), alt: page.person.name } : undefined;
   const meta = pageMeta({ kind, url, title: page.title, description: page.description, siteName: site.title, language: site.language, image });
   const jsonLd = page.person ? [serializeJsonLd(profilePageJsonLd(profileInput(site, page.person, url, page.description)))] : [];
-  const feedPage = page.url.replace(/page\/\d+\/$/, '');
-  return { ...meta, jsonLd, feeds: feedLinks(site, feedPage, `${site.title}: ${page.heading}`) };
+  return { ...meta, jsonLd, feeds: feedLinks(site, firstPageUrl(page.url), `${site.title}: ${page.heading}`) };
 }
 
 /** The head of a page made from templates alone: home, lists, corrections. */

@@ -28,3 +28,6 @@ export function paginate<T>(items: readonly T[], perPage: number, baseUrl: strin
     };
   });
 }
+
+/** The address of the first page of the list that `url` (any of its pages) belongs to. */
+export const firstPageUrl = (url: string): string => url.replace(/page\/\d+\/$/, '');

@@ -6,7 +6,7 @@ import { renderAtom } from '../../src/feeds/atom.js';
 import type { FeedInput } from '../../src/feeds/feed-input.js';
 import { renderJsonFeed } from '../../src/feeds/json-feed.js';
 import { renderRss } from '../../src/feeds/rss.js';
-import { removeNonXmlChars } from '../../src/feeds/xml-text.js';
+import { removeNonXmlChars } from '../../src/xml-text.js';
 import { fixtureFeed, SITE_URL } from './fixture.js';
 import { xmlProblems } from './well-formed-xml.js';
 

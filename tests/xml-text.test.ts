@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { removeNonXmlChars, xmlAttribute, xmlCdata, xmlText } from '../../src/feeds/xml-text.js';
+import { removeNonXmlChars, xmlAttribute, xmlCdata, xmlText } from '../src/xml-text.js';
 
 test.each([
   ['NUL and other C0 controls', 'a\u0000b\u0001c\u001fd', 'abcd'],
