@@ -238,9 +238,10 @@ describe('home page, navigation and 404', () => {
     );
   });
 
-  test('every page has the section navigation in order', () => {
+  test('every page has the section navigation in order (redirect stand-ins for old addresses aside)', () => {
     const expected = content.categories.map((c) => [c.name, `/${c.slug}/`]);
     for (const [, $] of site.pages) {
+      if ($('meta[http-equiv="refresh"]').length > 0) continue;
       expect($('nav.sections a').toArray().map((a) => [$(a).text(), $(a).attr('href')])).toEqual(expected);
     }
   });
