@@ -143,13 +143,13 @@ describe('search', () => {
     await expect.poll(() => new URL(page.url()).pathname).toBe('/search/');
     const results = page.locator('#search-results li');
     await results.first().waitFor();
-    const all = await results.locator('a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const all = await results.locator('a').evaluateAll((links) => links.map((a) => new URL((a as unknown as { href: string }).href).pathname));
     expect(all).toContain('/news/tram-line-first-passengers/');
     const sections = await page.locator('#filter-section option').allTextContents();
     expect(sections).toContain('Business');
     await page.locator('#filter-section').selectOption({ label: 'Business' });
     await expect.poll(async () => (await results.count()) < all.length && (await results.count()) > 0).toBe(true);
-    const narrowed = await results.locator('a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const narrowed = await results.locator('a').evaluateAll((links) => links.map((a) => new URL((a as unknown as { href: string }).href).pathname));
     expect(narrowed.every((url) => url.startsWith('/business/'))).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
@@ -163,7 +163,11 @@ describe('layout', () => {
     const wide: string[] = [];
     for (const [type, url] of Object.entries(PAGE_TYPES)) {
       await page.goto(`${server.url}${url}`, { waitUntil: 'networkidle' });
-      const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+      // Runs in the browser; this project's TypeScript has no DOM types.
+      const { scroll, width } = await page.evaluate(() => {
+        const view = globalThis as unknown as { innerWidth: number; document: { documentElement: { scrollWidth: number } } };
+        return { scroll: view.document.documentElement.scrollWidth, width: view.innerWidth };
+      });
       if (scroll > width) wide.push(`${type}: ${scroll} > ${width}`);
     }
     expect(wide).toEqual([]);
