@@ -33,7 +33,7 @@ export function renderRedirects(redirects: readonly Redirect[], site: { url: str
     return {
       path: redirectFile(from),
       content: [
-        '<!doctype html>',
+        '<!DOCTYPE html>',
         `<html lang="${xmlAttribute(site.language)}">`,
         '<head>',
         '<meta charset="utf-8">',
