@@ -42,6 +42,8 @@ interface Measure {
   wallS: number;
   cpuS: number;
   rssMb: number;
+  /** Seconds spent building the search index, from the build's own `search` stage line; absent when it made none. */
+  searchS?: number | undefined;
 }
 
 interface Row {
@@ -74,7 +76,8 @@ function timed(command: string, args: string[], cwd: string, timeoutS = 0): Meas
     throw new Error(`exit ${result.status ?? result.signal} after ${wallS.toFixed(1)} s: ${output.filter((line) => /error|heap|memory/i.test(line)).slice(-2).join(' | ') || output.at(-1)}`);
   }
   const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { userMs: number; systemMs: number; maxRssKb: number };
-  return { wallS, cpuS: (usage.userMs + usage.systemMs) / 1000, rssMb: usage.maxRssKb / 1024 };
+  const search = /^\s*search\s+\d+ pages indexed for search\s+(\d+) ms/m.exec(result.stdout);
+  return { wallS, cpuS: (usage.userMs + usage.systemMs) / 1000, rssMb: usage.maxRssKb / 1024, searchS: search ? Number(search[1]) / 1000 : undefined };
 }
 
 function prepare(articles: number): { dir: string; articleFiles: string[] } {
@@ -143,10 +146,12 @@ function record(articles: number, scenario: string, measure: Measure): void {
     rows.push(row);
   }
   row.runs.push(measure);
+  const searches = row.runs.flatMap((m) => (m.searchS === undefined ? [] : [m.searchS]));
   row.median = {
     wallS: median(row.runs.map((m) => m.wallS)),
     cpuS: median(row.runs.map((m) => m.cpuS)),
     rssMb: median(row.runs.map((m) => m.rssMb)),
+    searchS: searches.length > 0 ? median(searches) : undefined,
   };
 }
 
@@ -188,7 +193,7 @@ async function poll<T>(probe: () => T | undefined | Promise<T | undefined>, time
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 
 function printTable(): void {
-  console.log('\narticles  scenario   wall s (median)   cpu s   peak MB   wall ratio   cpu ratio   rss ratio   runs (wall s)');
+  console.log('\narticles  scenario   wall s (median)   cpu s   peak MB   wall ratio   cpu ratio   rss ratio   search s   runs (wall s)');
   for (const row of rows) {
     const base = rows.find((r) => r.articles === row.articles && r.scenario === 'baseline')?.median;
     const ratio = (a: number, b: number | undefined) => (b ? `${fmt(a / b)}×` : '—');
@@ -202,6 +207,7 @@ function printTable(): void {
         ratio(row.median.wallS, base?.wallS).padStart(12),
         ratio(row.median.cpuS, base?.cpuS).padStart(11),
         ratio(row.median.rssMb, base?.rssMb).padStart(11),
+        (row.median.searchS === undefined ? '—' : fmt(row.median.searchS)).padStart(10),
         `   ${row.runs.map((m) => fmt(m.wallS)).join(' ')}${row.failures ? `  failed: ${row.failures.join('; ')}` : ''}`,
       ].join(' '),
     );
@@ -228,7 +234,8 @@ async function main(): Promise<void> {
 
       rmSync(path.join(dir, '.cache-bs'), { recursive: true, force: true });
       rmSync(path.join(dir, '_site'), { recursive: true, force: true });
-      const build = [CLI, 'build', '--quiet', '--cache-dir', '.cache-bs'];
+      // Not --quiet: the search index's time is read from the build's stage lines.
+      const build = [CLI, 'build', '--cache-dir', '.cache-bs'];
       if (attempt(articles, 'cold', () => timed(process.execPath, build, dir))) {
         attempt(articles, 'warm', () => timed(process.execPath, build, dir));
         appendFileSync(editedPath, `\nA sentence added by benchmark run ${run}.\n`);

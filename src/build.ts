@@ -5,6 +5,9 @@ import { loadContent } from './content/load.js';
 import type { ArticleCheck } from './content/check-article.js';
 import { peekSite, validateContent, type ContentSources } from './content/validate.js';
 import type { RenderedMarkdown } from './markdown/render.js';
+import type { PictureSet } from './images/picture.js';
+import { processImages } from './images/process-images.js';
+import { imageProblems, usedImages } from './images/used-images.js';
 import { NO_TERMS, type TermCounts } from './related/terms.js';
 import { processAll } from './pipeline/process-pool.js';
 import { assetNames } from './publish/asset-names.js';
@@ -46,7 +49,7 @@ export interface BuildOptions extends CheckOptions {
 }
 
 export interface StageReport {
-  stage: 'load' | 'validate' | 'render' | 'model' | 'publish';
+  stage: 'load' | 'validate' | 'render' | 'images' | 'model' | 'publish' | 'search';
   count: number;
   ms: number;
   /** A short remark on the stage, such as how many renderings came from the cache. */
@@ -59,6 +62,8 @@ export interface BuildResult {
   pages: number;
   articles: number;
   output: OutputReport;
+  /** Lead images and avatars: how many were encoded in this build, how many taken from the cache. */
+  images: { encoded: number; reused: number };
   /** Everything the build learnt, for a preview server to update from. */
   state: BuildState;
 }
@@ -72,6 +77,9 @@ export interface BuildState {
   checks: Map<string, ArticleCheck>;
   rendered: Map<string, RenderedMarkdown>;
   terms: Map<string, TermCounts>;
+  /** The processed lead images and avatars, and their files to publish (see processImages). */
+  pictures: PictureSet;
+  imageFiles: ReadonlyMap<string, string>;
   content: Content;
   model: SiteModel;
 }
@@ -120,6 +128,8 @@ export async function build(buildOptions: BuildOptions): Promise<BuildResult> {
         [
           ...loaded.sources.articles.map((file) => ({ ...file, kind: 'article' as const })),
           ...[...loaded.sources.authors, ...loaded.sources.categories].map((file) => ({ ...file, kind: 'page' as const })),
+          // Comments come from the public: their bodies get the same time limit as articles.
+          ...loaded.sources.comments.map(({ path, text }) => ({ path, text, kind: 'comment' as const })),
         ],
         {
           siteUrl: site.url,
@@ -141,6 +151,19 @@ export async function build(buildOptions: BuildOptions): Promise<BuildResult> {
   if (options.strict && problems.length > 0) throw new ContentError(problems);
   stage('validate', content.articles.length);
 
+  const publicDir = options.publicDir ?? defaultPaths.publicDir;
+  const uses = usedImages(content);
+  const images = await processImages(uses, {
+    publicDir,
+    cacheDir: options.cacheDir,
+    onProgress: (done, total) => options.onProgress?.({ stage: 'images', done, total }),
+  });
+  if (images.failures.length > 0) {
+    const at = (use: { kind: string }, file: string) => (use.kind === 'lead' ? processed?.checks.get(file)?.article?.at.imageSrc : undefined);
+    throw new ContentError(sortProblems([...problems, ...imageProblems(images.failures, at)]));
+  }
+  stage('images', uses.length, `${images.encoded} encoded, ${images.reused} from cache`);
+
   const rendered = processed?.rendered ?? new Map<string, RenderedMarkdown>();
   const terms = processed?.terms ?? new Map<string, TermCounts>();
   const { model, problems: pageProblems } = buildSiteModel(
@@ -148,29 +171,44 @@ export async function build(buildOptions: BuildOptions): Promise<BuildResult> {
     (file) => rendered.get(file) ?? EMPTY,
     (file) => terms.get(file) ?? NO_TERMS,
     loaded.assetNames,
+    images.pictures,
   );
   const all = sortProblems([...problems, ...pageProblems]);
   if (hasErrors(all) || (options.strict && all.length > 0)) throw new ContentError(all);
   stage('model', model.articles.length + model.archives.length);
 
   const templatesDir = options.templatesDir ?? defaultPaths.templatesDir;
-  const publicDir = options.publicDir ?? defaultPaths.publicDir;
   const output = await writeOutput(model, {
     outDir: options.outDir,
     templatesDir,
     publicDir,
     cacheDir: options.cacheDir,
     assetNames: loaded.assetNames,
+    generatedFiles: images.files,
     extraFiles: outputFiles(model, { now: options.now, immutable: [...loaded.assetNames.values()].map((file) => `/${file}`) }),
     protect: [options.contentDir, templatesDir, publicDir],
   });
-  stage('publish', output.files, output.upToDate ? 'nothing changed' : `${output.rendered} rendered, ${output.reused} kept`);
+  // Indexing for search runs inside publishing, after the pages are written; it is reported on its own.
+  stage('publish', output.files, output.upToDate ? 'nothing changed' : `${output.rendered} rendered, ${output.reused} kept`, output.search?.ms);
+  if (output.search) options.onStage?.({ stage: 'search', count: output.search.pages, ms: output.search.ms });
   return {
     problems: all,
     pages: output.files,
     articles: model.articles.length,
     output,
-    state: { sources: loaded.sources, assets: loaded.assets, assetNames: loaded.assetNames, checks: processed?.checks ?? new Map(), rendered, terms, content, model },
+    images: { encoded: images.encoded, reused: images.reused },
+    state: {
+      sources: loaded.sources,
+      assets: loaded.assets,
+      assetNames: loaded.assetNames,
+      checks: processed?.checks ?? new Map(),
+      rendered,
+      terms,
+      pictures: images.pictures,
+      imageFiles: images.files,
+      content,
+      model,
+    },
   };
 }
 
@@ -187,7 +225,7 @@ interface Loaded {
 async function loadAll(options: CheckOptions): Promise<Loaded> {
   const [loaded, assets] = await Promise.all([loadContent(options.contentDir), listSitePaths(options.publicDir ?? defaultPaths.publicDir)]);
   const { sources } = loaded;
-  const fileCount = sources.articles.length + sources.authors.length + sources.categories.length + (sources.site ? 1 : 0);
+  const fileCount = sources.articles.length + sources.authors.length + sources.categories.length + sources.comments.length + (sources.site ? 1 : 0);
   return { sources, problems: loaded.problems, assets, assetNames: assetNames(options.publicDir ?? defaultPaths.publicDir), fileCount };
 }
 
@@ -222,9 +260,10 @@ async function listSitePaths(publicDir: string): Promise<Set<string>> {
 
 function timer(onStage: CheckOptions['onStage']) {
   let last = performance.now();
-  return (name: StageReport['stage'], count: number, note?: string): void => {
+  // `elsewhereMs`: time within this stage that another stage line reports.
+  return (name: StageReport['stage'], count: number, note?: string, elsewhereMs = 0): void => {
     const now = performance.now();
-    onStage?.({ stage: name, count, ms: now - last, note });
+    onStage?.({ stage: name, count, ms: now - last - elsewhereMs, note });
     last = now;
   };
 }

@@ -31,8 +31,10 @@ const STAGE_NOUNS: Record<StageReport['stage'], string> = {
   load: 'files read',
   validate: 'articles valid',
   render: 'Markdown files rendered',
+  images: 'images ready',
   model: 'pages planned',
   publish: 'files in the output',
+  search: 'pages indexed for search',
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -4,6 +4,7 @@ import type { ArticleCheck } from './content/check-article.js';
 import { displayPath, readContentFile } from './content/load.js';
 import { validateContent, type ValidateOptions } from './content/validate.js';
 import { writePages } from './eleventy/write-pages.js';
+import { hasEveryPicture } from './images/used-images.js';
 import type { RenderedMarkdown } from './markdown/render.js';
 import type { CacheSettings } from './pipeline/cached-results.js';
 import processBatch from './pipeline/process-files.js';
@@ -44,9 +45,10 @@ export async function previewEdits(state: BuildState, changedFiles: string[], op
 
   const { sources, checks, rendered, problems } = refresh(state, paths, options);
   const { content } = validateContent(sources, { ...options, articleChecks: checks });
-  if (!content || hasErrors(problems)) return undefined;
+  // An image no build has encoded yet needs the full build.
+  if (!content || hasErrors(problems) || !hasEveryPicture(content, state.pictures)) return undefined;
 
-  const context = createPageContext(content, (file) => rendered.get(file) ?? { html: '', firstParagraph: '', words: 0 });
+  const context = createPageContext(content, (file) => rendered.get(file) ?? { html: '', firstParagraph: '', words: 0 }, state.pictures);
   const previous = new Map(state.model.articles.map((page) => [page.url, page]));
   const pages: ArticlePage[] = content.articles
     .filter((article) => paths.includes(article.file))
@@ -84,16 +86,25 @@ export async function updateSite(
   const content = validated.content;
   let problems = sortProblems([...readProblems, ...validated.problems]);
   if (!content || hasErrors(problems)) throw new ContentError(problems);
+  if (!hasEveryPicture(content, state.pictures)) return undefined;
   const { model, problems: pageProblems } = buildSiteModel(
     content,
     (file) => rendered.get(file) ?? EMPTY,
     (file) => terms.get(file) ?? NO_TERMS,
     state.assetNames,
+    state.pictures,
   );
   problems = sortProblems([...problems, ...pageProblems]);
   if (hasErrors(problems)) throw new ContentError(problems);
   const extraFiles = outputFiles(model, { now: options.now, immutable: [...state.assetNames.values()].map((file) => `/${file}`) });
-  const output = await writeOutput(model, { ...options, assetNames: state.assetNames, extraFiles, protect: [], inPlace: true });
+  const output = await writeOutput(model, {
+    ...options,
+    assetNames: state.assetNames,
+    generatedFiles: state.imageFiles,
+    extraFiles,
+    protect: [],
+    inPlace: true,
+  });
   return { state: { ...state, sources, checks, rendered, terms, content, model }, output, problems };
 }
 

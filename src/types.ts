@@ -3,6 +3,7 @@ import type {
   ArticleFrontMatter,
   AuthorFrontMatter,
   CategoryFrontMatter,
+  CommentFields,
   ImageFrontMatter,
   SiteSettings,
 } from './content/schema.js';
@@ -49,11 +50,37 @@ export interface Tag {
 /** Published, or shown only because `--drafts` / `--future` asked for it. */
 export type ArticleStatus = 'published' | 'draft' | 'scheduled';
 
-export interface Article extends Located, Omit<ArticleFrontMatter, 'tags' | 'slug' | 'draft' | 'related'> {
+/** A comment file as the loader found it, with the article folder it sits in. */
+export interface CommentSource extends SourceFile {
+  /** The folder under `content/comments/`, with `/`: an article slug, or section/slug. Empty for a file directly in `comments/`. */
+  folder: string;
+}
+
+/** An approved reader's comment, checked against its article and the other comments. */
+export interface Comment extends Omit<CommentFields, 'reply-to'> {
+  /** The file name without `.yml`; unique among the article's comments. */
+  id: string;
+  file: string;
+  /** The id of the top-level comment this one answers. */
+  replyTo: string | undefined;
+}
+
+/** Readers' comments on one article. */
+export interface ArticleComments {
+  /** `comments: false` in the front matter closes the article to new comments; approved ones are still shown. */
+  open: boolean;
+  /** What the comment form sends as the article: its slug, or section/slug where two sections use the slug. */
+  folder: string;
+  /** Oldest first, replies included (each names its parent). */
+  approved: Comment[];
+}
+
+export interface Article extends Located, Omit<ArticleFrontMatter, 'tags' | 'slug' | 'draft' | 'related' | 'comments'> {
   slug: string;
   tags: Tag[];
   /** `false`: no related links. Otherwise the site paths of pinned articles, in order (often none). */
   related: false | string[];
+  comments: ArticleComments;
   status: ArticleStatus;
   /** Site path of the article page, e.g. `/news/harbour-opens/`. */
   url: string;

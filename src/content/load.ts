@@ -1,11 +1,14 @@
 import { lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { compareText, error, type Problem } from '../problems.js';
-import type { SourceFile } from '../types.js';
+import type { CommentSource, SourceFile } from '../types.js';
 import type { ContentSources } from './validate.js';
 
 /** Larger files are refused before parsing: no article is this long, and a hostile one should not stall the build. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+/** A reader's comment is a few paragraphs; the public writes these, so the limit is far lower. */
+export const MAX_COMMENT_BYTES = 64 * 1024;
 
 export interface LoadedContent {
   sources: ContentSources;
@@ -13,16 +16,17 @@ export interface LoadedContent {
 }
 
 /**
- * Read a content folder: `site.yml`, and the Markdown files under
- * `articles/`, `authors/` and `categories/` (nested folders allowed). This
- * is the only code that reads `content/`. Symbolic links are refused: a
- * contributed link could otherwise publish any file on the build machine.
+ * Read a content folder: `site.yml`, the Markdown files under `articles/`,
+ * `authors/` and `categories/` (nested folders allowed), and the approved
+ * comments, `comments/<article>/*.yml`. This is the only code that reads
+ * `content/`. Symbolic links are refused: a contributed link could
+ * otherwise publish any file on the build machine.
  */
 export async function loadContent(contentDir: string): Promise<LoadedContent> {
   const problems: Problem[] = [];
   if (!statOrUndefined(contentDir)?.isDirectory()) {
     problems.push(error(displayPath(contentDir), 'the content folder does not exist', { hint: 'pass --content DIR' }));
-    return { sources: { site: undefined, articles: [], authors: [], categories: [] }, problems };
+    return { sources: { site: undefined, articles: [], authors: [], categories: [], comments: [] }, problems };
   }
   // Synchronous reads: thousands of small files come from the page cache
   // faster one after another than through the thread pool's promises.
@@ -34,6 +38,7 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
       articles: readMarkdownFolder(path.join(contentDir, 'articles'), problems),
       authors: readMarkdownFolder(path.join(contentDir, 'authors'), problems),
       categories: readMarkdownFolder(path.join(contentDir, 'categories'), problems),
+      comments: readCommentFolder(path.join(contentDir, 'comments'), problems),
     },
     problems,
   };
@@ -48,6 +53,18 @@ function statOrUndefined(file: string): Stats | undefined {
 }
 
 function readMarkdownFolder(folder: string, problems: Problem[]): SourceFile[] {
+  return readFolder(folder, '.md', MAX_FILE_BYTES, problems).map(({ source }) => source);
+}
+
+/** Each comment keeps the folder it sits in: that names its article. */
+function readCommentFolder(folder: string, problems: Problem[]): CommentSource[] {
+  return readFolder(folder, '.yml', MAX_COMMENT_BYTES, problems).map(({ source, file }) => ({
+    ...source,
+    folder: path.relative(folder, path.dirname(file)).split(path.sep).join('/'),
+  }));
+}
+
+function readFolder(folder: string, extension: string, maxBytes: number, problems: Problem[]): { source: SourceFile; file: string }[] {
   let entries;
   try {
     entries = readdirSync(folder, { recursive: true, withFileTypes: true });
@@ -55,15 +72,15 @@ function readMarkdownFolder(folder: string, problems: Problem[]): SourceFile[] {
     return [];
   }
   const files = entries
-    .filter((entry) => entry.name.toLowerCase().endsWith('.md') && !entry.name.startsWith('.'))
+    .filter((entry) => entry.name.toLowerCase().endsWith(extension) && !entry.name.startsWith('.'))
     .map((entry) => ({ entry, file: path.join(entry.parentPath, entry.name) }))
     .sort((a, b) => compareText(a.file, b.file));
-  const sources: SourceFile[] = [];
+  const sources: { source: SourceFile; file: string }[] = [];
   for (const { entry, file } of files) {
     if (!entry.isFile() && !entry.isSymbolicLink()) continue;
     const stat = statOrUndefined(file);
-    const source = stat && readSource(file, stat, problems);
-    if (source) sources.push(source);
+    const source = stat && readSource(file, stat, problems, maxBytes);
+    if (source) sources.push({ source, file });
   }
   return sources;
 }
@@ -74,14 +91,14 @@ export function readContentFile(file: string, problems: Problem[]): SourceFile |
   return stat ? readSource(file, stat, problems) : undefined;
 }
 
-function readSource(file: string, stat: Stats, problems: Problem[]): SourceFile | undefined {
+function readSource(file: string, stat: Stats, problems: Problem[], maxBytes = MAX_FILE_BYTES): SourceFile | undefined {
   const shown = displayPath(file);
   if (stat.isSymbolicLink()) {
     problems.push(error(shown, 'symbolic links are not followed', { hint: 'commit the file itself' }));
     return undefined;
   }
-  if (stat.size > MAX_FILE_BYTES) {
-    problems.push(error(shown, `the file is ${(stat.size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`));
+  if (stat.size > maxBytes) {
+    problems.push(error(shown, `the file is ${describeSize(stat.size, maxBytes)}; the limit is ${describeSize(maxBytes, maxBytes, 0)}`));
     return undefined;
   }
   const decoded = decodeUtf8(readFileSync(file));
@@ -95,6 +112,12 @@ function readSource(file: string, stat: Stats, problems: Problem[]): SourceFile 
     return undefined;
   }
   return { path: shown, text: decoded.text };
+}
+
+/** In MB when the limit is counted in MB, else in KB. */
+function describeSize(bytes: number, limit: number, digits = 1): string {
+  const unit = limit >= 1048576 ? 1048576 : 1024;
+  return `${(bytes / unit).toFixed(digits)} ${unit === 1024 ? 'KB' : 'MB'}`;
 }
 
 /** Decode strictly, and say on which line the first bad byte sits. */

@@ -41,6 +41,16 @@ const webUrl = z
   .trim()
   .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'must be an http(s) address');
 
+/** An https address without a user name or password in it: it is printed into every article page. */
+const httpsUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    if (!URL.canParse(value)) return false;
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.username === '' && url.password === '';
+  }, 'must be an https:// address (without a user name or password)');
+
 const email = z.string().trim().regex(/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/, 'must be an e-mail address');
 
 const contentDate = (timezone: string) =>
@@ -93,6 +103,17 @@ export const relatedSettingsSchema = z.object({
     .default(DEFAULT_RELATED_SETTINGS.weights),
 });
 
+/**
+ * Readers' comments. Approved comments are files in content/comments/ and
+ * are shown whenever `enabled`; the form appears only when an endpoint is
+ * set: nothing posts anywhere by default.
+ */
+export const commentSettingsSchema = z.object({
+  enabled: z.boolean().default(true),
+  /** Where the "Leave a comment" form posts (a moderation service, a form handler). */
+  endpoint: httpsUrl.optional(),
+});
+
 const PERMALINK = /^\/(?:(?:[a-z0-9-]|:year|:month|:day|:category|:slug)+\/)*$/;
 
 export const siteSchema = z.object({
@@ -118,6 +139,7 @@ export const siteSchema = z.object({
   /** The publisher's logo (news search results, JSON-LD), a file in public/. */
   logo: sitePath.optional(),
   related: relatedSettingsSchema.default(DEFAULT_RELATED_SETTINGS),
+  comments: commentSettingsSchema.default({ enabled: true }),
 });
 
 export const imageSchema = z.object({
@@ -148,6 +170,8 @@ export const articleSchema = (timezone: string) =>
       canonical: webUrl.optional(),
       corrections: z.array(correction(timezone)).default([]),
       aliases: listOf(aliasPath).default([]),
+      // `false` closes the article to new comments; approved ones stay.
+      comments: z.boolean().default(true),
     })
     .superRefine((article, ctx) => {
       if (article.updated && article.updated.epoch < article.date.epoch) {
@@ -172,6 +196,23 @@ export const authorSchema = z.object({
   links: authorLinksSchema.default({}),
 });
 
+/** The longest name a commenter may sign with; a byline, not a paragraph. */
+export const MAX_COMMENTER_NAME = 100;
+
+/**
+ * A reader's comment, approved by being committed as
+ * `content/comments/<article>/<id>.yml`. Readers wrote it: the body is
+ * Markdown that goes through the sanitizing pipeline like an article's.
+ */
+export const commentSchema = (timezone: string) =>
+  z.object({
+    name: text.max(MAX_COMMENTER_NAME, `must be at most ${MAX_COMMENTER_NAME} characters`),
+    date: contentDate(timezone),
+    body: text,
+    /** The id (file name without .yml) of the comment this one answers. */
+    'reply-to': slug.optional(),
+  });
+
 export const categorySchema = z.object({
   name: text,
   description: optionalText,
@@ -183,6 +224,7 @@ export type ArticleFrontMatter = z.output<ReturnType<typeof articleSchema>>;
 export type AuthorFrontMatter = z.output<typeof authorSchema>;
 export type CategoryFrontMatter = z.output<typeof categorySchema>;
 export type ImageFrontMatter = z.output<typeof imageSchema>;
+export type CommentFields = z.output<ReturnType<typeof commentSchema>>;
 
 /** Keys each mapping accepts, by path (`''` is the top level), for "did you mean" warnings. */
 export const knownKeys = {
@@ -190,6 +232,7 @@ export const knownKeys = {
     '': Object.keys(siteSchema.shape),
     related: Object.keys(relatedSettingsSchema.shape),
     'related.weights': Object.keys(DEFAULT_RELATED_SETTINGS.weights),
+    comments: Object.keys(commentSettingsSchema.shape),
   },
   article: {
     // `author` is the accepted alias of `authors`.
@@ -198,6 +241,7 @@ export const knownKeys = {
   },
   author: { '': Object.keys(authorSchema.shape), links: Object.keys(authorLinksSchema.shape) },
   category: { '': Object.keys(categorySchema.shape) },
+  comment: { '': Object.keys(commentSchema('UTC').shape) },
 } satisfies Record<string, Record<string, string[]>>;
 
 /** Keys a template engine would act on. In Broadsheet they do nothing, and editors are told so. */

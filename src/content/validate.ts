@@ -1,8 +1,10 @@
 import { compareText, error, type Position, type Problem } from '../problems.js';
-import type { Article, Author, Category, Content, Site, SourceFile } from '../types.js';
+import type { Article, Author, Category, CommentSource, Content, Site, SourceFile } from '../types.js';
 import { checkArticle, type ArticleCheck } from './check-article.js';
+import { attachComments } from './comments.js';
 import { checkFields, fileSlug, readFrontMatter } from './check-fields.js';
 import { expandPermalink } from './permalink.js';
+import { slugFromFileName } from './slug.js';
 import { authorSchema, categorySchema, knownKeys, siteSchema } from './schema.js';
 import { didYouMean } from './suggest.js';
 import { parseYamlMapping } from './yaml-mapping.js';
@@ -15,6 +17,8 @@ export interface ContentSources {
   articles: SourceFile[];
   authors: SourceFile[];
   categories: SourceFile[];
+  /** Approved readers' comments, `comments/<article>/*.yml`. */
+  comments: CommentSource[];
 }
 
 export interface ValidateOptions {
@@ -61,16 +65,21 @@ export function validateContent(sources: ContentSources, options: ValidateOption
   const settings = { timezone, permalink: site?.permalink ?? '/:category/:slug/', now: options.now };
   const checkedPins = new Map<string, { refs: string[]; at: Position[] }>();
   const aliasesAt = new Map<string, Position[]>();
+  // Articles with errors of their own, so their comments are not reported as orphans too.
+  const unlinked = new Set<string>();
   const articles = sources.articles.flatMap((file) => {
     const check: ArticleCheck = options.articleChecks?.get(file.path) ?? checkArticle(file, timezone);
     problems.push(...check.problems);
     if (Array.isArray(check.article?.related)) checkedPins.set(file.path, { refs: check.article.related, at: check.article.at.related });
     if (check.article) aliasesAt.set(file.path, check.article.at.aliases);
-    return check.article ? linkArticle(file.path, check.article, settings, lookups, problems) : [];
+    const linked = check.article ? linkArticle(file.path, check.article, settings, lookups, problems) : [];
+    if (linked.length === 0) unlinked.add(check.article?.slug ?? slugFromFileName(file.path.slice(file.path.lastIndexOf('/') + 1)));
+    return linked;
   });
   reportDuplicateUrls(articles, problems);
   reportAliasCollisions(articles, aliasesAt, { authors, categories }, problems);
   resolvePins(articles, checkedPins, problems);
+  attachComments(sources.comments, articles, { timezone, unlinked }, problems);
 
   const shown = articles.filter(
     (a) => a.status === 'published' || (a.status === 'draft' && options.drafts) || (a.status === 'scheduled' && options.future),
@@ -207,12 +216,14 @@ function linkArticle(
   }
   if (problems.length > before) return [];
 
-  const { draft, at: _at, related, ...rest } = article;
+  const { draft, at: _at, related, comments, ...rest } = article;
   return [
     {
       ...rest,
       // Pins are resolved to addresses once every article is known (resolvePins).
       related: related === false ? false : [],
+      // Filled in once every article is known (attachComments).
+      comments: { open: comments, folder: article.slug, approved: [] },
       status: draft ? 'draft' : article.date.epoch > settings.now ? 'scheduled' : 'published',
       url: expandPermalink(settings.permalink, { slug: article.slug, category: article.category, epoch: article.date.epoch }, settings.timezone),
       file,

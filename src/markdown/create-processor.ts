@@ -2,6 +2,7 @@ import remarkGfm from 'remark-gfm';
 import remarkHtml from 'remark-html';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { remarkCommentBody } from './comment-body.js';
 import { remarkExternalLinks } from './external-links.js';
 import { remarkHeadingIds } from './heading-ids.js';
 import { remarkLazyImages } from './lazy-images.js';
@@ -11,17 +12,20 @@ import { remarkTextStats } from './text-stats.js';
 export interface MarkdownOptions {
   /** The site's base URL, to tell outside links from our own. */
   siteUrl: string;
+  /** A reader's comment: no headings, images or footnotes (see comment-body.ts), and its links marked as user content. */
+  comment?: boolean | undefined;
 }
 
-/** The one Markdown pipeline: every body, bio and section introduction goes through it. */
+/** The one Markdown pipeline: every body, bio, section introduction and comment goes through it. */
 export function createProcessor(options: MarkdownOptions) {
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
+    .use(options.comment ? [remarkCommentBody] : [])
     // Counted before the external-link plugin adds words for screen readers.
     .use(remarkTextStats)
     .use(remarkHeadingIds)
-    .use(remarkExternalLinks, { siteUrl: options.siteUrl })
+    .use(remarkExternalLinks, { siteUrl: options.siteUrl, userContent: options.comment })
     .use(remarkLazyImages)
     .use(remarkHtml, { sanitize: sanitizeSchema });
 }

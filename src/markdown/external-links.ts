@@ -4,6 +4,8 @@ import { visit } from 'unist-util-visit';
 export interface ExternalLinksOptions {
   /** The site's own base URL; links to its host are not external. */
   siteUrl: string;
+  /** The links were written by the public (comments): search engines are told so, and not to follow them. */
+  userContent?: boolean | undefined;
 }
 
 /**
@@ -13,12 +15,13 @@ export interface ExternalLinksOptions {
  */
 export function remarkExternalLinks(options: ExternalLinksOptions) {
   const siteHost = new URL(options.siteUrl).host;
+  const rel = options.userContent ? ['noopener', 'nofollow', 'ugc'] : ['noopener'];
   return (tree: Root): undefined => {
     visit(tree, 'link', (node: Link) => {
       if (!isExternal(node.url, siteHost)) return;
       node.data = {
         ...node.data,
-        hProperties: { ...node.data?.hProperties, rel: ['noopener'], className: ['external'] },
+        hProperties: { ...node.data?.hProperties, rel, className: ['external'] },
       };
       node.children.push({
         type: 'text',

@@ -6,7 +6,8 @@ import { defaultSchema, type Schema } from 'hast-util-sanitize';
  * sanitizing), so ids come only from heading text: the `user-content-` prefix
  * GitHub uses against DOM clobbering is left off, because our article pages
  * run no script that named elements could confuse, and readers share
- * `#what-happens-next`, not `#user-content-what-happens-next`.
+ * `#what-happens-next`, not `#user-content-what-happens-next`. Comments,
+ * many bodies on one page, get no ids at all (comment-body.ts).
  */
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
@@ -15,7 +16,7 @@ export const sanitizeSchema: Schema = {
     ...defaultSchema.attributes,
     a: [
       ...(defaultSchema.attributes?.a ?? []).filter((rule) => !(Array.isArray(rule) && rule[0] === 'className')),
-      ['rel', 'noopener'],
+      ['rel', 'noopener', 'nofollow', 'ugc'],
       ['className', 'external', 'data-footnote-backref'],
     ],
     img: [...(defaultSchema.attributes?.img ?? []), ['loading', 'lazy'], ['decoding', 'async']],

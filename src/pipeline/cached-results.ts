@@ -5,8 +5,8 @@ import type { TermCounts } from '../related/terms.js';
 import type { SourceFile } from '../types.js';
 import { entryKey, readEntry, writeEntry } from './file-cache.js';
 
-/** A content file on its way through the pipeline. */
-export type PipelineFile = SourceFile & { kind: 'article' | 'page' };
+/** A content file on its way through the pipeline. Comments are YAML files whose `body` is Markdown. */
+export type PipelineFile = SourceFile & { kind: 'article' | 'page' | 'comment' };
 
 /** What the pipeline learns from one file. */
 export interface ProcessedFile {
@@ -37,8 +37,9 @@ interface Entry {
   problems: Problem[];
 }
 
+// The path is part of the key: a slug can come from the file name, and every problem names the file.
 const keyOf = (settings: CacheSettings, file: PipelineFile): string =>
-  entryKey(settings.processingKey, file.kind, settings.timezone, file.text);
+  entryKey(settings.processingKey, file.kind, settings.timezone, file.path, file.text);
 
 /** The cached result for one file, if the cache holds a sound one. */
 export function readCached(settings: CacheSettings, file: PipelineFile): ProcessedFile | undefined {

@@ -1,5 +1,6 @@
 import { checkArticle } from '../content/check-article.js';
 import { bodyOf } from '../content/front-matter.js';
+import { parseYamlMapping } from '../content/yaml-mapping.js';
 import { error, type Problem } from '../problems.js';
 import { findDeepNesting, MAX_NESTING_DEPTH } from '../markdown/limits.js';
 import { createTextRenderer, type RenderedMarkdown } from '../markdown/render.js';
@@ -8,7 +9,7 @@ import { countTerms, TERMS_KEPT, topTerms } from '../related/terms.js';
 import { storeResult, type CacheSettings, type PipelineFile, type ProcessedFile } from './cached-results.js';
 
 export interface ProcessBatch extends CacheSettings {
-  /** Articles are checked and rendered; other pages (authors, sections) only rendered. */
+  /** Articles are checked and rendered; other pages (authors, sections) and comments only rendered. */
   files: PipelineFile[];
   siteUrl: string;
   /** The site's language, for the stop words of related-article scoring. */
@@ -22,7 +23,18 @@ export interface ProcessBatch extends CacheSettings {
 
 type Render = ReturnType<typeof createTextRenderer>;
 
+// By site URL, and by kind of body: comments are rendered with the comment rules.
 const renderers = new Map<string, Render>();
+
+function rendererFor(siteUrl: string, comment: boolean): Render {
+  const key = `${comment ? 'comment' : 'page'} ${siteUrl}`;
+  let render = renderers.get(key);
+  if (!render) {
+    render = createTextRenderer({ siteUrl, comment });
+    renderers.set(key, render);
+  }
+  return render;
+}
 
 /**
  * Check and render a batch of content files and store the results in the
@@ -30,15 +42,10 @@ const renderers = new Map<string, Render>();
  * runs in the main thread when there are no workers.
  */
 export default function processBatch(batch: ProcessBatch): ProcessedFile[] {
-  let render = renderers.get(batch.siteUrl);
-  if (!render) {
-    render = createTextRenderer({ siteUrl: batch.siteUrl });
-    renderers.set(batch.siteUrl, render);
-  }
   const progress = batch.progress ? new Int32Array(batch.progress) : undefined;
   return batch.files.map((file, index) => {
     if (progress) Atomics.store(progress, 0, index + 1);
-    const result = { path: file.path, ...processFile(file, batch, render), fromCache: false };
+    const result = { path: file.path, ...processFile(file, batch, rendererFor(batch.siteUrl, file.kind === 'comment')), fromCache: false };
     storeResult(batch, file, result);
     return result;
   });
@@ -51,6 +58,17 @@ function processFile(file: PipelineFile, batch: ProcessBatch, render: Render): O
     const parts = bodyOf(file.text);
     if (!parts) return { check: undefined, rendered: undefined, terms: undefined, problems: [] };
     const { result, problems } = renderSafely(file.path, parts.body, parts.bodyLine, render);
+    return { check: undefined, rendered: result && withoutText(result), terms: undefined, problems };
+  }
+  if (file.kind === 'comment') {
+    // Only the body is rendered here; the fields are checked with the rest (content/comments.ts).
+    const parsed = parseYamlMapping(file.text.replace(/^\uFEFF/, ''), file.path);
+    const body = parsed.ok ? parsed.value.data.body : undefined;
+    if (!parsed.ok || typeof body !== 'string') return { check: undefined, rendered: undefined, terms: undefined, problems: [] };
+    const keyLine = parsed.value.locate(['body']).line;
+    // A block scalar (`body: |`) starts on the line after its key; lines inside a quoted one are approximate.
+    const blockScalar = /^\s*body:\s*[|>]/.test(file.text.split('\n', keyLine)[keyLine - 1] ?? '');
+    const { result, problems } = renderSafely(file.path, body, keyLine + (blockScalar ? 1 : 0), render);
     return { check: undefined, rendered: result && withoutText(result), terms: undefined, problems };
   }
   const { body, ...check } = checkArticle(file, batch.timezone);

@@ -2,12 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
 
-/**
- * Scripts our own templates put on pages, by `src`. Any other script in the
- * output came from content, whatever slipped past the sanitizer.
- */
-export const TEMPLATE_SCRIPTS: ReadonlySet<string> = new Set();
-
 /** Attributes a browser follows as a URL (or a list of them). */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'poster', 'background', 'cite', 'data', 'longdesc', 'ping', 'manifest', 'usemap']);
 
@@ -16,12 +10,16 @@ const ACTIVE_ELEMENTS = new Set(['iframe', 'frame', 'frameset', 'object', 'embed
 
 const UNSAFE_SCHEME = /^(?:javascript|vbscript|data|livescript|mocha):/;
 
+const NO_SCRIPTS: ReadonlySet<string> = new Set();
+
 /**
  * What a page holds that our templates never write: scripts, event-handler
  * attributes, script URLs, embedded frames. Each finding is one sentence.
+ * `scripts` are the `src` of the scripts our templates put on this page; any
+ * other script came from content, whatever slipped past the sanitizer.
  * Pure: the HTML in, the findings out.
  */
-export function scanPage(html: string): string[] {
+export function scanPage(html: string, scripts: ReadonlySet<string> = NO_SCRIPTS): string[] {
   const findings = new Set<string>();
   let jsonLd: string | undefined;
   const parser = new Parser(
@@ -29,7 +27,7 @@ export function scanPage(html: string): string[] {
       onopentag(name, attributes) {
         if (name === 'script') {
           if (attributes.type === 'application/ld+json' && attributes.src === undefined) jsonLd = '';
-          else if (attributes.src === undefined || !TEMPLATE_SCRIPTS.has(attributes.src)) findings.add('a <script> element that is not from the templates');
+          else if (attributes.src === undefined || !scripts.has(attributes.src)) findings.add('a <script> element that is not from the templates');
         }
         if (ACTIVE_ELEMENTS.has(name)) findings.add(`an <${name}> element`);
         if (name === 'meta' && attributes['http-equiv']?.toLowerCase() === 'refresh' && UNSAFE_SCHEME.test(refreshTarget(attributes.content ?? ''))) {
@@ -77,10 +75,15 @@ const refreshTarget = (content: string): string => normaliseUrl(content.replace(
 
 /**
  * Check a written folder: it holds only regular files and folders (no link
- * can lead out of it), and each of `htmlFiles` passes scanPage. Returns
- * findings as `file: finding`, with files relative to `dir`.
+ * can lead out of it), and each of `htmlFiles` passes scanPage, with the
+ * scripts `scripts` allows that file (keyed by file). Returns findings as
+ * `file: finding`, with files relative to `dir`.
  */
-export function scanOutput(dir: string, htmlFiles: Iterable<string>): { file: string; finding: string }[] {
+export function scanOutput(
+  dir: string,
+  htmlFiles: Iterable<string>,
+  scripts: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): { file: string; finding: string }[] {
   const results: { file: string; finding: string }[] = [];
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (entry.isFile() || entry.isDirectory()) continue;
@@ -94,7 +97,7 @@ export function scanOutput(dir: string, htmlFiles: Iterable<string>): { file: st
       results.push({ file, finding: 'a path outside the output folder' });
       continue;
     }
-    for (const finding of scanPage(readFileSync(full, 'utf8'))) results.push({ file, finding });
+    for (const finding of scanPage(readFileSync(full, 'utf8'), scripts.get(file))) results.push({ file, finding });
   }
   return results;
 }

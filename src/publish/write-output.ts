@@ -6,6 +6,8 @@ import { fingerprintPages, pageFile } from '../site/fingerprint.js';
 import type { SiteModel } from '../site/model.js';
 import { displayPath } from '../content/load.js';
 import { ContentError, error } from '../problems.js';
+import { indexSite, SEARCH_INDEX_DIR, type SearchIndexReport } from '../search/index-site.js';
+import { pageScripts } from '../search/page-scripts.js';
 import { publishAtomically, recoverInterrupted } from './atomic.js';
 import { collectGarbage } from './collect-garbage.js';
 import { scanOutput } from './scan-output.js';
@@ -16,6 +18,12 @@ export interface WriteOutputOptions {
   publicDir: string;
   /** public/ files published under another name (fingerprinted stylesheets), by their name in public/. */
   assetNames?: ReadonlyMap<string, string> | undefined;
+  /**
+   * Files made before publishing (encoded images), by path in the output,
+   * with the file on disk they are copied from. Published like public/ files:
+   * unchanged ones are taken over from the last build.
+   */
+  generatedFiles?: ReadonlyMap<string, string> | undefined;
   /** Files made without templates (sitemaps, feeds, redirects), by path in the output. */
   extraFiles?: readonly { path: string; content: string }[] | undefined;
   /** Where the record of the last build is kept; without it every page is rendered. */
@@ -39,6 +47,8 @@ export interface OutputReport {
   reused: number;
   /** Nothing differed from the previous build, so nothing was replaced. */
   upToDate: boolean;
+  /** The search index, made afresh whenever anything changed; undefined when up to date. */
+  search?: SearchIndexReport | undefined;
 }
 
 /** What the last build published, to tell which pages can be taken over. */
@@ -49,12 +59,14 @@ interface Manifest {
   templatePages: string;
   /** Files Eleventy wrote from templates alone. */
   templateFiles: string[];
-  /** public/ file → [size, mtime] of the source when it was copied. */
+  /** public/ or generated file → [size, mtime] of the source when it was copied. */
   public: Record<string, [number, number]>;
   /** Every published file → [size, mtime], to notice files changed by hand since. */
   files: Record<string, [number, number]>;
   /** Extra file → SHA-256 of its content. */
   extras?: Record<string, string>;
+  /** Files of the search index. */
+  search?: string[];
 }
 
 /**
@@ -80,13 +92,17 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
     const stat = statOrUndefined(path.join(outDir, file));
     return !!recorded && !!stat && stat.size === recorded[0] && stat.mtimeMs === recorded[1];
   };
-  // Keyed by the published name; `publicSource` gives the file in public/.
+  // Keyed by the published name; `publicSource` gives the file it is copied from.
   const publicSource = new Map<string, string>();
   const publicFiles = new Map<string, Stats>();
   for (const [file, stat] of listFiles(options.publicDir)) {
     const published = options.assetNames?.get(file) ?? file;
-    publicSource.set(published, file);
+    publicSource.set(published, path.join(options.publicDir, file));
     publicFiles.set(published, stat);
+  }
+  for (const [published, source] of options.generatedFiles ?? []) {
+    publicSource.set(published, source);
+    publicFiles.set(published, lstatSync(source));
   }
   const reusedPublic = new Set(
     [...publicFiles].filter(([file, stat]) => {
@@ -99,10 +115,19 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
   const extraHashes = new Map([...extras].map(([file, { content }]) => [file, createHash('sha256').update(content).digest('hex')]));
   const reusedExtras = new Set([...extraHashes].filter(([file, hash]) => previous?.extras?.[file] === hash && intact(file)).map(([file]) => file));
   const reuseTemplatePages = !!previous && previous.templatePages === prints.templatePages && previous.templateFiles.every(intact);
+  // The index is made from the pages alone: when none changed, neither did it.
+  const reuseSearch = !!previous?.search && previous.search.every(intact);
 
-  const expected = [...publicFiles.keys(), ...prints.pages.keys(), ...extras.keys(), ...(reuseTemplatePages ? previous.templateFiles : [])];
+  const expected = [
+    ...publicFiles.keys(),
+    ...prints.pages.keys(),
+    ...extras.keys(),
+    ...(reuseTemplatePages ? previous.templateFiles : []),
+    ...(reuseSearch ? (previous.search ?? []) : []),
+  ];
   const upToDate =
     reuseTemplatePages &&
+    reuseSearch &&
     reusedPublic.size === publicFiles.size &&
     reusedPages.size === prints.pages.size &&
     reusedExtras.size === extras.size &&
@@ -110,8 +135,9 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
   if (upToDate) return { files: expected.length, rendered: 0, reused: expected.length, upToDate: true };
 
   let templateFiles: string[] = [];
+  let searchFiles: string[] = [];
   /** Fill `target` with the new site: a fresh folder, or the output itself when updating in place. */
-  const fill = async (target: string, inPlace: boolean): Promise<{ rendered: number; reused: number }> => {
+  const fill = async (target: string, inPlace: boolean): Promise<{ rendered: number; reused: number; search: SearchIndexReport }> => {
     let reused = 0;
     const takeOver = (file: string) => {
       if (!inPlace) linkOrCopy(path.join(outDir, file), path.join(target, file));
@@ -120,7 +146,7 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
     // Public files first: a page of ours at the same path wins.
     for (const [file, stat] of publicFiles) {
       if (reusedPublic.has(file)) takeOver(file);
-      else copyKeepingTime(path.join(options.publicDir, publicSource.get(file) ?? file), path.join(target, file), stat);
+      else copyKeepingTime(publicSource.get(file) ?? path.join(options.publicDir, file), path.join(target, file), stat);
     }
     for (const file of reusedPages) takeOver(file);
     const changed = (page: { url: string }) => !reusedPages.has(pageFile(page.url));
@@ -143,24 +169,36 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
       writeFileSync(path.join(target, file), content);
       extraWritten.push(file);
     }
-    refuseUnsafeOutput(target, [...written, ...extraWritten], model, outDir);
     const pageFiles = new Set(prints.pages.keys());
     templateFiles = reuseTemplatePages ? previous.templateFiles : written.filter((file) => !pageFiles.has(file));
     if (reuseTemplatePages) templateFiles.forEach(takeOver);
     if (inPlace) {
+      // The old index goes too: it is written afresh below, over pages that are all current.
       const current = new Set([...publicFiles.keys(), ...pageFiles, ...templateFiles, ...extras.keys()]);
       for (const file of Object.keys(previous?.files ?? {})) {
         if (!current.has(file)) rmSync(path.join(outDir, file), { force: true });
       }
-    } else {
+    }
+    const search = await indexSite(target, { pages: model.articles.filter((page) => !page.banner).length });
+    searchFiles = [...listFiles(path.join(target, SEARCH_INDEX_DIR)).keys()].map((file) => `${SEARCH_INDEX_DIR}/${file}`);
+    // After indexing, so that the scan's look for links covers the index too.
+    refuseUnsafeOutput(target, [...written, ...extraWritten], model, outDir);
+    if (!inPlace) {
       for (const file of [...written, ...extraWritten]) {
         if (sameBytes(path.join(outDir, file), path.join(target, file))) {
           unlinkSync(path.join(target, file));
           takeOver(file);
         }
       }
+      // Index files that came out the same keep their old copy too, but are not counted as kept pages.
+      for (const file of searchFiles) {
+        if (sameBytes(path.join(outDir, file), path.join(target, file))) {
+          unlinkSync(path.join(target, file));
+          linkOrCopy(path.join(outDir, file), path.join(target, file));
+        }
+      }
     }
-    return { rendered: written.length, reused };
+    return { rendered: written.length, reused, search };
   };
   const report = options.inPlace
     ? await fill(outDir, true)
@@ -176,6 +214,7 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
       public: Object.fromEntries([...publicFiles].map(([file, stat]) => [file, [stat.size, stat.mtimeMs]])),
       files: Object.fromEntries([...files].map(([file, stat]) => [file, [stat.size, stat.mtimeMs]])),
       extras: Object.fromEntries(extraHashes),
+      search: searchFiles,
     });
   }
   return { files: files.size, ...report, upToDate: false };
@@ -187,7 +226,11 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
  * build, reported against the article the page came from.
  */
 function refuseUnsafeOutput(dir: string, written: string[], model: SiteModel, outDir: string): void {
-  const findings = scanOutput(dir, written.filter((file) => file.endsWith('.html')));
+  const findings = scanOutput(
+    dir,
+    written.filter((file) => file.endsWith('.html')),
+    pageScripts(model.site),
+  );
   if (findings.length === 0) return;
   const sources = new Map(model.articles.map((page) => [pageFile(page.url), page.source]));
   throw new ContentError(

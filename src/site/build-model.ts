@@ -1,12 +1,18 @@
 import { createDateFormatter, isoInZone } from '../content/dates.js';
+import type { PictureSet } from '../images/picture.js';
+import { PICTURE_SIZES } from '../images/sizes.js';
 import type { RenderedMarkdown } from '../markdown/render.js';
 import { compareText, error, type Problem } from '../problems.js';
 import { relatedArticles } from '../related/engine.js';
 import { NO_TERMS, type TermCounts } from '../related/terms.js';
 import type { Article, Author, Content, ContentDate } from '../types.js';
 import type { ArchivePage, ArticlePage, Byline, CorrectionEntry, Link, Person, SiteModel, Stamp, Teaser } from './model.js';
+import { articleComments, type CommentContext } from './comment-threads.js';
 import { archiveHead, articleHead, plainHead, type HeadSite } from './page-head.js';
 import { paginate } from './paginate.js';
+
+/** For callers without processed images (unit tests): every image is shown as a plain `<img>`. */
+const NO_PICTURES: PictureSet = { lead: new Map(), avatar: new Map() };
 
 /** Words a reader gets through in a minute, for "4 min read". */
 const WORDS_PER_MINUTE = 230;
@@ -31,10 +37,15 @@ export interface PageContext {
   rendered(file: string): RenderedMarkdown;
   tagNames: Map<string, { name: string; articles: Article[] }>;
   site: HeadSite;
+  comments: CommentContext;
 }
 
 /** Lookups shared by every page, made once per build. */
-export function createPageContext(content: Content, rendered: (file: string) => RenderedMarkdown): PageContext {
+export function createPageContext(
+  content: Content,
+  rendered: (file: string) => RenderedMarkdown,
+  pictures: PictureSet = NO_PICTURES,
+): PageContext {
   const { site } = content;
   const formatDate = createDateFormatter(site.language, site.timezone);
   const stamp = (date: ContentDate): Stamp => ({ iso: isoInZone(date.epoch, site.timezone), display: formatDate(date) });
@@ -56,7 +67,7 @@ export function createPageContext(content: Content, rendered: (file: string) => 
         authors: article.authors.map(byline),
         section: sections.get(article.category) ?? { name: article.category, url: `/${article.category}/` },
         published,
-        image: article.image,
+        image: article.image && { ...article.image, picture: pictures.lead.get(article.image.src) },
         banner:
           article.status === 'draft'
             ? 'Draft: not published'
@@ -71,7 +82,8 @@ export function createPageContext(content: Content, rendered: (file: string) => 
   const tagNames = tagDisplayNames(content.articles);
   const tagLink = (slug: string): Link => ({ name: tagNames.get(slug)?.name ?? slug, url: `/tags/${slug}/` });
   const headSite: HeadSite = { title: site.title, url: site.url, language: site.language, description: site.description ?? '', logo: site.logo };
-  return { stamp, teaser, tagLink, rendered, tagNames, site: headSite };
+  const comments: CommentContext = { settings: site.comments, stamp, html: (file) => rendered(file).html };
+  return { stamp, teaser, tagLink, rendered, tagNames, site: headSite, comments };
 }
 
 /** The parts of an article page that depend on other articles. */
@@ -87,8 +99,9 @@ export function articlePage(
   links: ArticleLinks,
 ): ArticlePage {
   const body = context.rendered(article.file);
+  const teaser = context.teaser(article);
   const page = {
-    ...context.teaser(article),
+    ...teaser,
     source: article.file,
     html: body.html,
     updated: article.updated ? context.stamp(article.updated) : undefined,
@@ -97,6 +110,10 @@ export function articlePage(
     ...links,
     corrections: article.corrections.map((c, index) => ({ date: context.stamp(c.date), text: c.text, anchor: `correction-${index + 1}` })),
     aliases: article.aliases,
+    ...articleComments(article, context.comments),
+    year: teaser.published.iso.slice(0, 4),
+    // UTC, so that dates written with different offsets sort in time order as text.
+    sortDate: new Date(article.date.epoch).toISOString(),
   };
   return { ...page, head: articleHead(context.site, { ...page, canonical: article.canonical }) };
 }
@@ -111,9 +128,10 @@ export function buildSiteModel(
   rendered: (file: string) => RenderedMarkdown,
   terms: (file: string) => TermCounts = () => NO_TERMS,
   assets: ReadonlyMap<string, string> = new Map(),
+  pictures: PictureSet = NO_PICTURES,
 ): { model: SiteModel; problems: Problem[] } {
   const { site } = content;
-  const context = createPageContext(content, rendered);
+  const context = createPageContext(content, rendered, pictures);
   const { teaser, tagNames } = context;
   const sections = new Map(content.categories.map((c) => [c.slug, { name: c.name, url: `/${c.slug}/` }]));
   const people = new Map(content.authors.map((a) => [a.slug, { name: a.name, url: `/authors/${a.slug}/` }]));
@@ -201,7 +219,7 @@ export function buildSiteModel(
           heading: author.name,
           description: rendered(author.file).firstParagraph || (author.role ? `${author.name}, ${author.role}` : author.name),
           introHtml: rendered(author.file).html,
-          person: person(author),
+          person: person(author, pictures),
         },
       ),
     ),
@@ -233,12 +251,15 @@ export function buildSiteModel(
       nav: [...sections.values()],
       logo: site.logo,
       stylesheet: `/${assets.get('css/site.css') ?? 'css/site.css'}`,
+      pictureSizes: PICTURE_SIZES,
+      searchScript: `/${assets.get('js/search.js') ?? 'js/search.js'}`,
     },
     heads: {
       home: plainHead(headSite, '/', site.title, site.description ?? '', '/'),
       authors: plainHead(headSite, '/authors/', 'Our journalists', `The reporters and editors of ${site.title}`),
       tags: plainHead(headSite, '/tags/', 'Topics', `Every topic ${site.title} covers`),
       corrections: plainHead(headSite, '/corrections/', 'Corrections', `Corrections and clarifications published by ${site.title}`, '/corrections/'),
+      search: plainHead(headSite, '/search/', 'Search', `Search the stories of ${site.title}`),
     },
     corrections,
     articles,
@@ -255,7 +276,13 @@ export function buildSiteModel(
         }))
         .filter((block) => block.items.length > 0),
     },
-    authors: content.authors.map((a) => ({ name: a.name, role: a.role, avatar: a.avatar, url: `/authors/${a.slug}/` })),
+    authors: content.authors.map((a) => ({
+      name: a.name,
+      role: a.role,
+      avatar: a.avatar,
+      avatarPicture: a.avatar ? pictures.avatar.get(a.avatar) : undefined,
+      url: `/authors/${a.slug}/`,
+    })),
     tags: [...tagNames]
       .map(([slug, { name, articles: tagged }]) => ({ name, url: `/tags/${slug}/`, count: tagged.length }))
       .sort((a, b) => compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.url, b.url)),
@@ -291,7 +318,7 @@ const teaserOf = (page: ArticlePage): Teaser => ({
   banner: page.banner,
 });
 
-function person(author: Author): Person {
+function person(author: Author, pictures: PictureSet): Person {
   const links = Object.entries(author.links).flatMap(([key, value]) =>
     value
       ? [
@@ -302,7 +329,13 @@ function person(author: Author): Person {
         ]
       : [],
   );
-  return { name: author.name, role: author.role, avatar: author.avatar, links };
+  return {
+    name: author.name,
+    role: author.role,
+    avatar: author.avatar,
+    avatarPicture: author.avatar ? pictures.avatar.get(author.avatar) : undefined,
+    links,
+  };
 }
 
 /** Pinned articles first, in the editor's order, then the engine's choice up to `count`. */
@@ -358,6 +391,7 @@ function urlCollisions(model: SiteModel): Problem[] {
     ['/', 'the home page'],
     ['/authors/', 'the list of authors'],
     ['/tags/', 'the list of tags'],
+    ['/search/', 'the search page'],
   ]);
   const problems: Problem[] = [];
   for (const page of [...model.articles, ...model.archives]) {

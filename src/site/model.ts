@@ -1,3 +1,5 @@
+import type { Picture } from '../images/picture.js';
+import type { PictureSizes } from '../images/sizes.js';
 import type { Image } from '../types.js';
 import type { Head } from './page-head.js';
 
@@ -21,6 +23,11 @@ export interface Byline extends Link {
   role: string | undefined;
 }
 
+/** An article's image as editors gave it, with the files made from it (missing only where none were made). */
+export interface ShownImage extends Image {
+  picture: Picture | undefined;
+}
+
 /** An article as it appears in lists. */
 export interface Teaser {
   url: string;
@@ -29,7 +36,7 @@ export interface Teaser {
   authors: Byline[];
   section: Link;
   published: Stamp;
-  image: Image | undefined;
+  image: ShownImage | undefined;
   /** Set only for drafts and scheduled articles shown by --drafts / --future. */
   banner: string | undefined;
 }
@@ -54,6 +61,16 @@ export interface ArticlePage extends Teaser {
   corrections: Correction[];
   /** Old site paths that redirect here. */
   aliases: string[];
+  /** Approved readers' comments, oldest first, each with its replies. Empty when comments are off site-wide. */
+  comments: CommentView[];
+  /** The comments section's heading, counting replies: "3 comments". */
+  commentsHeading: string;
+  /** Undefined when no endpoint is set, comments are off site-wide, or closed on this article. */
+  commentForm: CommentForm | undefined;
+  /** Year of publication in the site's timezone: a search filter. */
+  year: string;
+  /** Publication time in UTC (ISO 8601), which sorts as text: search results by date. */
+  sortDate: string;
   head: Head;
 }
 
@@ -62,6 +79,30 @@ export interface Correction {
   text: string;
   /** Fragment id of the note on the article page: `correction-1` for the first. */
   anchor: string;
+}
+
+/** A reader's comment under an article. */
+export interface CommentView {
+  /** Fragment id on the article page: `comment-` and the file name. */
+  id: string;
+  name: string;
+  date: Stamp;
+  /** Sanitized HTML of the body. */
+  html: string;
+  /** Answers to this comment, oldest first; always empty for a reply (threads are one level deep). */
+  replies: CommentView[];
+}
+
+/** The "Leave a comment" form, which posts to the newsroom's endpoint for moderation. */
+export interface CommentForm {
+  /** The endpoint from site.yml. */
+  action: string;
+  /** Sent in the hidden `article` field: the folder under content/comments/ an approved comment goes in. */
+  articleSlug: string;
+  /** Comments a reader may answer (the top-level ones), for the `reply-to` choice. */
+  replyTargets: { id: string; label: string }[];
+  /** The longest name the schema accepts. */
+  nameMaxLength: number;
 }
 
 /** A short list of further stories under a linked heading. */
@@ -73,6 +114,8 @@ export interface Person {
   name: string;
   role: string | undefined;
   avatar: string | undefined;
+  /** The avatar in the widths encoded for it. */
+  avatarPicture: Picture | undefined;
   links: Link[];
 }
 
@@ -115,14 +158,18 @@ export interface SiteModel {
     logo: string | undefined;
     /** Site path of the stylesheet, its name carrying a hash of its bytes. */
     stylesheet: string;
+    /** Site path of the search page's script, its name carrying a hash of its bytes. */
+    searchScript: string;
+    /** The `sizes` attribute of pictures in each place they are shown. */
+    pictureSizes: PictureSizes;
   };
   /** Heads of the pages made from templates alone. */
-  heads: { home: Head; authors: Head; tags: Head; corrections: Head };
+  heads: { home: Head; authors: Head; tags: Head; corrections: Head; search: Head };
   /** Every correction, newest first. */
   corrections: CorrectionEntry[];
   articles: ArticlePage[];
   archives: ArchivePage[];
   home: { latest: Teaser[]; sections: SectionBlock[] };
-  authors: (Link & { role: string | undefined; avatar: string | undefined })[];
+  authors: (Link & { role: string | undefined; avatar: string | undefined; avatarPicture: Picture | undefined })[];
   tags: (Link & { count: number })[];
 }

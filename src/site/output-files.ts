@@ -42,5 +42,13 @@ export function outputFiles(model: SiteModel, options: OutputFileOptions): Outpu
     published.flatMap((page) => page.aliases.map((from) => ({ from, to: page.url }))),
     site,
   );
-  return [...siteFeeds(model), ...sitemaps, news, robots, ...redirects, renderHeaders(site, options.immutable)];
+  return [...siteFeeds(model), ...sitemaps, news, robots, ...redirects, renderHeaders(site, options.immutable, formOrigins(model))];
+}
+
+/** Origins other than the site's own that a page's form posts to (the comment endpoint), for the CSP. */
+function formOrigins(model: SiteModel): string[] {
+  const own = new URL(model.site.url).origin;
+  const origins = new Set(model.articles.flatMap((page) => (page.commentForm ? [new URL(page.commentForm.action).origin] : [])));
+  origins.delete(own);
+  return [...origins].sort();
 }

@@ -14,7 +14,7 @@ export type Outcome =
 
 export interface HostileCase {
   name: string;
-  kind: 'front matter' | 'slug or path' | 'body' | 'field';
+  kind: 'front matter' | 'slug or path' | 'body' | 'field' | 'comment';
   files: CaseFiles;
   outcome: Outcome;
 }
@@ -189,6 +189,46 @@ cases.push({
       },
     },
   },
+});
+
+// ── Readers' comments: public text, under the same rules as articles and a smaller size limit ──
+/** A case of one article and one comment on it, `comments/<slug>/reader.yml`. */
+function addComment(name: string, comment: string | Buffer, outcome: (slug: string, path: string) => Outcome): void {
+  const slug = `case-${String(++counter).padStart(3, '0')}`;
+  const path = `comments/${slug}/reader.yml`;
+  cases.push({ kind: 'comment', name, files: { [`articles/${slug}.md`]: fields(), [path]: comment }, outcome: outcome(slug, `content/${path}`) });
+}
+const commentFile = (lines: string[], body: string): string => [...lines, 'body: |', ...body.split('\n').map((line) => `  ${line}`), ''].join('\n');
+const signed = (body: string, name = 'Reader'): string => commentFile([`name: ${JSON.stringify(name)}`, 'date: 2025-03-15T10:00'], body);
+const refusedComment = (message: RegExp, line?: number) => (_slug: string, file: string): Outcome => ({ refused: { message, line, file } });
+const commentShows = (check: (comment: ReturnType<CheerioAPI>, page: CheerioAPI) => void) => (slug: string): Outcome => ({
+  renders: {
+    url: `/news/${slug}/`,
+    check: (page) => {
+      const comment = page('.comments .comment');
+      if (comment.length !== 1) throw new Error(`${comment.length} comments shown`);
+      check(comment, page);
+    },
+  },
+});
+
+addComment('a script, handlers and script URLs in a comment', signed(`<script>document.write(${canary})</script>\n\n<img src=x onerror=alert(1)> [win](javascript:alert(1)) [two](JaVaScRiPt&#58;alert(1))\n\nAfter.`), commentShows((comment) => {
+  if (!comment.find('.comment-body').text().includes('After.')) throw new Error(`body ${comment.find('.comment-body').text()}`);
+}));
+addComment('a tracking pixel in a comment', signed('![](https://tracker.example/pixel.gif?reader=1)'), commentShows((comment) => {
+  if (comment.find('img').length > 0) throw new Error('an image from the public is loaded by every reader');
+}));
+addComment('a commenter named with markup and template syntax', signed('Hello.', `</title><script>alert(1)</script>{{ ${canary} }}`), commentShows((comment) => {
+  if (comment.find('.comment-author').text() !== `</title><script>alert(1)</script>{{ ${canary} }}`) throw new Error(`name ${comment.find('.comment-author').text()}`);
+}));
+addComment('a !!js/function tag in a comment', `name: Reader\ndate: 2025-03-15\nbody: !!js/function "function () { return ${canary} }"\n`, refusedComment(/YAML: .*tag/i, 3));
+addComment('a comment with 5,000 >', signed(`${'>'.repeat(5000)} deep`), refusedComment(/nested 5000 levels deep/, 4));
+addComment('a 100 KB comment', signed('word '.repeat(20_000)), refusedComment(/limit is 64 KB/));
+cases.push({
+  kind: 'comment',
+  name: 'a comment folder escaping comments/',
+  files: { 'articles/escape.md': fields(), 'comments/%2e%2e/escape/x.yml': signed('Out.') },
+  outcome: { refused: { message: /is not an article's folder/, file: 'content/comments/%2e%2e/escape/x.yml' } },
 });
 
 export const HOSTILE_CASES: readonly HostileCase[] = cases;

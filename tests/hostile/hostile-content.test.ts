@@ -73,7 +73,7 @@ afterAll(() => {
 test('the suite holds at least 60 cases of every kind', () => {
   expect(HOSTILE_CASES.length).toBeGreaterThanOrEqual(60);
   const kinds = new Set(HOSTILE_CASES.map((c) => c.kind));
-  expect([...kinds].sort()).toEqual(['body', 'field', 'front matter', 'slug or path']);
+  expect([...kinds].sort()).toEqual(['body', 'comment', 'field', 'front matter', 'slug or path']);
   expect(new Set(HOSTILE_CASES.map((c) => c.name)).size).toBe(HOSTILE_CASES.length);
 });
 

@@ -100,8 +100,8 @@ function servedSite(): { files: Record<string, string>; betweenRenames: boolean 
 
 /** The stage a run was in when it ended: the one after the last the CLI reported done. */
 function stageAtEnd(run: Run): string {
-  const stages = ['starting or loading', 'rendering', 'validating', 'modelling', 'writing or swapping', 'recording the build'];
-  const done = [...run.stdout.matchAll(/^ {2}(load|render|validate|model|publish) /gm)].length;
+  const stages = ['starting or loading', 'rendering', 'validating', 'encoding images', 'modelling', 'writing or swapping', 'recording the build'];
+  const done = [...run.stdout.matchAll(/^ {2}(load|render|validate|images|model|publish) /gm)].length;
   return run.signal ? (stages[done] ?? 'exiting') : `finished in ${run.ms.toFixed(0)} ms`;
 }
 
@@ -116,6 +116,7 @@ function randomFrom(seed: number): () => number {
   };
 }
 
+// Some 25 builds, two of which encode every image from scratch (the cold cache and --no-cache): more than the usual limit.
 test(`a build killed at ${KILLS} random moments always leaves one whole site`, async () => {
   cpSync(SAMPLE, content, { recursive: true });
   const first = await build(site, [...cache, '--quiet']);
@@ -193,4 +194,4 @@ test(`a build killed at ${KILLS} random moments always leaves one whole site`, a
   expect(after.pages.has(DELETED.url)).toBe(false);
   for (const [url, page] of after.pages) expect(text(page('body').text()), url).not.toContain(titleOf(deletedSource));
   expect(text(after.page(RETITLED.url)('h1').text())).toBe(NEW_TITLE);
-});
+}, 300_000);

@@ -41,6 +41,29 @@ describe('scanPage finds what templates never write', () => {
   });
 });
 
+describe('scripts the templates put on a page', () => {
+  const script = '<script type="module" src="/js/search.0123456789.js"></script>';
+  test('pass on that page, and no other script does', () => {
+    const allowed = new Set(['/js/search.0123456789.js']);
+    expect(scanPage(page(script), allowed)).toEqual([]);
+    expect(scanPage(page(`${script}<script src="/js/other.js"></script>`), allowed)).toEqual(['a <script> element that is not from the templates']);
+    expect(scanPage(page('<script>alert(1)</script>'), allowed)).toEqual(['a <script> element that is not from the templates']);
+  });
+
+  test('on any other page they are findings', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-scan-'));
+    try {
+      mkdirSync(path.join(dir, 'search'));
+      writeFileSync(path.join(dir, 'search', 'index.html'), page(script));
+      writeFileSync(path.join(dir, 'index.html'), page(script));
+      const scripts = new Map([['search/index.html', new Set(['/js/search.0123456789.js'])]]);
+      expect(scanOutput(dir, ['search/index.html', 'index.html'], scripts)).toEqual([{ file: 'index.html', finding: 'a <script> element that is not from the templates' }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('scanOutput', () => {
   test('reports symbolic links, paths outside the folder and unsafe pages, relative to the folder', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-scan-'));

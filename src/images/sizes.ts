@@ -1,0 +1,58 @@
+/*
+ * The `sizes` attribute of each place a picture is shown: how wide it will
+ * be drawn, so the browser picks a file from the srcset before the
+ * stylesheet has laid out the page. The numbers mirror public/css/site.css;
+ * change both together.
+ */
+
+/** A CSS grid of `repeat(auto-fill, minmax(minColumn, 1fr))` inside the page wrapper, in rem. */
+export interface GridLayout {
+  /** Widest the wrapper's content gets (`--wrap` less its padding). */
+  maxContent: number;
+  /** Padding of the wrapper on each side. */
+  padding: number;
+  minColumn: number;
+  gap: number;
+}
+
+const rem = (value: number): string => `${Number(value.toFixed(4))}rem`;
+
+/**
+ * The `sizes` of an image that fills a column of an auto-fill grid. The grid
+ * fits as many columns as it can, so each column count holds from the
+ * viewport where it first fits up to the next: one media condition each,
+ * widest first, with the column width as `calc()` of the viewport.
+ */
+export function gridSizes(grid: GridLayout): string {
+  const { maxContent, padding, minColumn, gap } = grid;
+  const most = Math.max(1, Math.floor((maxContent + gap) / (minColumn + gap)));
+  const parts = [`(min-width: ${rem(maxContent + 2 * padding)}) ${rem((maxContent - (most - 1) * gap) / most)}`];
+  for (let columns = most; columns >= 2; columns--) {
+    const starts = columns * minColumn + (columns - 1) * gap + 2 * padding;
+    parts.push(`(min-width: ${rem(starts)}) calc((100vw - ${rem(2 * padding + (columns - 1) * gap)}) / ${columns})`);
+  }
+  parts.push(`calc(100vw - ${rem(2 * padding)})`);
+  return parts.join(', ');
+}
+
+/** Where pictures are shown, and the `sizes` of each. */
+export interface PictureSizes {
+  /** The lead image, the full width of the article column. */
+  lead: string;
+  /** A teaser in a list of stories. */
+  teaser: string;
+  /** An avatar in the list of authors. */
+  avatar: string;
+  /** The avatar at the head of an author's page. */
+  profile: string;
+}
+
+/** The sizes for Broadsheet's default stylesheet. */
+export const PICTURE_SIZES: PictureSizes = {
+  // The column is 68ch, about 44rem in Georgia; narrower screens less the page padding.
+  lead: '(min-width: 46rem) 44rem, calc(100vw - 2rem)',
+  // .wrap is 72rem with 1rem padding; .teaser-list columns are minmax(16rem, 1fr) with a 1.5rem gap.
+  teaser: gridSizes({ maxContent: 70, padding: 1, minColumn: 16, gap: 1.5 }),
+  avatar: '4rem',
+  profile: '8rem',
+};

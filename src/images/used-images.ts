@@ -1,0 +1,53 @@
+import { compareText, error, type Position, type Problem } from '../problems.js';
+import type { Content } from '../types.js';
+import type { ImageKind, PictureSet } from './picture.js';
+
+/** An image file the site shows, and the content files that show it. */
+export interface ImageUse {
+  kind: ImageKind;
+  /** Site path of the file in public/, such as `/images/harbour.jpg`. */
+  src: string;
+  /** Content files naming it, for messages. */
+  usedBy: string[];
+}
+
+/**
+ * The lead images of the articles this build shows and the avatars of every
+ * author, once each, in a fixed order. An image used both ways is listed
+ * under each kind: they are encoded at different widths.
+ */
+export function usedImages(content: Content): ImageUse[] {
+  const uses = new Map<string, ImageUse>();
+  const add = (kind: ImageKind, src: string, file: string) => {
+    const key = `${kind} ${src}`;
+    const use = uses.get(key) ?? { kind, src, usedBy: [] };
+    use.usedBy.push(file);
+    uses.set(key, use);
+  };
+  for (const article of content.articles) if (article.image) add('lead', article.image.src, article.file);
+  for (const author of content.authors) if (author.avatar) add('avatar', author.avatar, author.file);
+  return [...uses.values()].sort((a, b) => compareText(a.kind, b.kind) || compareText(a.src, b.src));
+}
+
+/** Whether every image `content` shows has its picture in `pictures` (else a full build must make it). */
+export function hasEveryPicture(content: Content, pictures: PictureSet): boolean {
+  return usedImages(content).every((use) => pictures[use.kind].has(use.src));
+}
+
+/**
+ * An image that could not be encoded is an error in every file that uses
+ * it, at the line naming it when `positionOf` knows it.
+ */
+export function imageProblems(
+  failures: readonly { use: ImageUse; message: string }[],
+  positionOf: (use: ImageUse, file: string) => Position | undefined = () => undefined,
+): Problem[] {
+  return failures.flatMap(({ use, message }) =>
+    use.usedBy.map((file) =>
+      error(file, `image ${use.src} could not be read as an image (${message})`, {
+        position: positionOf(use, file),
+        hint: 'use a JPEG, PNG, WebP, AVIF or GIF file, or fix the path',
+      }),
+    ),
+  );
+}

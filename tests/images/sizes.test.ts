@@ -1,0 +1,63 @@
+import { describe, expect, test } from 'vitest';
+import { gridSizes, PICTURE_SIZES } from '../../src/images/sizes.js';
+
+/**
+ * The width in px a browser takes from a `sizes` attribute at a viewport
+ * width: the first entry whose condition holds. Understands the forms
+ * gridSizes writes: `Nrem`, `calc(100vw - Nrem)`, `calc((100vw - Nrem) / k)`.
+ */
+function slotWidth(sizes: string, viewportPx: number): number {
+  const rem = 16;
+  for (const entry of sizes.split(/, (?=\(min-width|calc|\d)/)) {
+    const match = /^(?:\(min-width: ([\d.]+)rem\) )?(.+)$/.exec(entry);
+    if (!match) throw new Error(`cannot read ${entry}`);
+    const [, min, value = ''] = match;
+    if (min !== undefined && viewportPx < Number(min) * rem) continue;
+    const fixed = /^([\d.]+)rem$/.exec(value);
+    if (fixed) return Number(fixed[1]) * rem;
+    const calc = /^calc\(\(?100vw - ([\d.]+)rem\)?(?: \/ (\d+))?\)$/.exec(value);
+    if (calc) return (viewportPx - Number(calc[1]) * rem) / Number(calc[2] ?? 1);
+    throw new Error(`cannot read ${value}`);
+  }
+  throw new Error(`no entry of ${sizes} applies at ${viewportPx}px`);
+}
+
+describe('gridSizes', () => {
+  test('one entry per column count, widest first, then the full width less the padding', () => {
+    expect(gridSizes({ maxContent: 70, padding: 1, minColumn: 16, gap: 1.5 })).toBe(
+      '(min-width: 72rem) 16.375rem, ' +
+        '(min-width: 70.5rem) calc((100vw - 6.5rem) / 4), ' +
+        '(min-width: 53rem) calc((100vw - 5rem) / 3), ' +
+        '(min-width: 35.5rem) calc((100vw - 3.5rem) / 2), ' +
+        'calc(100vw - 2rem)',
+    );
+  });
+
+  test('a grid too narrow for two columns is one column at any width', () => {
+    expect(gridSizes({ maxContent: 20, padding: 1, minColumn: 16, gap: 1.5 })).toBe('(min-width: 22rem) 20rem, calc(100vw - 2rem)');
+  });
+
+  // Widths of a teaser image measured in Chromium with public/css/site.css, in px.
+  test.each([
+    [320, 288],
+    [560, 528],
+    [600, 272],
+    [800, 372],
+    [848, 256],
+    [1000, 306.67],
+    [1128, 256],
+    [1200, 262],
+    [1400, 262],
+  ])('teasers at a %ipx viewport are drawn %fpx wide, as the stylesheet lays them out', (viewport, drawn) => {
+    expect(slotWidth(PICTURE_SIZES.teaser, viewport)).toBeCloseTo(drawn, 1);
+  });
+});
+
+describe('PICTURE_SIZES', () => {
+  test('the lead image never claims more than the article column, nor the avatars more than their CSS width', () => {
+    expect(slotWidth(PICTURE_SIZES.lead, 1400)).toBe(44 * 16);
+    expect(slotWidth(PICTURE_SIZES.lead, 390)).toBe(390 - 32);
+    expect(slotWidth(PICTURE_SIZES.avatar, 1400)).toBe(64);
+    expect(slotWidth(PICTURE_SIZES.profile, 390)).toBe(128);
+  });
+});

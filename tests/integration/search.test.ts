@@ -1,0 +1,240 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { load } from 'cheerio';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { build, checkContent, type BuildResult } from '../../src/build.js';
+import type { Content } from '../../src/types.js';
+import { readSite, text, type BuiltSite } from '../helpers/site-output.js';
+
+const CONTENT = path.resolve('content');
+// Fixed so that the sample's newest stories are published and the 2031 one is not, whatever today is.
+const NOW = Date.parse('2026-11-25T12:00:00Z');
+
+/** The parts of pagefind.js these tests call. */
+interface Pagefind {
+  options(options: { basePath: string; baseUrl: string }): Promise<void>;
+  search(term: string | null, options?: object): Promise<{ results: { data(): Promise<{ url: string; meta: Record<string, string> }> }[] }>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+let work: string;
+let site: BuiltSite;
+let preview: BuiltSite;
+let result: BuildResult;
+let content: Content;
+let unpublished: Content['articles'];
+let server: Server;
+let origin: string;
+
+beforeAll(async () => {
+  work = mkdtempSync(path.join(tmpdir(), 'broadsheet-search-'));
+  // One cache for every build here: the later builds take their renderings and images from it.
+  const cacheDir = path.join(work, 'cache');
+  result = await build({ contentDir: CONTENT, outDir: path.join(work, 'site'), now: NOW, cacheDir });
+  site = readSite(path.join(work, 'site'));
+  // Drafts and scheduled articles shown, as a newsroom previews them.
+  await build({ contentDir: CONTENT, outDir: path.join(work, 'preview'), now: NOW, drafts: true, future: true, cacheDir });
+  preview = readSite(path.join(work, 'preview'));
+  content = (await checkContent({ contentDir: CONTENT, now: NOW })).content;
+  const everything = (await checkContent({ contentDir: CONTENT, now: NOW, drafts: true, future: true })).content;
+  unpublished = everything.articles.filter((a) => a.status !== 'published');
+
+  // pagefind.js fetches its index over HTTP, as in a browser.
+  server = createServer((request, response) => {
+    const file = path.join(work, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    const found = file.startsWith(work + path.sep) && existsSync(file) && statSync(file).isFile();
+    response.writeHead(found ? 200 : 404);
+    response.end(found ? readFileSync(file) : undefined);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  rmSync(work, { recursive: true, force: true });
+});
+
+/**
+ * The search script of a built site, run in Node against its own index,
+ * served from the test's server. `baseUrl` is the site's path, which a
+ * browser derives from the script's address.
+ */
+async function pagefindOf(siteName: string, baseUrl = '/'): Promise<Pagefind> {
+  const pagefind = (await import(pathToFileURL(path.join(work, siteName, 'pagefind', 'pagefind.js')).href)) as Pagefind;
+  await pagefind.options({ basePath: `${origin}/${siteName}/pagefind/`, baseUrl });
+  return pagefind;
+}
+
+async function found(pagefind: Pagefind, term: string | null, options: object = {}): Promise<{ url: string; meta: Record<string, string> }[]> {
+  const { results } = await pagefind.search(term, options);
+  return Promise.all(results.map((r) => r.data()));
+}
+
+describe('the index', () => {
+  test('is written under pagefind/ with its script, and holds every published article', () => {
+    for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/pagefind-worker.js']) expect(site.files, file).toContain(file);
+    expect(site.files.some((file) => /^pagefind\/index\/.+\.pf_index$/.test(file))).toBe(true);
+    expect(site.files.filter((file) => /^pagefind\/fragment\/.+\.pf_fragment$/.test(file))).toHaveLength(content.articles.length);
+    expect(result.output.search?.pages).toBe(content.articles.length);
+    // Index files are not pages: none is HTML, and none is counted as rendered.
+    expect(site.files.filter((file) => file.startsWith('pagefind/') && file.endsWith('.html'))).toEqual([]);
+    expect(result.output.rendered).toBe(site.files.filter((file) => file.endsWith('.html') && !file.startsWith('news/fennick-street-closures')).length);
+  });
+
+  test('finds a published article by a word of its body; filters narrow by section, author and year', async () => {
+    const pagefind = await pagefindOf('site');
+    const tram = await found(pagefind, 'tram');
+    expect(tram.map((r) => r.url)).toContain('/news/tram-line-first-passengers/');
+    const first = tram.find((r) => r.url === '/news/tram-line-first-passengers/')!;
+    expect(first.meta).toMatchObject({ title: "First passengers ride Port Ellery's tram as the line opens to the public", section: 'News', date: '20 November 2026 at 07:00' });
+
+    const business = await found(pagefind, 'tram', { filters: { section: 'Business' } });
+    expect(business.length).toBeGreaterThan(0);
+    expect(business.length).toBeLessThan(tram.length);
+    expect(business.every((r) => r.url.startsWith('/business/'))).toBe(true);
+
+    const byWren = await found(pagefind, null, { filters: { author: 'Tomasz Wren' } });
+    expect(byWren.map((r) => r.url).sort()).toEqual(content.articles.filter((a) => a.authors.includes('tomasz-wren')).map((a) => a.url).sort());
+
+    const in2024 = await found(pagefind, null, { filters: { year: '2024' } });
+    expect(in2024.map((r) => r.url).sort()).toEqual(content.articles.filter((a) => site.page(a.url)('.story-header time').first().attr('datetime')!.startsWith('2024')).map((a) => a.url).sort());
+  });
+
+  test('sorted by date, newest first; the filters offered count every published article', async () => {
+    const pagefind = await pagefindOf('site');
+    const newest = await found(pagefind, null, { sort: { date: 'desc' } });
+    // The sample lists its articles newest first, as the model does.
+    expect(newest.map((r) => r.url)).toEqual(content.articles.map((a) => a.url));
+    const filters = await pagefind.filters();
+    expect(Object.values(filters.section ?? {}).reduce((sum, n) => sum + n, 0)).toBe(content.articles.length);
+    expect(Object.keys(filters.section ?? {}).sort()).toEqual([...new Set(content.articles.map((a) => content.categories.find((c) => c.slug === a.category)!.name))].sort());
+    expect(Object.keys(filters.author ?? {}).sort()).toEqual(
+      [...new Set(content.articles.flatMap((a) => a.authors))].map((slug) => content.authors.find((p) => p.slug === slug)!.name).sort(),
+    );
+  });
+
+  test('drafts and scheduled articles are never indexed, even when the pages are built', async () => {
+    expect(unpublished.map((a) => a.status).sort()).toEqual(['draft', 'scheduled']);
+    for (const article of unpublished) {
+      const $ = preview.page(article.url);
+      expect($('.banner').length, article.url).toBe(1);
+      expect($('[data-pagefind-body]').length, article.url).toBe(0);
+    }
+    const pagefind = await pagefindOf('preview');
+    const everything = await found(pagefind, null);
+    expect(everything.map((r) => r.url).sort()).toEqual(content.articles.map((a) => a.url).sort());
+    for (const article of unpublished) {
+      const byTitle = await found(pagefind, article.title);
+      expect(byTitle.map((r) => r.url), article.url).not.toContain(article.url);
+    }
+  });
+});
+
+describe('article pages', () => {
+  test('the story alone is the indexed part, with its section, authors, year, date and sort key', () => {
+    for (const article of content.articles) {
+      const $ = site.page(article.url);
+      const body = $('[data-pagefind-body]');
+      expect(body.length, article.url).toBe(1);
+      expect(body.is('article.story'), article.url).toBe(true);
+      expect(text(body.find('h1').text())).toBe(article.title);
+
+      const section = content.categories.find((c) => c.slug === article.category)!.name;
+      const filters = $('[data-pagefind-filter]').toArray().map((el) => [$(el).attr('data-pagefind-filter'), text($(el).text())]);
+      const time = $('.story-header time').first();
+      const iso = time.attr('datetime')!;
+      expect(filters).toEqual([
+        ['section', section],
+        ...article.authors.map((slug) => ['author', content.authors.find((a) => a.slug === slug)!.name]),
+        [`year:${iso.slice(0, 4)}`, text(time.text())],
+      ]);
+      expect(time.attr('data-pagefind-meta')).toBe('date');
+      expect(time.attr('data-pagefind-sort')).toBe(`date:${new Date(iso).toISOString()}`);
+      expect($('[data-pagefind-meta="section"]').text()).toBe(section);
+    }
+  });
+
+  test('no other page is marked for the index', () => {
+    const articles = new Set(content.articles.map((a) => a.url));
+    for (const [url, $] of site.pages) if (!articles.has(url)) expect($('[data-pagefind-body]').length, url).toBe(0);
+  });
+});
+
+describe('the search page and the search box', () => {
+  test('every page has a search box in its header: a plain form that opens the search page', () => {
+    for (const [url, $] of site.pages) {
+      if (url.startsWith('/news/fennick-street-closures')) continue; // a redirect stand-in
+      const form = $('header form[role="search"]');
+      expect(form.length, url).toBe(1);
+      expect([form.attr('action'), form.attr('method')], url).toEqual(['/search/', 'get']);
+      const input = form.find('input[type="search"][name="q"]');
+      expect(form.find(`label[for="${input.attr('id')}"]`).text(), url).toBe('Search stories');
+      expect(form.find('button[type="submit"]').length, url).toBe(1);
+    }
+  });
+
+  test('the search page: a labelled form, filters, sort, results, a fallback without JavaScript and its one script', () => {
+    const $ = site.page('/search/');
+    expect(text($('h1').text())).toBe('Search');
+    expect($('meta[name="robots"]').attr('content')).toBe('noindex');
+    const form = $('main form#search-form');
+    expect(form.attr('role')).toBe('search');
+    expect($('#search-input').attr('type')).toBe('search');
+    expect($('#search-input').attr('name')).toBe('q');
+    for (const id of ['search-input', 'filter-section', 'filter-author', 'filter-year', 'search-sort']) {
+      expect(text(form.find(`label[for="${id}"]`).text()), id).not.toBe('');
+    }
+    expect(form.find('select#filter-section[name="section"], select#filter-author[name="author"], select#filter-year[name="year"]').length).toBe(3);
+    expect($('#search-sort option').toArray().map((o) => $(o).attr('value'))).toEqual(['', 'newest']);
+    expect($('#search-status').attr('role')).toBe('status');
+    expect($('ol#search-results').length).toBe(1);
+
+    const fallback = $('main noscript');
+    expect(fallback.length).toBe(1);
+    // What a browser without JavaScript shows: the parser keeps noscript content as text.
+    const $fallback = load(fallback.text());
+    const links = $fallback('a').toArray().map((a) => $fallback(a).attr('href'));
+    expect(links).toContain('/tags/');
+    for (const category of content.categories) expect(links).toContain(`/${category.slug}/`);
+
+    const scripts = $('script:not([type="application/ld+json"])');
+    expect(scripts.length).toBe(1);
+    expect(scripts.attr('type')).toBe('module');
+    const src = scripts.attr('src')!;
+    expect(src).toMatch(/^\/js\/search\.[0-9a-f]{10}\.js$/);
+    expect(site.files).toContain(src.slice(1));
+  });
+
+  test('only the search page carries a script', () => {
+    for (const [url, $] of site.pages) {
+      if (url !== '/search/') expect($('script:not([type="application/ld+json"])').length, url).toBe(0);
+    }
+  });
+
+  test('the Content-Security-Policy lets the search run its WebAssembly and nothing more', () => {
+    const headers = readFileSync(path.join(site.dir, '_headers'), 'utf8');
+    expect(headers).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(headers).not.toMatch(/'unsafe-eval'|'unsafe-inline'/);
+  });
+});
+
+describe('a path prefix', () => {
+  test('the search box, the script and the results live under it', async () => {
+    // Served by the test's server at /courier/, as a host would serve it.
+    const out = path.join(work, 'courier');
+    await build({ contentDir: CONTENT, outDir: out, now: NOW, baseUrl: 'https://example.org/courier/', cacheDir: path.join(work, 'cache') });
+    const prefixed = readSite(out);
+    expect(prefixed.page('/')('header form[role="search"]').attr('action')).toBe('/courier/search/');
+    expect(prefixed.page('/search/')('script[type="module"]').attr('src')).toMatch(/^\/courier\/js\/search\.[0-9a-f]{10}\.js$/);
+    expect(readdirSync(path.join(out, 'pagefind'))).toContain('pagefind.js');
+    // pagefind.js puts its results under the path it was loaded from.
+    const urls = (await found(await pagefindOf('courier', '/courier/'), 'tram')).map((r) => r.url);
+    expect(urls).toContain('/courier/news/tram-line-first-passengers/');
+    expect(urls.every((url) => url.startsWith('/courier/'))).toBe(true);
+  });
+});

@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, test } from 'vitest';
+
+/*
+ * The pure parts of the search page's script (public/js/search.js, plain
+ * browser JavaScript). The browser tests drive the page itself.
+ */
+interface Part {
+  text: string;
+  marked: boolean;
+}
+interface SearchScript {
+  excerptParts(excerpt: string): Part[];
+  searchRequest(values: Record<string, string>): { term: string | null; options: Record<string, unknown> } | undefined;
+  filterValues(key: string, counts: Record<string, number>, language?: string): string[];
+  queryString(values: Record<string, string>): string;
+}
+
+let script: SearchScript;
+beforeAll(async () => {
+  // Imported by address: the file is JavaScript for browsers, outside the TypeScript project.
+  script = (await import(pathToFileURL(path.resolve('public/js/search.js')).href)) as SearchScript;
+});
+
+describe('excerptParts: the only markup Pagefind adds is <mark>; everything else is text', () => {
+  test.each<[string, string, Part[]]>([
+    ['plain text', 'The harbour wall', [{ text: 'The harbour wall', marked: false }]],
+    [
+      'marked words',
+      'The <mark>harbour</mark> wall and <mark>harbour</mark>',
+      [
+        { text: 'The ', marked: false },
+        { text: 'harbour', marked: true },
+        { text: ' wall and ', marked: false },
+        { text: 'harbour', marked: true },
+      ],
+    ],
+    [
+      // Pagefind escapes < and > of the page text; they come back as the characters, shown as text.
+      'a headline that looks like markup',
+      '&lt;img src=x onerror=alert(1)&gt; <mark>harbour</mark> &amp; &lt;/mark&gt;',
+      [
+        { text: '<img src=x onerror=alert(1)> ', marked: false },
+        { text: 'harbour', marked: true },
+        { text: ' &amp; </mark>', marked: false },
+      ],
+    ],
+    ['nothing', '', []],
+  ])('%s', (_name, excerpt, parts) => {
+    expect(script.excerptParts(excerpt)).toEqual(parts);
+  });
+});
+
+describe('searchRequest', () => {
+  test.each<[string, Record<string, string>, ReturnType<SearchScript['searchRequest']>]>([
+    ['nothing asked', { q: '  ', section: '', author: '', year: '', sort: '' }, undefined],
+    ['words: by relevance', { q: ' tram line ', section: '', author: '', year: '', sort: '' }, { term: 'tram line', options: { filters: {} } }],
+    ['words, newest first', { q: 'tram', sort: 'newest' }, { term: 'tram', options: { filters: {}, sort: { date: 'desc' } } }],
+    [
+      'words and filters',
+      { q: 'tram', section: 'Business', author: 'Jane Doe', year: '2025', sort: '' },
+      { term: 'tram', options: { filters: { section: 'Business', author: 'Jane Doe', year: '2025' } } },
+    ],
+    ['a filter alone lists its stories, newest first', { q: '', year: '2024', sort: '' }, { term: null, options: { filters: { year: '2024' }, sort: { date: 'desc' } } }],
+    ['values that are not filters are ignored', { q: 'tram', colour: 'red' }, { term: 'tram', options: { filters: {} } }],
+  ])('%s', (_name, values, request) => {
+    expect(script.searchRequest(values)).toEqual(request);
+  });
+});
+
+describe('filterValues', () => {
+  test('years newest first, names in the order of the page language', () => {
+    expect(script.filterValues('year', { '2024': 2, '2026': 1, '2025': 9 })).toEqual(['2026', '2025', '2024']);
+    expect(script.filterValues('author', { 'Zoë Ward': 1, 'ángel Ruiz': 1, 'Ben Ash': 3 }, 'en-GB')).toEqual(['ángel Ruiz', 'Ben Ash', 'Zoë Ward']);
+  });
+});
+
+describe('queryString', () => {
+  test('only the values given, so that a search can be shared', () => {
+    expect(script.queryString({ q: 'tram & bus', section: 'News', author: '', year: '', sort: '' })).toBe('?q=tram+%26+bus&section=News');
+    expect(script.queryString({ q: ' ', section: '' })).toBe('');
+  });
+});
