@@ -41,6 +41,7 @@ export function indexSite(dir: string, options: IndexSiteOptions): Promise<Searc
 async function indexNow(dir: string, expected: number): Promise<SearchIndexReport> {
   const started = performance.now();
   const outputPath = path.join(dir, SEARCH_INDEX_DIR);
+  let pages: number;
   try {
     const created = await pagefind.createIndex();
     refuse(created.errors);
@@ -49,18 +50,19 @@ async function indexNow(dir: string, expected: number): Promise<SearchIndexRepor
     // With no marked page Pagefind would index every page; an empty index
     // still gives the search page a script that answers "no results".
     if (expected > 0) refuse((await index.addDirectory({ path: dir })).errors);
-    // Made here so that a folder that cannot be written is our error with its reason: Pagefind stops without answering.
+    // Made here so that a folder that cannot be written fails with its reason:
+    // Pagefind's service stops on it and never answers.
     mkdirSync(outputPath, { recursive: true });
     refuse((await index.writeFiles({ outputPath })).errors);
+    pages = indexedPages(outputPath);
   } catch (cause) {
     throw new Error(`the search index could not be built: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   } finally {
     await pagefind.close();
   }
-  const pages = indexedPages(outputPath);
   if (pages !== expected) {
     throw new Error(
-      `the search index holds ${pages} pages where ${expected} published articles were marked for it: a template marks a page with data-pagefind-body that must not be found, or leaves an article unmarked`,
+      `the search index holds ${pages} pages, but ${expected} published articles were marked for it: a template marks a page with data-pagefind-body that must not be found, or leaves an article unmarked`,
     );
   }
   return { pages, ms: performance.now() - started };
@@ -70,7 +72,7 @@ function refuse(errors: readonly string[]): void {
   if (errors.length > 0) throw new Error(`Pagefind: ${errors.join('; ')}`);
 }
 
-/** Pages in a written index, summed over its languages, from the entry file pagefind.js reads first. */
+// Pages in a written index, summed over its languages, from the entry file pagefind.js reads first.
 function indexedPages(outputPath: string): number {
   const entry = JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
     languages?: Record<string, { page_count?: number }>;

@@ -57,7 +57,7 @@ describe('indexSite', () => {
   test('an index that does not hold exactly the expected pages fails', async () => {
     const site = path.join(root, 'site');
     writeSite(site, SITE);
-    await expect(indexSite(site, { pages: 1 })).rejects.toThrow(/^the search index holds 2 pages where 1 published articles were marked for it/);
+    await expect(indexSite(site, { pages: 1 })).rejects.toThrow(/^the search index holds 2 pages, but 1 published articles were marked for it/);
   });
 
   test('a failure is an Error saying that the index could not be built, and why', async () => {
