@@ -43,7 +43,7 @@ interface ImageRecord {
 }
 
 /** Where the output files are published: `urlPath` of eleventy-img and the folder in the output agree. */
-const PUBLISHED_FOLDER = 'img';
+export const PUBLISHED_FOLDER = 'img';
 
 /**
  * AVIF's default effort (4) takes about four times as long as 2 for files

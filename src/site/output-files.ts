@@ -1,4 +1,5 @@
 import { siteFeeds } from '../feeds/site-feeds.js';
+import { PUBLISHED_FOLDER } from '../images/process-images.js';
 import { renderHeaders } from '../seo/headers.js';
 import { renderRedirects } from '../seo/redirects.js';
 import { renderRobots } from '../seo/robots.js';
@@ -42,7 +43,9 @@ export function outputFiles(model: SiteModel, options: OutputFileOptions): Outpu
     published.flatMap((page) => page.aliases.map((from) => ({ from, to: page.url }))),
     site,
   );
-  return [...siteFeeds(model), ...sitemaps, news, robots, ...redirects, renderHeaders(site, options.immutable, formOrigins(model))];
+  // Image files are named by a hash of their source: the whole folder can be kept for a year.
+  const immutable = [...options.immutable, `/${PUBLISHED_FOLDER}/*`];
+  return [...siteFeeds(model), ...sitemaps, news, robots, ...redirects, renderHeaders(site, immutable, formOrigins(model))];
 }
 
 /** Origins other than the site's own that a page's form posts to (the comment endpoint), for the CSP. */

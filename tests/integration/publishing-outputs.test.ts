@@ -190,6 +190,7 @@ describe('corrections, redirects and host files', () => {
     expect(headers).toContain('Referrer-Policy: strict-origin-when-cross-origin');
     const stylesheet = site.files.find((file) => /^css\/site\.[0-9a-f]{10}\.css$/.test(file))!;
     expect(headers).toContain(`/${stylesheet}\n  Cache-Control: public, max-age=31536000, immutable`);
+    expect(headers).toContain('/img/*\n  Cache-Control: public, max-age=31536000, immutable');
     for (const [url, $] of site.pages) {
       // What the policy forbids: inline styles and scripts, and styles or scripts from elsewhere.
       expect($('[style], style, script:not([type="application/ld+json"]):not([src])').length, url).toBe(0);
