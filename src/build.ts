@@ -185,7 +185,7 @@ export async function build(buildOptions: BuildOptions): Promise<BuildResult> {
     cacheDir: options.cacheDir,
     assetNames: loaded.assetNames,
     generatedFiles: images.files,
-    extraFiles: outputFiles(model, { now: options.now, immutable: [...loaded.assetNames.values()].map((file) => `/${file}`) }),
+    extraFiles: outputFiles(model, { now: options.now, assetNames: loaded.assetNames }),
     protect: [options.contentDir, templatesDir, publicDir],
   });
   // Indexing for search runs inside publishing, after the pages are written; it is reported on its own.

@@ -96,7 +96,7 @@ export async function updateSite(
   );
   problems = sortProblems([...problems, ...pageProblems]);
   if (hasErrors(problems)) throw new ContentError(problems);
-  const extraFiles = outputFiles(model, { now: options.now, immutable: [...state.assetNames.values()].map((file) => `/${file}`) });
+  const extraFiles = outputFiles(model, { now: options.now, assetNames: state.assetNames });
   const output = await writeOutput(model, {
     ...options,
     assetNames: state.assetNames,

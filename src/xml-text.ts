@@ -41,3 +41,6 @@ export function xmlAttribute(value: string): string {
 export function xmlCdata(text: string): string {
   return `<![CDATA[${removeNonXmlChars(text).replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
 }
+
+/** Plain text as HTML text: `&`, `<` and `>` escaped, so markup characters stay characters. */
+export const htmlText = (text: string): string => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');

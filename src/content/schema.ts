@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isKnownTimezone, parseContentDate, type ContentDate } from './dates.js';
 import { DEFAULT_RELATED_SETTINGS } from '../related/engine.js';
-import { slugProblem } from './slug.js';
+import { slugProblem, WINDOWS_RESERVED } from './slug.js';
 
 /*
  * The one source of truth for what editors may write. Types for the rest of
@@ -72,7 +72,8 @@ const aliasPath = z
   .trim()
   .regex(/^\/(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*)?$/, 'must be a site path such as /news/old-slug/')
   .refine(
-    (value) => !value.split('/').some((segment) => /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\..*)?$/i.test(segment)),
+    // Windows reserves the device names with any extension too (`con.html`).
+    (value) => !value.split('/').some((segment) => WINDOWS_RESERVED.test(segment.toLowerCase().replace(/\..*$/, ''))),
     'must not use a name Windows reserves for devices',
   )
   .refine((value) => value !== '/', 'must not be the home page');

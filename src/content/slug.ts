@@ -6,7 +6,7 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const MAX_SLUG_LENGTH = 100;
 
 // A folder named like a DOS device cannot be created or served on Windows hosts.
-const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+export const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 
 /** Why `value` cannot be a slug ("must …"), or undefined when it can. */
 export function slugProblem(value: string): string | undefined {

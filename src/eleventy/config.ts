@@ -1,6 +1,5 @@
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 import type { SiteModel } from '../site/model.js';
-import { filtersPlugin } from './filters.js';
 
 /**
  * The Eleventy configuration: wiring only. The site model goes in as global
@@ -41,7 +40,6 @@ export function configureEleventy(model: SiteModel, options: { templatePages: bo
       // Their copies from the last build are reused: write none of them.
       config.addGlobalData('eleventyComputed', { permalink: pageAddress });
     }
-    config.addPlugin(filtersPlugin(model.site.url));
     // Rewrites root-relative links (in templates and article bodies alike)
     // when the site lives under a sub-path such as /news/. It parses every
     // page again, so it is only added when there is a prefix to add.

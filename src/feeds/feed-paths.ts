@@ -1,3 +1,5 @@
+import { absolute } from '../site/site-address.js';
+
 /** One `<link rel="alternate">` to a feed. */
 export interface FeedLink {
   type: string;
@@ -25,10 +27,9 @@ export const feedPaths = (pagePath: string): FeedPaths => ({
 /** The alternate links a page's head gives for its feeds, with absolute addresses. */
 export function feedLinks(site: { url: string }, pagePath: string, title: string): FeedLink[] {
   const paths = feedPaths(pagePath);
-  const href = (sitePath: string) => new URL(sitePath.replace(/^\//, ''), site.url).href;
   return [
-    { type: 'application/rss+xml', title: `${title} (RSS)`, href: href(paths.rss) },
-    { type: 'application/atom+xml', title: `${title} (Atom)`, href: href(paths.atom) },
-    { type: 'application/feed+json', title: `${title} (JSON Feed)`, href: href(paths.json) },
+    { type: 'application/rss+xml', title: `${title} (RSS)`, href: absolute(site, paths.rss) },
+    { type: 'application/atom+xml', title: `${title} (Atom)`, href: absolute(site, paths.atom) },
+    { type: 'application/feed+json', title: `${title} (JSON Feed)`, href: absolute(site, paths.json) },
   ];
 }

@@ -2,7 +2,7 @@ import { distinctCategories } from './categories.js';
 import { lastChange, rfc3339Date, rfc822Date } from './feed-dates.js';
 import type { FeedInput, FeedItem } from './feed-input.js';
 import { itemContentHtml } from './item-content.js';
-import { xmlAttribute, xmlCdata, xmlText } from '../xml-text.js';
+import { htmlText, xmlAttribute, xmlCdata, xmlText } from '../xml-text.js';
 
 const NAMESPACES = [
   'xmlns:atom="http://www.w3.org/2005/Atom"',
@@ -12,9 +12,6 @@ const NAMESPACES = [
 
 const element = (name: string, text: string) => `<${name}>${xmlText(text)}</${name}>`;
 
-// Readers treat an item's description as HTML, so the plain-text summary is
-// escaped as HTML first; otherwise "<b>" in a summary would turn bold.
-const htmlText = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 function renderItem(item: FeedItem, siteUrl: string): string[] {
   return [
@@ -25,6 +22,7 @@ function renderItem(item: FeedItem, siteUrl: string): string[] {
     `      ${element('pubDate', rfc822Date(item.published))}`,
     // RSS has no element for an update; Atom's, whose namespace is declared for the self link, carries it.
     ...(item.updated ? [`      ${element('atom:updated', rfc3339Date(item.updated))}`] : []),
+    // Readers treat an item's description as HTML: escaped as HTML first, "<b>" in a summary stays text.
     `      ${element('description', htmlText(item.summary))}`,
     `      <content:encoded>${xmlCdata(itemContentHtml(item, siteUrl))}</content:encoded>`,
     ...item.authors.map((author) => `      ${element('dc:creator', author.name)}`),

@@ -1,4 +1,6 @@
 import type { ArchivePage, ArticlePage, SiteModel } from '../site/model.js';
+import { absolute } from '../site/site-address.js';
+import { htmlText } from '../xml-text.js';
 import { firstPageUrl } from '../site/paginate.js';
 import { renderAtom } from './atom.js';
 import type { FeedInput, FeedItem } from './feed-input.js';
@@ -11,8 +13,6 @@ export const SITE_FEED_ITEMS = 50;
 /** Stories in each section's, author's and tag's feeds. */
 export const ARCHIVE_FEED_ITEMS = 20;
 
-const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /**
  * Every feed of the site, each as RSS 2.0, Atom and JSON Feed 1.1: the whole
  * site, every section, author and tag, and the corrections. Published
@@ -20,18 +20,18 @@ const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace
  */
 export function siteFeeds(model: SiteModel): { path: string; content: string }[] {
   const { site } = model;
-  const absolute = (sitePath: string) => new URL(sitePath.replace(/^\//, ''), site.url).href;
+  const address = (sitePath: string) => absolute(site, sitePath);
   const published = model.articles.filter((page) => !page.banner);
   // One item per article, shared by every feed it is in: its content is made absolute once.
-  const items = new Map(published.map((page) => [page.url, feedItem(page, absolute)]));
+  const items = new Map(published.map((page) => [page.url, feedItem(page, address)]));
   const feed = (pagePath: string, title: string, description: string, feedItems: FeedItem[]): [string, FeedInput] => {
     const paths = feedPaths(pagePath);
     return [pagePath, {
       title,
       description,
       language: site.language,
-      homeUrl: absolute(pagePath),
-      feedUrls: { rss: absolute(paths.rss), atom: absolute(paths.atom), json: absolute(paths.json) },
+      homeUrl: address(pagePath),
+      feedUrls: { rss: address(paths.rss), atom: address(paths.atom), json: address(paths.json) },
       siteUrl: site.url,
       items: feedItems,
     }];
@@ -54,12 +54,12 @@ export function siteFeeds(model: SiteModel): { path: string; content: string }[]
       `${site.title}: Corrections`,
       `Corrections and clarifications published by ${site.title}`,
       model.corrections.slice(0, SITE_FEED_ITEMS).map((entry) => ({
-        url: `${absolute(entry.article.url)}#${entry.anchor}`,
+        url: `${address(entry.article.url)}#${entry.anchor}`,
         title: `Correction: ${entry.article.title}`,
         summary: entry.text,
-        contentHtml: `<p>${escapeHtml(entry.text)}</p>`,
+        contentHtml: `<p>${htmlText(entry.text)}</p>`,
         published: entry.date.iso,
-        authors: entry.article.authors.map((author) => ({ name: author.name, url: absolute(author.url) })),
+        authors: entry.article.authors.map((author) => ({ name: author.name, url: address(author.url) })),
         categories: [entry.article.section.name],
       })),
     ),

@@ -1,9 +1,10 @@
+import { pathPrefix } from '../site/site-address.js';
+
 /**
  * The scripts our templates put on pages, by page file: only the search page
  * loads one, its own, under the site's path prefix (as written into the
  * page). The post-build scan lets these through and no other script.
  */
 export function pageScripts(site: { url: string; searchScript: string }): Map<string, Set<string>> {
-  const prefix = new URL(site.url).pathname;
-  return new Map([['search/index.html', new Set([`${prefix}${site.searchScript.replace(/^\//, '')}`])]]);
+  return new Map([['search/index.html', new Set([`${pathPrefix(site)}${site.searchScript}`])]]);
 }

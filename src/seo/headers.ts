@@ -1,3 +1,4 @@
+import { pathPrefix } from '../site/site-address.js';
 import type { OutputFile } from './sitemaps.js';
 
 /**
@@ -36,7 +37,7 @@ export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
  * `formOrigins` are the other origins the site's forms post to.
  */
 export function renderHeaders(site: { url: string }, immutable: readonly string[], formOrigins: readonly string[] = []): OutputFile {
-  const prefix = new URL(site.url).pathname.replace(/\/$/, '');
+  const prefix = pathPrefix(site);
   const lines = [
     `${prefix}/*`,
     `  Content-Security-Policy: ${contentSecurityPolicy(formOrigins)}`,

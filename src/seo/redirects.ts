@@ -1,4 +1,5 @@
 import type { OutputFile } from './sitemaps.js';
+import { absolute, pathPrefix } from '../site/site-address.js';
 import { xmlAttribute } from '../xml-text.js';
 
 /** An old site path and the page it now lives at (site paths, without the site's own path prefix). */
@@ -25,11 +26,11 @@ export function redirectFile(from: string): string {
  * `/news/…`), since hosts match the whole path.
  */
 export function renderRedirects(redirects: readonly Redirect[], site: { url: string; language: string }): OutputFile[] {
-  const prefix = new URL(site.url).pathname.replace(/\/$/, '');
+  const prefix = pathPrefix(site);
   const sorted = [...redirects].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   const lines = sorted.map(({ from, to }) => `${prefix}${from} ${prefix}${to} 301`);
   const pages = sorted.map(({ from, to }) => {
-    const target = xmlAttribute(new URL(to.replace(/^\//, ''), site.url).href);
+    const target = xmlAttribute(absolute(site, to));
     return {
       path: redirectFile(from),
       content: [

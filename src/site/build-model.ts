@@ -237,9 +237,8 @@ export function buildSiteModel(
   ];
 
   const latest = content.articles.slice(0, HOME_LATEST);
-  const corrections: CorrectionEntry[] = articles
-    .filter((page) => !page.banner)
-    .flatMap((page) => page.corrections.map((correction) => ({ ...correction, article: teaserOf(page) })))
+  const corrections: CorrectionEntry[] = content.articles
+    .flatMap((article, index) => (linkable(article) ? (articles[index]?.corrections ?? []).map((correction) => ({ ...correction, article: teaser(article) })) : []))
     .sort((a, b) => compareText(b.date.iso, a.date.iso) || compareText(a.article.url, b.article.url));
   const headSite = context.site;
   const model: SiteModel = {
@@ -306,17 +305,6 @@ function archivePages(
   });
 }
 
-/** The teaser fields of a page, without its body: what a list of corrections shows. */
-const teaserOf = (page: ArticlePage): Teaser => ({
-  url: page.url,
-  title: page.title,
-  summary: page.summary,
-  authors: page.authors,
-  section: page.section,
-  published: page.published,
-  image: page.image,
-  banner: page.banner,
-});
 
 function person(author: Author, pictures: PictureSet): Person {
   const links = Object.entries(author.links).flatMap(([key, value]) =>

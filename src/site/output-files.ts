@@ -5,13 +5,13 @@ import { renderRedirects } from '../seo/redirects.js';
 import { renderRobots } from '../seo/robots.js';
 import { renderNewsSitemap, renderSitemaps, type OutputFile, type SitemapPage } from '../seo/sitemaps.js';
 import type { SiteModel } from './model.js';
-import { absolute } from './page-head.js';
+import { absolute } from './site-address.js';
 
 export interface OutputFileOptions {
   /** The build time (ms), for the news sitemap's 48 hours. */
   now: number;
-  /** Site paths of assets whose names carry a hash of their bytes. */
-  immutable: readonly string[];
+  /** Published names of public/ stylesheets and scripts, which carry a hash of their bytes (see assetNames). */
+  assetNames: ReadonlyMap<string, string>;
 }
 
 /**
@@ -44,7 +44,7 @@ export function outputFiles(model: SiteModel, options: OutputFileOptions): Outpu
     site,
   );
   // Image files are named by a hash of their source: the whole folder can be kept for a year.
-  const immutable = [...options.immutable, `/${PUBLISHED_FOLDER}/*`];
+  const immutable = [...[...options.assetNames.values()].map((file) => `/${file}`), `/${PUBLISHED_FOLDER}/*`];
   return [...siteFeeds(model), ...sitemaps, news, robots, ...redirects, renderHeaders(site, immutable, formOrigins(model))];
 }
 

@@ -4,6 +4,7 @@ import { pageMeta, type MetaTag } from '../seo/page-meta.js';
 import { breadcrumbJsonLd, newsArticleJsonLd, profilePageJsonLd } from '../seo/structured-data.js';
 import type { ArchivePage, ArticlePage, Person } from './model.js';
 import { firstPageUrl } from './paginate.js';
+import { absolute } from './site-address.js';
 
 /** Everything a page's `<head>` prints beyond charset, viewport and stylesheet. */
 export interface Head {
@@ -26,8 +27,6 @@ export interface HeadSite {
   logo: string | undefined;
 }
 
-/** A site path (`/news/x/`) as an absolute URL under the site's address, which may have a path of its own. */
-export const absolute = (site: { url: string }, sitePath: string): string => new URL(sitePath.replace(/^\//, ''), site.url).href;
 
 /** The head of an article page: meta tags, NewsArticle and breadcrumb JSON-LD, the site's feeds. */
 export function articleHead(site: HeadSite, page: Omit<ArticlePage, 'head'> & { canonical: string | undefined }): Head {
