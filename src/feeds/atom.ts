@@ -2,6 +2,7 @@ import { distinctCategories } from './categories.js';
 import { lastChange, rfc3339Date } from './feed-dates.js';
 import type { FeedInput, FeedItem } from './feed-input.js';
 import { itemContentHtml } from './item-content.js';
+import { perItem } from './per-item.js';
 import { xmlAttribute, xmlText } from '../xml-text.js';
 
 // RFC 4287 requires a feed-level `updated` even when there is nothing in the
@@ -21,8 +22,8 @@ function renderAuthor(author: { name: string; url: string }): string[] {
   ];
 }
 
-function renderEntry(item: FeedItem, siteUrl: string): string[] {
-  return [
+const renderEntry = perItem((item: FeedItem, siteUrl: string): string =>
+  [
     '  <entry>',
     element('    ', 'id', item.url),
     element('    ', 'title', item.title),
@@ -34,8 +35,8 @@ function renderEntry(item: FeedItem, siteUrl: string): string[] {
     element('    ', 'summary', item.summary),
     `    <content type="html">${xmlText(itemContentHtml(item, siteUrl))}</content>`,
     '  </entry>',
-  ];
-}
+  ].join('\n'),
+);
 
 /**
  * The feed as Atom (RFC 4287), with full content as escaped HTML. The feed's
@@ -59,7 +60,7 @@ export function renderAtom(feed: FeedInput): string {
     link('  ', 'alternate', 'text/html', feed.homeUrl),
     ...(feed.iconUrl ? [element('  ', 'icon', feed.iconUrl)] : []),
     ...feedAuthor,
-    ...feed.items.flatMap((item) => renderEntry(item, feed.siteUrl)),
+    ...feed.items.map((item) => renderEntry(item, feed.siteUrl)),
     '</feed>',
   ];
   return `${lines.join('\n')}\n`;

@@ -2,14 +2,14 @@ import { distinctCategories } from './categories.js';
 import { rfc3339Date } from './feed-dates.js';
 import type { FeedInput, FeedItem } from './feed-input.js';
 import { itemContentHtml } from './item-content.js';
+import { perItem } from './per-item.js';
 import { removeNonXmlChars } from '../xml-text.js';
 
 // JSON could carry control characters and lone surrogates, as escapes, but
 // the same text then reaches readers as in the RSS and Atom files.
 const clean = removeNonXmlChars;
 
-function jsonItem(item: FeedItem, siteUrl: string) {
-  return {
+const jsonItem = perItem((item: FeedItem, siteUrl: string) => ({
     id: clean(item.url),
     url: clean(item.url),
     title: clean(item.title),
@@ -20,8 +20,7 @@ function jsonItem(item: FeedItem, siteUrl: string) {
     date_modified: item.updated ? rfc3339Date(item.updated) : undefined,
     authors: item.authors.map((author) => ({ name: clean(author.name), url: author.url ? clean(author.url) : undefined })),
     tags: distinctCategories(item.categories).map(clean),
-  };
-}
+}));
 
 /**
  * The feed as JSON Feed 1.1, indented by two spaces. Keys whose value is

@@ -2,6 +2,7 @@ import { distinctCategories } from './categories.js';
 import { lastChange, rfc3339Date, rfc822Date } from './feed-dates.js';
 import type { FeedInput, FeedItem } from './feed-input.js';
 import { itemContentHtml } from './item-content.js';
+import { perItem } from './per-item.js';
 import { htmlText, xmlAttribute, xmlCdata, xmlText } from '../xml-text.js';
 
 const NAMESPACES = [
@@ -12,9 +13,8 @@ const NAMESPACES = [
 
 const element = (name: string, text: string) => `<${name}>${xmlText(text)}</${name}>`;
 
-
-function renderItem(item: FeedItem, siteUrl: string): string[] {
-  return [
+const renderItem = perItem((item: FeedItem, siteUrl: string): string =>
+  [
     '    <item>',
     `      ${element('title', item.title)}`,
     `      ${element('link', item.url)}`,
@@ -28,8 +28,8 @@ function renderItem(item: FeedItem, siteUrl: string): string[] {
     ...item.authors.map((author) => `      ${element('dc:creator', author.name)}`),
     ...distinctCategories(item.categories).map((category) => `      ${element('category', category)}`),
     '    </item>',
-  ];
-}
+  ].join('\n'),
+);
 
 /**
  * The feed as RSS 2.0, with full content (`content:encoded`), one
@@ -57,7 +57,7 @@ export function renderRss(feed: FeedInput): string {
           '    </image>',
         ]
       : []),
-    ...feed.items.flatMap((item) => renderItem(item, feed.siteUrl)),
+    ...feed.items.map((item) => renderItem(item, feed.siteUrl)),
     '  </channel>',
     '</rss>',
   ];

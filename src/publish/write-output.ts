@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { templatesKey, writePages } from '../eleventy/write-pages.js';
-import { fingerprintPages, pageFile } from '../site/fingerprint.js';
+import { fingerprintPages, pageFile, type PageFingerprints } from '../site/fingerprint.js';
 import type { SiteModel } from '../site/model.js';
+import type { ExtraFiles } from '../site/output-files.js';
 import { displayPath } from '../content/load.js';
 import { ContentError, error } from '../problems.js';
 import { indexSite, SEARCH_INDEX_DIR, type SearchIndexReport } from '../search/index-site.js';
@@ -24,8 +25,12 @@ export interface WriteOutputOptions {
    * unchanged ones are taken over from the last build.
    */
   generatedFiles?: ReadonlyMap<string, string> | undefined;
-  /** Files made without templates (sitemaps, feeds, redirects), by path in the output. */
-  extraFiles?: readonly { path: string; content: string }[] | undefined;
+  /**
+   * Files made without templates (sitemaps, feeds, redirects), by path in the
+   * output. They are made only when their key or a page fingerprint differs
+   * from the last build's (see outputFiles).
+   */
+  extraFiles?: ExtraFiles | undefined;
   /** Where the record of the last build is kept; without it every page is rendered. */
   cacheDir: string | undefined;
   /** Folders the output may never replace. */
@@ -63,8 +68,10 @@ interface Manifest {
   public: Record<string, [number, number]>;
   /** Every published file → [size, mtime], to notice files changed by hand since. */
   files: Record<string, [number, number]>;
-  /** Extra file → SHA-256 of its content. */
+  /** Extra file → SHA-1 of its content. */
   extras?: Record<string, string>;
+  /** What the extra files were made from: their own key and every page fingerprint. */
+  extrasKey?: string;
   /** Files of the search index. */
   search?: string[];
 }
@@ -111,8 +118,14 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
     }).map(([file]) => file),
   );
   const reusedPages = new Set([...prints.pages].filter(([file, print]) => previous?.pages[file] === print && intact(file)).map(([file]) => file));
-  const extras = new Map((options.extraFiles ?? []).map((file) => [file.path, file]));
-  const extraHashes = new Map([...extras].map(([file, { content }]) => [file, createHash('sha256').update(content).digest('hex')]));
+  // The extra files are made from the pages' data: with the same
+  // fingerprints and key they would come out the same, so they are not made.
+  const extrasKey = options.extraFiles ? extraFilesKey(options.extraFiles.key, prints) : undefined;
+  const keepExtras = !!previous?.extras && previous.extrasKey === extrasKey && Object.keys(previous.extras).every(intact);
+  const extras = new Map((keepExtras ? [] : (options.extraFiles?.make() ?? [])).map((file) => [file.path, file.content]));
+  const extraHashes = keepExtras
+    ? new Map(Object.entries(previous.extras ?? {}))
+    : new Map([...extras].map(([file, content]) => [file, createHash('sha1').update(content).digest('hex')]));
   const reusedExtras = new Set([...extraHashes].filter(([file, hash]) => previous?.extras?.[file] === hash && intact(file)).map(([file]) => file));
   const reuseTemplatePages = !!previous && previous.templatePages === prints.templatePages && previous.templateFiles.every(intact);
   // The index is made from the pages alone: when none changed, neither did it.
@@ -121,7 +134,7 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
   const expected = [
     ...publicFiles.keys(),
     ...prints.pages.keys(),
-    ...extras.keys(),
+    ...extraHashes.keys(),
     ...(reuseTemplatePages ? previous.templateFiles : []),
     ...(reuseSearch ? (previous.search ?? []) : []),
   ];
@@ -130,7 +143,7 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
     reuseSearch &&
     reusedPublic.size === publicFiles.size &&
     reusedPages.size === prints.pages.size &&
-    reusedExtras.size === extras.size &&
+    reusedExtras.size === extraHashes.size &&
     new Set(expected).size === Object.keys(previous.files).length;
   if (upToDate) return { files: expected.length, rendered: 0, reused: expected.length, upToDate: true };
 
@@ -160,8 +173,9 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
       }
     }
     const extraWritten: string[] = [];
-    for (const [file, { content }] of extras) {
-      if (reusedExtras.has(file)) {
+    for (const file of extraHashes.keys()) {
+      const content = extras.get(file);
+      if (reusedExtras.has(file) || content === undefined) {
         takeOver(file);
         continue;
       }
@@ -174,7 +188,7 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
     if (reuseTemplatePages) templateFiles.forEach(takeOver);
     if (inPlace) {
       // The old index goes too: it is written afresh below, over pages that are all current.
-      const current = new Set([...publicFiles.keys(), ...pageFiles, ...templateFiles, ...extras.keys()]);
+      const current = new Set([...publicFiles.keys(), ...pageFiles, ...templateFiles, ...extraHashes.keys()]);
       for (const file of Object.keys(previous?.files ?? {})) {
         if (!current.has(file)) rmSync(path.join(outDir, file), { force: true });
       }
@@ -214,6 +228,7 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
       public: Object.fromEntries([...publicFiles].map(([file, stat]) => [file, [stat.size, stat.mtimeMs]])),
       files: Object.fromEntries([...files].map(([file, stat]) => [file, [stat.size, stat.mtimeMs]])),
       extras: Object.fromEntries(extraHashes),
+      extrasKey,
       search: searchFiles,
     });
   }
@@ -260,6 +275,12 @@ function inChunks(model: SiteModel): SiteModel[] {
     });
   }
   return chunks;
+}
+
+function extraFilesKey(key: string, prints: PageFingerprints): string {
+  const digest = createHash('sha1').update(key).update('\0').update(prints.templatePages);
+  for (const [file, print] of prints.pages) digest.update('\0').update(file).update('\0').update(print);
+  return digest.digest('hex');
 }
 
 function readManifest(file: string): Manifest | undefined {

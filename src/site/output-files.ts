@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { codeKey } from '../code-key.js';
 import { siteFeeds } from '../feeds/site-feeds.js';
 import { PUBLISHED_FOLDER } from '../images/process-images.js';
 import { renderHeaders } from '../seo/headers.js';
@@ -14,15 +16,38 @@ export interface OutputFileOptions {
   assetNames: ReadonlyMap<string, string>;
 }
 
+/** The extra files of a build, made only when asked: see outputFiles. */
+export interface ExtraFiles {
+  /**
+   * What the files depend on besides the pages' own data (the clock's part,
+   * the asset names, our code). Together with the page fingerprints it
+   * decides whether the last build's files can be kept without making them.
+   */
+  key: string;
+  make: () => OutputFile[];
+}
+
 /**
  * Every file of the site that is not a page from a template: feeds,
  * sitemaps, `robots.txt`, redirects and host headers. Pure: the model in, files out.
  * Drafts and scheduled articles (shown by --drafts / --future, with a
- * banner) appear in none of them.
+ * banner) appear in none of them. Making them all takes seconds at ten
+ * thousand articles, so they are made on demand; the news sitemap, the only
+ * one that depends on the clock, is made at once and is part of the key.
  */
-export function outputFiles(model: SiteModel, options: OutputFileOptions): OutputFile[] {
+export function outputFiles(model: SiteModel, options: OutputFileOptions): ExtraFiles {
   const { site } = model;
   const published = model.articles.filter((page) => !page.banner);
+  const news = renderNewsSitemap(
+    published.map((page) => ({ url: absolute(site, page.url), title: page.title, published: page.published.iso })),
+    { siteUrl: site.url, publicationName: site.title, language: site.language, buildTime: options.now },
+  );
+  const key = createHash('sha256').update(codeKey()).update('\0').update(news.content).update('\0').update(JSON.stringify([...options.assetNames])).digest('hex');
+  return { key, make: () => [news, ...otherFiles(model, published, news.path, options)] };
+}
+
+function otherFiles(model: SiteModel, published: SiteModel['articles'], newsPath: string, options: OutputFileOptions): OutputFile[] {
+  const { site } = model;
   const newest = published[0]?.updated?.iso ?? published[0]?.published.iso;
   const pages: SitemapPage[] = [
     ...published.map((page) => ({ url: absolute(site, page.url), lastmod: page.updated?.iso ?? page.published.iso })),
@@ -34,18 +59,14 @@ export function outputFiles(model: SiteModel, options: OutputFileOptions): Outpu
     ...(model.corrections[0] ? [{ url: absolute(site, '/corrections/'), lastmod: model.corrections[0].date.iso }] : []),
   ];
   const sitemaps = renderSitemaps(pages, { siteUrl: site.url });
-  const news = renderNewsSitemap(
-    published.map((page) => ({ url: absolute(site, page.url), title: page.title, published: page.published.iso })),
-    { siteUrl: site.url, publicationName: site.title, language: site.language, buildTime: options.now },
-  );
-  const robots = renderRobots({ siteUrl: site.url, sitemaps: ['sitemap.xml', news.path] });
+  const robots = renderRobots({ siteUrl: site.url, sitemaps: ['sitemap.xml', newsPath] });
   const redirects = renderRedirects(
     published.flatMap((page) => page.aliases.map((from) => ({ from, to: page.url }))),
     site,
   );
   // Image files are named by a hash of their source: the whole folder can be kept for a year.
   const immutable = [...[...options.assetNames.values()].map((file) => `/${file}`), `/${PUBLISHED_FOLDER}/*`];
-  return [...siteFeeds(model), ...sitemaps, news, robots, ...redirects, renderHeaders(site, immutable, formOrigins(model))];
+  return [...siteFeeds(model), ...sitemaps, robots, ...redirects, renderHeaders(site, immutable, formOrigins(model))];
 }
 
 /** Origins other than the site's own that a page's form posts to (the comment endpoint), for the CSP. */

@@ -1,7 +1,9 @@
 import { cpSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { build, defaultPaths, type BuildOptions } from '../../src/build.js';
+import { build, defaultPaths, type BuildOptions, type BuildResult } from '../../src/build.js';
+import { writeOutput } from '../../src/publish/write-output.js';
+import type { OutputFile } from '../../src/seo/sitemaps.js';
 import { writeNewsroom } from '../helpers/newsroom.js';
 import { validArticle } from '../helpers/sources.js';
 
@@ -103,6 +105,67 @@ describe('publishing only what changed', () => {
     expect(result.output.upToDate).toBe(false);
     const pages = readdirSync(path.join(root, '_site'), { recursive: true }).filter((file) => String(file).endsWith('.html'));
     expect(result.output.rendered).toBe(pages.length);
+  });
+});
+
+describe('feeds, sitemaps and other files made without templates', () => {
+  const harbourPublished = Date.parse('2025-03-14T08:30:00Z');
+  const writeAgain = (state: BuildResult['state'], make: () => OutputFile[], key = 'same') =>
+    writeOutput(state.model, {
+      outDir: options.outDir,
+      templatesDir: defaultPaths.templatesDir,
+      publicDir: defaultPaths.publicDir,
+      cacheDir: options.cacheDir,
+      assetNames: state.assetNames,
+      generatedFiles: state.imageFiles,
+      extraFiles: { key, make },
+      protect: [],
+    });
+
+  test('are not made again when no page and nothing else they come from changed', async () => {
+    const { state } = await build(options);
+    let made = 0;
+    const files = () => {
+      made++;
+      return [{ path: 'feed.xml', content: readFileSync(path.join(root, '_site/feed.xml'), 'utf8') }];
+    };
+    await writeAgain(state, files, 'first');
+    expect(made).toBe(1);
+    const feed = identity(path.join(root, '_site/feed.xml'));
+    expect((await writeAgain(state, files, 'first')).upToDate).toBe(true);
+    expect(made).toBe(1);
+    await writeAgain(state, files, 'second');
+    expect(made).toBe(2);
+    // Made again, but with the same bytes: the file is kept as it was.
+    expect(identity(path.join(root, '_site/feed.xml'))).toBe(feed);
+  });
+
+  test('follow an edited article into every feed that lists it', async () => {
+    await build(options);
+    const harbour = path.join(root, 'content/articles/harbour.md');
+    writeFileSync(harbour, readFileSync(harbour, 'utf8').replace('The first paragraph.', 'A paragraph written later.'));
+    await build(options);
+    for (const feed of ['feed.xml', 'atom.xml', 'feed.json', 'news/feed.xml', 'tags/harbour/feed.xml', 'authors/jane-doe/feed.xml']) {
+      expect(readFileSync(path.join(root, '_site', feed), 'utf8'), feed).toContain('A paragraph written later.');
+    }
+  });
+
+  test('the news sitemap follows the clock even when no page changed', async () => {
+    const news = () => readFileSync(path.join(root, '_site/news-sitemap.xml'), 'utf8');
+    await build({ ...options, now: harbourPublished + 3_600_000 });
+    expect(news()).toContain('/news/harbour/');
+    const later = await build({ ...options, now: harbourPublished + 72 * 3_600_000 });
+    expect(later.output.rendered).toBe(0);
+    expect(news()).not.toContain('/news/harbour/');
+  });
+
+  test('a feed changed by hand in the output is put right', async () => {
+    await build(options);
+    const feed = path.join(root, '_site/feed.xml');
+    const original = readFileSync(feed, 'utf8');
+    writeFileSync(feed, 'tampered');
+    await build(options);
+    expect(readFileSync(feed, 'utf8')).toBe(original);
   });
 });
 
