@@ -9,6 +9,7 @@ import { displayPath } from '../content/load.js';
 import { ContentError, error } from '../problems.js';
 import { indexSite, SEARCH_INDEX_DIR, type SearchIndexReport } from '../search/index-site.js';
 import { pageScripts } from '../search/page-scripts.js';
+import { packageVersion } from '../package-version.js';
 import { publishAtomically, recoverInterrupted } from './atomic.js';
 import { collectGarbage } from './collect-garbage.js';
 import { scanOutput } from './scan-output.js';
@@ -52,7 +53,7 @@ export interface OutputReport {
   reused: number;
   /** Nothing differed from the previous build, so nothing was replaced. */
   upToDate: boolean;
-  /** The search index, made afresh whenever anything changed; undefined when up to date. */
+  /** The search index, when it was made afresh: only when an indexed page changed. */
   search?: SearchIndexReport | undefined;
 }
 
@@ -74,6 +75,8 @@ interface Manifest {
   extrasKey?: string;
   /** Files of the search index. */
   search?: string[];
+  /** What the search index was made from: the indexed pages' fingerprints. */
+  searchKey?: string;
 }
 
 /**
@@ -128,8 +131,12 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
     : new Map([...extras].map(([file, content]) => [file, createHash('sha1').update(content).digest('hex')]));
   const reusedExtras = new Set([...extraHashes].filter(([file, hash]) => previous?.extras?.[file] === hash && intact(file)).map(([file]) => file));
   const reuseTemplatePages = !!previous && previous.templatePages === prints.templatePages && previous.templateFiles.every(intact);
-  // The index is made from the pages alone: when none changed, neither did it.
-  const reuseSearch = !!previous?.search && previous.search.every(intact);
+  // The index is made from the published article pages alone: while none of
+  // them changed, the last one is kept. Indexing takes most of a build of
+  // ten thousand articles in which one page changed.
+  const indexed = model.articles.filter((page) => !page.banner).map((page) => pageFile(page.url));
+  const searchKey = keyOf(`pagefind@${PAGEFIND_VERSION}`, indexed.flatMap((file) => [file, prints.pages.get(file) ?? '']));
+  const reuseSearch = !!previous?.search && previous.searchKey === searchKey && previous.search.every(intact);
 
   const expected = [
     ...publicFiles.keys(),
@@ -150,7 +157,7 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
   let templateFiles: string[] = [];
   let searchFiles: string[] = [];
   /** Fill `target` with the new site: a fresh folder, or the output itself when updating in place. */
-  const fill = async (target: string, inPlace: boolean): Promise<{ rendered: number; reused: number; search: SearchIndexReport }> => {
+  const fill = async (target: string, inPlace: boolean): Promise<{ rendered: number; reused: number; search: SearchIndexReport | undefined }> => {
     let reused = 0;
     const takeOver = (file: string) => {
       if (!inPlace) linkOrCopy(path.join(outDir, file), path.join(target, file));
@@ -186,15 +193,17 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
     const pageFiles = new Set(prints.pages.keys());
     templateFiles = reuseTemplatePages ? previous.templateFiles : written.filter((file) => !pageFiles.has(file));
     if (reuseTemplatePages) templateFiles.forEach(takeOver);
+    if (reuseSearch) searchFiles = previous.search ?? [];
+    if (reuseSearch && !inPlace) searchFiles.forEach((file) => linkOrCopy(path.join(outDir, file), path.join(target, file)));
     if (inPlace) {
-      // The old index goes too: it is written afresh below, over pages that are all current.
-      const current = new Set([...publicFiles.keys(), ...pageFiles, ...templateFiles, ...extraHashes.keys()]);
+      // An old index that is not kept goes too: it is written afresh below, over pages that are all current.
+      const current = new Set([...publicFiles.keys(), ...pageFiles, ...templateFiles, ...extraHashes.keys(), ...searchFiles]);
       for (const file of Object.keys(previous?.files ?? {})) {
         if (!current.has(file)) rmSync(path.join(outDir, file), { force: true });
       }
     }
-    const search = await indexSite(target, { pages: model.articles.filter((page) => !page.banner).length });
-    searchFiles = [...listFiles(path.join(target, SEARCH_INDEX_DIR)).keys()].map((file) => `${SEARCH_INDEX_DIR}/${file}`);
+    const search = reuseSearch ? undefined : await indexSite(target, { pages: indexed.length });
+    if (search) searchFiles = [...listFiles(path.join(target, SEARCH_INDEX_DIR)).keys()].map((file) => `${SEARCH_INDEX_DIR}/${file}`);
     // After indexing, so that the scan's look for links covers the index too.
     refuseUnsafeOutput(target, [...written, ...extraWritten], model, outDir);
     if (!inPlace) {
@@ -205,7 +214,7 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
         }
       }
       // Index files that came out the same keep their old copy too, but are not counted as kept pages.
-      for (const file of searchFiles) {
+      for (const file of search ? searchFiles : []) {
         if (sameBytes(path.join(outDir, file), path.join(target, file))) {
           unlinkSync(path.join(target, file));
           linkOrCopy(path.join(outDir, file), path.join(target, file));
@@ -230,6 +239,7 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
       extras: Object.fromEntries(extraHashes),
       extrasKey,
       search: searchFiles,
+      searchKey,
     });
   }
   return { files: files.size, ...report, upToDate: false };
@@ -278,10 +288,17 @@ function inChunks(model: SiteModel): SiteModel[] {
 }
 
 function extraFilesKey(key: string, prints: PageFingerprints): string {
-  const digest = createHash('sha1').update(key).update('\0').update(prints.templatePages);
-  for (const [file, print] of prints.pages) digest.update('\0').update(file).update('\0').update(print);
+  return keyOf(key, [prints.templatePages, ...[...prints.pages].flat()]);
+}
+
+/** A hash of strings, each kept apart from the next. */
+function keyOf(first: string, rest: readonly string[]): string {
+  const digest = createHash('sha1').update(first);
+  for (const part of rest) digest.update('\0').update(part);
   return digest.digest('hex');
 }
+
+const PAGEFIND_VERSION = packageVersion('pagefind');
 
 function readManifest(file: string): Manifest | undefined {
   try {

@@ -144,7 +144,9 @@ describe('feeds, sitemaps and other files made without templates', () => {
     await build(options);
     const harbour = path.join(root, 'content/articles/harbour.md');
     writeFileSync(harbour, readFileSync(harbour, 'utf8').replace('The first paragraph.', 'A paragraph written later.'));
-    await build(options);
+    const rebuilt = await build(options);
+    // The edited article is an indexed page: the search index is made again.
+    expect(rebuilt.output.search?.pages).toBe(3);
     for (const feed of ['feed.xml', 'atom.xml', 'feed.json', 'news/feed.xml', 'tags/harbour/feed.xml', 'authors/jane-doe/feed.xml']) {
       expect(readFileSync(path.join(root, '_site', feed), 'utf8'), feed).toContain('A paragraph written later.');
     }
@@ -154,9 +156,23 @@ describe('feeds, sitemaps and other files made without templates', () => {
     const news = () => readFileSync(path.join(root, '_site/news-sitemap.xml'), 'utf8');
     await build({ ...options, now: harbourPublished + 3_600_000 });
     expect(news()).toContain('/news/harbour/');
+    const entry = identity(path.join(root, '_site/pagefind/pagefind-entry.json'));
     const later = await build({ ...options, now: harbourPublished + 72 * 3_600_000 });
     expect(later.output.rendered).toBe(0);
     expect(news()).not.toContain('/news/harbour/');
+    // No indexed page changed, so the search index was kept as it was.
+    expect(later.output.search).toBeUndefined();
+    expect(identity(path.join(root, '_site/pagefind/pagefind-entry.json'))).toBe(entry);
+  });
+
+  test('a search index file changed by hand makes the index again', async () => {
+    await build(options);
+    const entry = path.join(root, '_site/pagefind/pagefind-entry.json');
+    const original = readFileSync(entry, 'utf8');
+    writeFileSync(entry, '{}');
+    const result = await build(options);
+    expect(result.output.search?.pages).toBe(3);
+    expect(readFileSync(entry, 'utf8')).toBe(original);
   });
 
   test('a feed changed by hand in the output is put right', async () => {
