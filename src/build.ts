@@ -13,7 +13,8 @@ import { processAll } from './pipeline/process-pool.js';
 import { assetNames } from './publish/asset-names.js';
 import { outputFiles } from './site/output-files.js';
 import { ContentError, hasErrors, sortProblems, type Problem } from './problems.js';
-import { writeOutput, type OutputReport } from './publish/write-output.js';
+import { unchangedOutput, writeOutput, type OutputReport } from './publish/write-output.js';
+import { buildKey, inputsKey } from './build-key.js';
 import { buildSiteModel } from './site/build-model.js';
 import type { SiteModel } from './site/model.js';
 import type { Content } from './types.js';
@@ -46,6 +47,12 @@ export interface BuildOptions extends CheckOptions {
   workers?: number | undefined;
   /** Warnings fail the build too. */
   strict?: boolean | undefined;
+  /**
+   * Stop once the content is checked when nothing the site is made from has
+   * changed since the last build into `outDir` and its files are as it left
+   * them (see buildKey); the result then has no `state`. Needs `cacheDir`.
+   */
+  skipUnchanged?: boolean | undefined;
 }
 
 export interface StageReport {
@@ -64,8 +71,8 @@ export interface BuildResult {
   output: OutputReport;
   /** Lead images and avatars: how many were encoded in this build, how many taken from the cache. */
   images: { encoded: number; reused: number };
-  /** Everything the build learnt, for a preview server to update from. */
-  state: BuildState;
+  /** Everything the build learnt, for a preview server to update from; none when it stopped early (see skipUnchanged). */
+  state?: BuildState | undefined;
 }
 
 export interface BuildState {
@@ -118,6 +125,10 @@ export async function build(buildOptions: BuildOptions): Promise<BuildResult> {
   const options = { ...buildOptions, now: buildOptions.now ?? buildTime() };
   const stage = timer(options.onStage);
   const loaded = await loadAll(options);
+  const publicDir = options.publicDir ?? defaultPaths.publicDir;
+  const templatesDir = options.templatesDir ?? defaultPaths.templatesDir;
+  // Made now, while every article's text is in memory.
+  const inputs = options.skipUnchanged && options.cacheDir ? inputsKey(loaded.sources, { ...options, publicDir, templatesDir }) : undefined;
   stage('load', loaded.fileCount);
 
   // Each file is checked and rendered in worker threads (or taken from the
@@ -151,7 +162,13 @@ export async function build(buildOptions: BuildOptions): Promise<BuildResult> {
   if (options.strict && problems.length > 0) throw new ContentError(problems);
   stage('validate', content.articles.length);
 
-  const publicDir = options.publicDir ?? defaultPaths.publicDir;
+  const key = inputs === undefined ? undefined : buildKey(inputs, content, options.now);
+  const unchanged = key && options.cacheDir ? await unchangedOutput(options.outDir, options.cacheDir, key) : undefined;
+  if (unchanged) {
+    stage('publish', unchanged.files, 'nothing changed');
+    return { problems, pages: unchanged.files, articles: content.articles.length, output: unchanged, images: { encoded: 0, reused: 0 } };
+  }
+
   const uses = usedImages(content);
   const images = await processImages(uses, {
     publicDir,
@@ -177,7 +194,6 @@ export async function build(buildOptions: BuildOptions): Promise<BuildResult> {
   if (hasErrors(all) || (options.strict && all.length > 0)) throw new ContentError(all);
   stage('model', model.articles.length + model.archives.length);
 
-  const templatesDir = options.templatesDir ?? defaultPaths.templatesDir;
   const output = await writeOutput(model, {
     outDir: options.outDir,
     templatesDir,
@@ -187,6 +203,7 @@ export async function build(buildOptions: BuildOptions): Promise<BuildResult> {
     generatedFiles: images.files,
     extraFiles: outputFiles(model, { now: options.now, assetNames: loaded.assetNames }),
     protect: [options.contentDir, templatesDir, publicDir],
+    buildKey: key,
   });
   // Indexing for search runs inside publishing, after the pages are written; it is reported on its own.
   stage('publish', output.files, output.upToDate ? 'nothing changed' : `${output.rendered} rendered, ${output.reused} kept`, output.search?.ms);

@@ -102,7 +102,8 @@ async function main(argv: string[]): Promise<number> {
       case 'build': {
         const started = performance.now();
         const { build } = await import('./build.js');
-        const result = await build(options);
+        // A build with nothing new to publish stops after checking the content.
+        const result = await build({ ...options, skipUnchanged: true });
         report(result.problems);
         say(`✔ built ${result.pages} files from ${result.articles} articles into ${path.relative(process.cwd(), options.outDir) || '.'} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
         return 0;

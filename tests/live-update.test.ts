@@ -23,6 +23,7 @@ beforeEach(async () => {
   // Content paths are shown relative to the working directory, as in the CLI.
   process.chdir(root);
   const result = await build({ contentDir: 'content', outDir: '_site', cacheDir: '.cache', now: NOW });
+  if (!result.state) throw new Error('a build that does not skip has its state');
   state = result.state;
   options = {
     contentDir: 'content',

@@ -42,6 +42,8 @@ export interface WriteOutputOptions {
    * and rebuilding a ten-thousand-page folder per save would.
    */
   inPlace?: boolean | undefined;
+  /** Recorded with the output, for unchangedOutput (see buildKey). */
+  buildKey?: string | undefined;
 }
 
 export interface OutputReport {
@@ -77,6 +79,8 @@ interface Manifest {
   search?: string[];
   /** What the search index was made from: the indexed pages' fingerprints. */
   searchKey?: string;
+  /** What the whole build was made from (see buildKey). */
+  buildKey?: string;
 }
 
 /**
@@ -92,16 +96,9 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
   // Before the old output is compared: a killed build may have left it aside.
   await recoverInterrupted(outDir);
   const prints = fingerprintPages(model, templatesKey(options.templatesDir));
-  const manifestFile = options.cacheDir
-    ? path.join(options.cacheDir, `output-${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.json`)
-    : undefined;
+  const manifestFile = options.cacheDir ? manifestPath(options.cacheDir, outDir) : undefined;
   const previous = manifestFile ? readManifest(manifestFile) : undefined;
-
-  const intact = (file: string): boolean => {
-    const recorded = previous?.files[file];
-    const stat = statOrUndefined(path.join(outDir, file));
-    return !!recorded && !!stat && stat.size === recorded[0] && stat.mtimeMs === recorded[1];
-  };
+  const intact = (file: string): boolean => isIntact(outDir, previous, file);
   // Keyed by the published name; `publicSource` gives the file it is copied from.
   const publicSource = new Map<string, string>();
   const publicFiles = new Map<string, Stats>();
@@ -152,7 +149,10 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
     reusedPages.size === prints.pages.size &&
     reusedExtras.size === extraHashes.size &&
     new Set(expected).size === Object.keys(previous.files).length;
-  if (upToDate) return { files: expected.length, rendered: 0, reused: expected.length, upToDate: true };
+  if (upToDate) {
+    if (manifestFile && previous.buildKey !== options.buildKey) writeManifest(manifestFile, { ...previous, buildKey: options.buildKey });
+    return { files: expected.length, rendered: 0, reused: expected.length, upToDate: true };
+  }
 
   let templateFiles: string[] = [];
   let searchFiles: string[] = [];
@@ -240,9 +240,37 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
       extrasKey,
       search: searchFiles,
       searchKey,
+      buildKey: options.buildKey,
     });
   }
   return { files: files.size, ...report, upToDate: false };
+}
+
+/**
+ * The report of a build that has nothing to do: the last build into `outDir`
+ * was made from the same `buildKey`, and every file it wrote is still there
+ * as it was. Undefined otherwise. Puts right a build killed while swapping
+ * folders first.
+ */
+export async function unchangedOutput(outDir: string, cacheDir: string, buildKey: string): Promise<OutputReport | undefined> {
+  const resolved = path.resolve(outDir);
+  await recoverInterrupted(resolved);
+  const previous = readManifest(manifestPath(cacheDir, resolved));
+  if (previous?.buildKey !== buildKey) return undefined;
+  const files = Object.keys(previous.files);
+  if (!files.every((file) => isIntact(resolved, previous, file))) return undefined;
+  return { files: files.length, rendered: 0, reused: files.length, upToDate: true };
+}
+
+function manifestPath(cacheDir: string, outDir: string): string {
+  return path.join(cacheDir, `output-${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.json`);
+}
+
+/** Whether a file the last build published is still there with the size and time it had. */
+function isIntact(outDir: string, previous: Manifest | undefined, file: string): boolean {
+  const recorded = previous?.files[file];
+  const stat = statOrUndefined(path.join(outDir, file));
+  return !!recorded && !!stat && stat.size === recorded[0] && stat.mtimeMs === recorded[1];
 }
 
 /**

@@ -56,6 +56,9 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 const MAX_URLS_PER_FILE = 50_000;
 // Google News reads only articles from the last two days, at most 1,000 per sitemap.
 const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
+
+/** Whether an article published at `instant` (ms) belongs in the news sitemap of a build at `buildTime`. */
+export const inNewsWindow = (instant: number, buildTime: number): boolean => instant >= buildTime - NEWS_WINDOW_MS && instant <= buildTime;
 const MAX_NEWS_ARTICLES = 1_000;
 
 interface Entry {
@@ -128,7 +131,7 @@ export function renderNewsSitemap(articles: readonly NewsArticle[], options: New
     instant: w3cInstant(article.published, `published of ${article.url}`),
   }));
   const recent = checked
-    .filter((article) => article.instant >= options.buildTime - NEWS_WINDOW_MS && article.instant <= options.buildTime)
+    .filter((article) => inNewsWindow(article.instant, options.buildTime))
     .sort(
       (a, b) =>
         b.instant - a.instant ||
