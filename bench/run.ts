@@ -40,8 +40,12 @@ const runs = Number(values.runs);
 
 interface Measure {
   wallS: number;
+  /** CPU seconds of the process and of the processes it started and waited for (Pagefind's indexer). */
   cpuS: number;
+  /** Peak RSS of the largest process of the run: the build's own, or Pagefind's indexer when larger. */
   rssMb: number;
+  /** Peak RSS of the Node process alone. */
+  ownRssMb?: number | undefined;
   /** Seconds spent building the search index, from the build's own `search` stage line; absent when it made none. */
   searchS?: number | undefined;
 }
@@ -58,11 +62,19 @@ interface Row {
 const rows: Row[] = [];
 const serveLatencies: Record<number, number[]> = {};
 
+// GNU time reports CPU and peak memory including the child processes a
+// build starts (Pagefind's indexer is a separate program); without it only
+// the Node process is counted, and the table says so.
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
 function timed(command: string, args: string[], cwd: string, timeoutS = 0): Measure {
   const usageFile = path.join(WORK, `usage-${process.pid}.json`);
+  const treeFile = path.join(WORK, `tree-${process.pid}.txt`);
   rmSync(usageFile, { force: true });
+  rmSync(treeFile, { force: true });
   const started = process.hrtime.bigint();
-  const result = spawnSync(command, args, {
+  const [program, programArgs] = GNU_TIME ? [GNU_TIME, ['-f', '%U %S %M', '-o', treeFile, command, ...args]] : [command, args];
+  const result = spawnSync(program, programArgs, {
     cwd,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -77,7 +89,15 @@ function timed(command: string, args: string[], cwd: string, timeoutS = 0): Meas
   }
   const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { userMs: number; systemMs: number; maxRssKb: number };
   const search = /^\s*search\s+\d+ pages indexed for search\s+(\d+) ms/m.exec(result.stdout);
-  return { wallS, cpuS: (usage.userMs + usage.systemMs) / 1000, rssMb: usage.maxRssKb / 1024, searchS: search ? Number(search[1]) / 1000 : undefined };
+  const own = { cpuS: (usage.userMs + usage.systemMs) / 1000, rssMb: usage.maxRssKb / 1024 };
+  const tree = GNU_TIME ? readFileSync(treeFile, 'utf8').trim().split('\n').at(-1)?.split(' ').map(Number) : undefined;
+  return {
+    wallS,
+    cpuS: tree ? (tree[0] ?? 0) + (tree[1] ?? 0) : own.cpuS,
+    rssMb: tree ? Math.max(own.rssMb, (tree[2] ?? 0) / 1024) : own.rssMb,
+    ownRssMb: own.rssMb,
+    searchS: search ? Number(search[1]) / 1000 : undefined,
+  };
 }
 
 function prepare(articles: number): { dir: string; articleFiles: string[] } {
@@ -151,6 +171,7 @@ function record(articles: number, scenario: string, measure: Measure): void {
     wallS: median(row.runs.map((m) => m.wallS)),
     cpuS: median(row.runs.map((m) => m.cpuS)),
     rssMb: median(row.runs.map((m) => m.rssMb)),
+    ownRssMb: median(row.runs.map((m) => m.ownRssMb ?? m.rssMb)),
     searchS: searches.length > 0 ? median(searches) : undefined,
   };
 }
@@ -193,7 +214,8 @@ async function poll<T>(probe: () => T | undefined | Promise<T | undefined>, time
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 
 function printTable(): void {
-  console.log('\narticles  scenario   wall s (median)   cpu s   peak MB   wall ratio   cpu ratio   rss ratio   search s   runs (wall s)');
+  console.log(GNU_TIME ? '\ncpu s: with child processes; peak MB: the largest process; node MB: the Node process alone' : '\n/usr/bin/time is missing: cpu s and peak MB count the Node process alone');
+  console.log('articles  scenario   wall s (median)   cpu s   peak MB   node MB   wall ratio   cpu ratio   rss ratio   search s   runs (wall s)');
   for (const row of rows) {
     const base = rows.find((r) => r.articles === row.articles && r.scenario === 'baseline')?.median;
     const ratio = (a: number, b: number | undefined) => (b ? `${fmt(a / b)}×` : '—');
@@ -204,6 +226,7 @@ function printTable(): void {
         fmt(row.median.wallS).padStart(15),
         fmt(row.median.cpuS).padStart(7),
         fmt(row.median.rssMb, 0).padStart(9),
+        fmt(row.median.ownRssMb ?? row.median.rssMb, 0).padStart(9),
         ratio(row.median.wallS, base?.wallS).padStart(12),
         ratio(row.median.cpuS, base?.cpuS).padStart(11),
         ratio(row.median.rssMb, base?.rssMb).padStart(11),
