@@ -18,7 +18,7 @@ export const ARCHIVE_FEED_ITEMS = 20;
  * site, every section, author and tag, and the corrections. Published
  * articles only; drafts and scheduled ones (shown with a banner) never.
  */
-export function siteFeeds(model: SiteModel): { path: string; content: string }[] {
+export function* siteFeeds(model: SiteModel): Generator<{ path: string; content: string }> {
   const { site } = model;
   const address = (sitePath: string) => absolute(site, sitePath);
   const published = model.articles.filter((page) => !page.banner);
@@ -64,14 +64,13 @@ export function siteFeeds(model: SiteModel): { path: string; content: string }[]
       })),
     ),
   ];
-  return feeds.flatMap(([pagePath, input]) => {
+  // One file at a time: the caller writes each before the next is made.
+  for (const [pagePath, input] of feeds) {
     const paths = feedPaths(pagePath);
-    return [
-      { path: paths.rss.slice(1), content: renderRss(input) },
-      { path: paths.atom.slice(1), content: renderAtom(input) },
-      { path: paths.json.slice(1), content: renderJsonFeed(input) },
-    ];
-  });
+    yield { path: paths.rss.slice(1), content: renderRss(input) };
+    yield { path: paths.atom.slice(1), content: renderAtom(input) };
+    yield { path: paths.json.slice(1), content: renderJsonFeed(input) };
+  }
 }
 
 function feedItem(page: ArticlePage, absolute: (sitePath: string) => string): FeedItem {

@@ -122,11 +122,8 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
   // fingerprints and key they would come out the same, so they are not made.
   const extrasKey = options.extraFiles ? extraFilesKey(options.extraFiles.key, prints) : undefined;
   const keepExtras = !!previous?.extras && previous.extrasKey === extrasKey && Object.keys(previous.extras).every(intact);
-  const extras = new Map((keepExtras ? [] : (options.extraFiles?.make() ?? [])).map((file) => [file.path, file.content]));
-  const extraHashes = keepExtras
-    ? new Map(Object.entries(previous.extras ?? {}))
-    : new Map([...extras].map(([file, content]) => [file, createHash('sha1').update(content).digest('hex')]));
-  const reusedExtras = new Set([...extraHashes].filter(([file, hash]) => previous?.extras?.[file] === hash && intact(file)).map(([file]) => file));
+  // Extra file → hash of its content; filled as they are made when they are not kept.
+  const extraHashes = new Map(keepExtras ? Object.entries(previous.extras ?? {}) : []);
   const reuseTemplatePages = !!previous && previous.templatePages === prints.templatePages && previous.templateFiles.every(intact);
   // The index is made from the published article pages alone: while none of
   // them changed, the last one is kept. Indexing takes most of a build of
@@ -147,7 +144,7 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
     reuseSearch &&
     reusedPublic.size === publicFiles.size &&
     reusedPages.size === prints.pages.size &&
-    reusedExtras.size === extraHashes.size &&
+    (keepExtras || !options.extraFiles) &&
     new Set(expected).size === Object.keys(previous.files).length;
   if (upToDate) {
     if (manifestFile && previous.buildKey !== options.buildKey) writeManifest(manifestFile, { ...previous, buildKey: options.buildKey });
@@ -180,14 +177,19 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
       }
     }
     const extraWritten: string[] = [];
-    for (const file of extraHashes.keys()) {
-      const content = extras.get(file);
-      if (reusedExtras.has(file) || content === undefined) {
+    if (keepExtras) [...extraHashes.keys()].forEach(takeOver);
+    // Made, compared and written one at a time: together the feeds of a
+    // large site are over a hundred megabytes.
+    else for (const { path: file, content } of options.extraFiles?.make() ?? []) {
+      const bytes = Buffer.from(content);
+      const hash = createHash('sha1').update(bytes).digest('hex');
+      extraHashes.set(file, hash);
+      if (previous?.extras?.[file] === hash && intact(file)) {
         takeOver(file);
         continue;
       }
       mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
-      writeFileSync(path.join(target, file), content);
+      writeFileSync(path.join(target, file), bytes);
       extraWritten.push(file);
     }
     const pageFiles = new Set(prints.pages.keys());

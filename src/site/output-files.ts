@@ -24,7 +24,8 @@ export interface ExtraFiles {
    * decides whether the last build's files can be kept without making them.
    */
   key: string;
-  make: () => OutputFile[];
+  /** The files, made one by one as they are taken. */
+  make: () => Iterable<OutputFile>;
 }
 
 /**
@@ -43,10 +44,16 @@ export function outputFiles(model: SiteModel, options: OutputFileOptions): Extra
     { siteUrl: site.url, publicationName: site.title, language: site.language, buildTime: options.now },
   );
   const key = createHash('sha256').update(codeKey()).update('\0').update(news.content).update('\0').update(JSON.stringify([...options.assetNames])).digest('hex');
-  return { key, make: () => [news, ...otherFiles(model, published, news.path, options)] };
+  return {
+    key,
+    *make() {
+      yield news;
+      yield* otherFiles(model, published, news.path, options);
+    },
+  };
 }
 
-function otherFiles(model: SiteModel, published: SiteModel['articles'], newsPath: string, options: OutputFileOptions): OutputFile[] {
+function* otherFiles(model: SiteModel, published: SiteModel['articles'], newsPath: string, options: OutputFileOptions): Generator<OutputFile> {
   const { site } = model;
   const newest = published[0]?.updated?.iso ?? published[0]?.published.iso;
   const pages: SitemapPage[] = [
@@ -66,7 +73,11 @@ function otherFiles(model: SiteModel, published: SiteModel['articles'], newsPath
   );
   // Image files are named by a hash of their source: the whole folder can be kept for a year.
   const immutable = [...[...options.assetNames.values()].map((file) => `/${file}`), `/${PUBLISHED_FOLDER}/*`];
-  return [...siteFeeds(model), ...sitemaps, robots, ...redirects, renderHeaders(site, immutable, formOrigins(model))];
+  yield* siteFeeds(model);
+  yield* sitemaps;
+  yield robots;
+  yield* redirects;
+  yield renderHeaders(site, immutable, formOrigins(model));
 }
 
 /** Origins other than the site's own that a page's form posts to (the comment endpoint), for the CSP. */
