@@ -172,43 +172,67 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
     for (const [index, chunk] of inChunks(subset).entries()) {
       const templatePages = index === 0 && !reuseTemplatePages;
       if (chunk.articles.length + chunk.archives.length > 0 || templatePages) {
-        if (index > 0) collectGarbage();
+        // Before the first run too: building the model left garbage behind.
+        collectGarbage();
         written.push(...(await writePages(chunk, options.templatesDir, target, { templatePages })));
       }
-    }
-    const extraWritten: string[] = [];
-    if (keepExtras) [...extraHashes.keys()].forEach(takeOver);
-    // Made, compared and written one at a time: together the feeds of a
-    // large site are over a hundred megabytes.
-    else for (const { path: file, content } of options.extraFiles?.make() ?? []) {
-      const bytes = Buffer.from(content);
-      const hash = createHash('sha1').update(bytes).digest('hex');
-      extraHashes.set(file, hash);
-      if (previous?.extras?.[file] === hash && intact(file)) {
-        takeOver(file);
-        continue;
-      }
-      mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
-      writeFileSync(path.join(target, file), bytes);
-      extraWritten.push(file);
     }
     const pageFiles = new Set(prints.pages.keys());
     templateFiles = reuseTemplatePages ? previous.templateFiles : written.filter((file) => !pageFiles.has(file));
     if (reuseTemplatePages) templateFiles.forEach(takeOver);
-    if (reuseSearch) searchFiles = previous.search ?? [];
-    if (reuseSearch && !inPlace) searchFiles.forEach((file) => linkOrCopy(path.join(outDir, file), path.join(target, file)));
-    if (inPlace) {
-      // An old index that is not kept goes too: it is written afresh below, over pages that are all current.
-      const current = new Set([...publicFiles.keys(), ...pageFiles, ...templateFiles, ...extraHashes.keys(), ...searchFiles]);
-      for (const file of Object.keys(previous?.files ?? {})) {
-        if (!current.has(file)) rmSync(path.join(outDir, file), { force: true });
+
+    /** The files made without templates; written ones are returned. */
+    const writeExtras = (): string[] => {
+      if (keepExtras) {
+        [...extraHashes.keys()].forEach(takeOver);
+        return [];
       }
+      const extraWritten: string[] = [];
+      // Made, compared and written one at a time: together the feeds of a
+      // large site are over a hundred megabytes.
+      for (const { path: file, content } of options.extraFiles?.make() ?? []) {
+        const bytes = Buffer.from(content);
+        const hash = createHash('sha1').update(bytes).digest('hex');
+        extraHashes.set(file, hash);
+        if (previous?.extras?.[file] === hash && intact(file)) {
+          takeOver(file);
+          continue;
+        }
+        mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
+        writeFileSync(path.join(target, file), bytes);
+        extraWritten.push(file);
+      }
+      return extraWritten;
+    };
+
+    // Pagefind needs only the pages: it reads them in its own process while
+    // this one makes the other files and scans the pages. Updating in place,
+    // stale files go first, old index files among them.
+    const startIndexing = () => indexSite(target, { pages: indexed.length });
+    let indexing = reuseSearch || inPlace ? undefined : startIndexing();
+    let extraWritten: string[] = [];
+    try {
+      extraWritten = writeExtras();
+      if (reuseSearch) searchFiles = previous.search ?? [];
+      if (reuseSearch && !inPlace) searchFiles.forEach((file) => linkOrCopy(path.join(outDir, file), path.join(target, file)));
+      if (inPlace) {
+        const current = new Set([...publicFiles.keys(), ...pageFiles, ...templateFiles, ...extraHashes.keys(), ...searchFiles]);
+        for (const file of Object.keys(previous?.files ?? {})) {
+          if (!current.has(file)) rmSync(path.join(outDir, file), { force: true });
+        }
+        if (!reuseSearch) indexing = startIndexing();
+      }
+      refuseUnsafeOutput(target, [...written, ...extraWritten], model, outDir);
+    } finally {
+      // Never leave Pagefind writing into a folder that is being thrown away.
+      await indexing?.catch(() => undefined);
     }
-    const search = reuseSearch ? undefined : await indexSite(target, { pages: indexed.length });
+    const search = await indexing;
     if (search) searchFiles = [...listFiles(path.join(target, SEARCH_INDEX_DIR)).keys()].map((file) => `${SEARCH_INDEX_DIR}/${file}`);
-    // After indexing, so that the scan's look for links covers the index too.
-    refuseUnsafeOutput(target, [...written, ...extraWritten], model, outDir);
+    // The pages were scanned above; this looks over the whole folder, index included, for links leading out of it.
+    refuseUnsafeOutput(target, [], model, outDir);
     if (!inPlace) {
+      // Only now that Pagefind has read them: a page is briefly missing while its old copy takes its place.
       for (const file of [...written, ...extraWritten]) {
         if (sameBytes(path.join(outDir, file), path.join(target, file))) {
           unlinkSync(path.join(target, file));
