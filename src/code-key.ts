@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,13 +13,16 @@ let memo: string | undefined;
  * written has to rewrite the feeds.
  */
 export function codeKey(): string {
-  if (memo) return memo;
-  const digest = createHash('sha256');
-  const files = readdirSync(HERE, { recursive: true, withFileTypes: true })
+  memo ??= addSourceFiles(createHash('sha256'), HERE, true).digest('hex');
+  return memo;
+}
+
+/** Feed `digest` the name and bytes of every JavaScript or TypeScript module in `dir`, in name order. */
+export function addSourceFiles(digest: Hash, dir: string, recursive: boolean): Hash {
+  const files = readdirSync(dir, { recursive, withFileTypes: true })
     .filter((entry) => entry.isFile() && /\.(?:js|ts)$/.test(entry.name))
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
-  for (const file of files) digest.update(path.relative(HERE, file)).update('\0').update(readFileSync(file)).update('\0');
-  memo = digest.digest('hex');
-  return memo;
+  for (const file of files) digest.update(path.relative(dir, file)).update('\0').update(readFileSync(file)).update('\0');
+  return digest;
 }

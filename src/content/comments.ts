@@ -6,6 +6,7 @@ import { commentSchema, knownKeys } from './schema.js';
 import { slugifyText, slugProblem } from './slug.js';
 import { didYouMean } from './suggest.js';
 import { parseYamlMapping } from './yaml-mapping.js';
+import { groupBy } from '../group-by.js';
 
 /** A comment file that passed the checks that need no other file. */
 interface CheckedComment extends Comment {
@@ -156,13 +157,3 @@ function threadChecks(comments: CheckedComment[], written: ReadonlySet<string>, 
 
 /** A comment is named by its file name without `.yml`. */
 const commentId = (file: CommentSource): string => posix.basename(file.path).replace(/\.yml$/i, '');
-
-function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
-}

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { addSourceFiles } from '../code-key.js';
 import { packageVersion } from '../package-version.js';
 import type { SiteModel } from '../site/model.js';
 import { configureEleventy } from './config.js';
@@ -45,10 +46,7 @@ export function templatesKey(templatesDir: string): string {
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
   for (const file of files) digest.update(path.relative(templatesDir, file)).update('\0').update(readFileSync(file)).update('\0');
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const file of readdirSync(here).filter((name) => /\.(?:js|ts)$/.test(name)).sort()) {
-    digest.update(file).update('\0').update(readFileSync(path.join(here, file))).update('\0');
-  }
+  addSourceFiles(digest, path.dirname(fileURLToPath(import.meta.url)), false);
   digest.update(`@11ty/eleventy@${packageVersion('@11ty/eleventy')}`);
   return digest.digest('hex');
 }

@@ -84,12 +84,27 @@ export function scanOutput(
   htmlFiles: Iterable<string>,
   scripts: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
 ): { file: string; finding: string }[] {
+  return [...scanFolder(dir), ...scanPages(dir, htmlFiles, scripts)];
+}
+
+/** The folder's entries that are neither a regular file nor a folder (a link could lead out of it). */
+export function scanFolder(dir: string): { file: string; finding: string }[] {
   const results: { file: string; finding: string }[] = [];
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (entry.isFile() || entry.isDirectory()) continue;
     const file = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
     results.push({ file, finding: entry.isSymbolicLink() ? 'a symbolic link' : 'neither a file nor a folder' });
   }
+  return results;
+}
+
+/** Each of `htmlFiles` (relative to `dir`) through scanPage, with the scripts allowed to it. */
+export function scanPages(
+  dir: string,
+  htmlFiles: Iterable<string>,
+  scripts: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): { file: string; finding: string }[] {
+  const results: { file: string; finding: string }[] = [];
   const root = path.resolve(dir);
   for (const file of htmlFiles) {
     const full = path.resolve(root, file);

@@ -12,7 +12,7 @@ import { pageScripts } from '../search/page-scripts.js';
 import { packageVersion } from '../package-version.js';
 import { publishAtomically, recoverInterrupted } from './atomic.js';
 import { collectGarbage } from './collect-garbage.js';
-import { scanOutput } from './scan-output.js';
+import { scanFolder, scanPages } from './scan-output.js';
 
 export interface WriteOutputOptions {
   outDir: string;
@@ -222,7 +222,7 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
         }
         if (!reuseSearch) indexing = startIndexing();
       }
-      refuseUnsafeOutput(target, [...written, ...extraWritten], model, outDir);
+      refuseUnsafe(scanPages(target, htmlOnly([...written, ...extraWritten]), pageScripts(model.site)), model, outDir);
     } finally {
       // Never leave Pagefind writing into a folder that is being thrown away.
       await indexing?.catch(() => undefined);
@@ -230,7 +230,7 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
     const search = await indexing;
     if (search) searchFiles = [...listFiles(path.join(target, SEARCH_INDEX_DIR)).keys()].map((file) => `${SEARCH_INDEX_DIR}/${file}`);
     // The pages were scanned above; this looks over the whole folder, index included, for links leading out of it.
-    refuseUnsafeOutput(target, [], model, outDir);
+    refuseUnsafe(scanFolder(target), model, outDir);
     if (!inPlace) {
       // Only now that Pagefind has read them: a page is briefly missing while its old copy takes its place.
       for (const file of [...written, ...extraWritten]) {
@@ -299,17 +299,15 @@ function isIntact(outDir: string, previous: Manifest | undefined, file: string):
   return !!recorded && !!stat && stat.size === recorded[0] && stat.mtimeMs === recorded[1];
 }
 
+const htmlOnly = (files: string[]): string[] => files.filter((file) => file.endsWith('.html'));
+
 /**
- * The post-build scan (see scanOutput) over the pages written in this build;
- * pages taken over were scanned when they were written. A finding fails the
- * build, reported against the article the page came from.
+ * Fail the build on findings of the post-build scan (see scanOutput), which
+ * covers the pages written in this build (pages taken over were scanned when
+ * they were written) and the whole folder. Each is reported against the
+ * article the page came from.
  */
-function refuseUnsafeOutput(dir: string, written: string[], model: SiteModel, outDir: string): void {
-  const findings = scanOutput(
-    dir,
-    written.filter((file) => file.endsWith('.html')),
-    pageScripts(model.site),
-  );
+function refuseUnsafe(findings: { file: string; finding: string }[], model: SiteModel, outDir: string): void {
   if (findings.length === 0) return;
   const sources = new Map(model.articles.map((page) => [pageFile(page.url), page.source]));
   throw new ContentError(

@@ -1,4 +1,5 @@
 import type { TermCounts } from './terms.js';
+import { groupBy } from '../group-by.js';
 
 /** What the engine needs to know of an article; plain data, no Eleventy, no files. */
 export interface RelatedDoc {
@@ -339,16 +340,6 @@ function fillUp(chosen: number[], pool: Iterable<number>, self: number, min: num
 function denseIds(values: readonly string[]): Int32Array {
   const ids = new Map<string, number>();
   return Int32Array.from(values, (value) => ids.get(value) ?? ids.set(value, ids.size).size - 1);
-}
-
-function groupBy<K>(items: readonly number[], key: (item: number) => K): Map<K, number[]> {
-  const groups = new Map<K, number[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
