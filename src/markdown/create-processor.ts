@@ -1,9 +1,9 @@
-import remarkGfm from 'remark-gfm';
 import remarkHtml from 'remark-html';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { remarkCommentBody } from './comment-body.js';
 import { remarkExternalLinks } from './external-links.js';
+import { GFM_FEATURES, remarkGfmFeatures, type GfmFeature } from './gfm-on-demand.js';
 import { remarkHeadingIds } from './heading-ids.js';
 import { remarkLazyImages } from './lazy-images.js';
 import { sanitizeSchema } from './sanitize-schema.js';
@@ -16,11 +16,15 @@ export interface MarkdownOptions {
   comment?: boolean | undefined;
 }
 
-/** The one Markdown pipeline: every body, bio, section introduction and comment goes through it. */
-export function createProcessor(options: MarkdownOptions) {
+/**
+ * The one Markdown pipeline: every body, bio, section introduction and
+ * comment goes through it. `gfm` narrows GitHub's extensions to those a body
+ * needs (see gfm-on-demand.ts); the output is the same.
+ */
+export function createProcessor(options: MarkdownOptions, gfm: readonly GfmFeature[] = GFM_FEATURES) {
   return unified()
     .use(remarkParse)
-    .use(remarkGfm)
+    .use(remarkGfmFeatures, gfm)
     .use(options.comment ? [remarkCommentBody] : [])
     // Counted before the external-link plugin adds words for screen readers.
     .use(remarkTextStats)

@@ -1,4 +1,6 @@
+import { VFile } from 'vfile';
 import { createProcessor, type MarkdownOptions } from './create-processor.js';
+import { gfmFeaturesIn, mayHaveLiteralLinks, type GfmFeature } from './gfm-on-demand.js';
 import type { TextStats } from './text-stats.js';
 
 export interface RenderedMarkdown extends TextStats {
@@ -17,10 +19,29 @@ export function createRenderer(options: MarkdownOptions): (markdown: string) => 
 
 /** Like createRenderer, and also the plain text, which is not kept with the rendering. */
 export function createTextRenderer(options: MarkdownOptions): (markdown: string) => RenderedMarkdown & { text: string } {
-  const processor = createProcessor(options);
+  // One processor per set of GitHub extensions met, each built once.
+  const processors = new Map<string, ReturnType<typeof createProcessor>>();
+  const processorFor = (gfm: GfmFeature[]) => {
+    const key = gfm.join(' ');
+    let processor = processors.get(key);
+    if (!processor) processors.set(key, (processor = createProcessor(options, gfm)));
+    return processor;
+  };
   return (markdown) => {
-    const file = processor.processSync(markdown);
+    const wanted = gfmFeaturesIn(markdown);
+    // Literal links are looked for in the text of a first parse without them,
+    // as an https:// in a link's address alone does not need them.
+    let processor = processorFor(wanted.filter((feature) => feature !== 'autolink'));
+    let tree = processor.parse(markdown);
+    if (wanted.includes('autolink') && mayHaveLiteralLinks(tree)) {
+      processor = processorFor(wanted);
+      tree = processor.parse(markdown);
+    }
+    const file = new VFile(markdown);
+    // The plugins change the tree in place.
+    processor.runSync(tree, file);
+    const html = processor.stringify(tree, file);
     const stats = file.data.textStats ?? { firstParagraph: '', words: 0 };
-    return { html: String(file), ...stats, text: file.data.plainText ?? '' };
+    return { html: String(html), ...stats, text: file.data.plainText ?? '' };
   };
 }
