@@ -1,9 +1,11 @@
 /*
  * The search page: asks the Pagefind index that every build writes to
  * pagefind/ for the reader's words, narrowed by section, author and year, and
- * lists the stories found by relevance or newest first. Plain text from the
- * index is only ever put on the page as text. Without JavaScript the page
- * shows links to the sections and topics instead.
+ * lists the stories found by relevance or newest first. The index is in
+ * parts, one per year (pagefind/<year>/, named newest first by the form's
+ * data-shards), opened together (see openIndex). Plain
+ * text from the index is only ever put on the page as text. Without
+ * JavaScript the page shows links to the sections and topics instead.
  */
 
 /** Results shown at first, and added by each press of "More results". */
@@ -43,6 +45,36 @@ export function searchRequest(values) {
   return { term: term === '' ? null : term, options: newest ? { filters, sort: { date: 'desc' } } : { filters } };
 }
 
+/** The parts of the index that can hold what is asked: a part is a year, so the year filter picks one. */
+export function shardsFor(shards, filters) {
+  return filters.year ? shards.filter((shard) => shard === filters.year) : shards;
+}
+
+/**
+ * The parts of the index, `shards` under `indexUrl` (newest first), opened
+ * as one search with `pagefind` (any part's pagefind.js; `options` go to
+ * every part). Pagefind merges the parts' filters, and their results by
+ * score, which is relevance; but a part's results sorted by date carry their
+ * rank as score, so merged they would interleave. Newest first is asked of
+ * one year at a time instead (a year is one part) and the answers put one
+ * after another.
+ */
+export async function openIndex(pagefind, indexUrl, shards, options = {}) {
+  const partUrl = (shard) => new URL(`${shard}/`, indexUrl).href;
+  if (shards.length > 0) await pagefind.options({ ...options, basePath: partUrl(shards[0]) });
+  for (const shard of shards.slice(1)) await pagefind.mergeIndex(partUrl(shard), options);
+  return {
+    filters: async () => (shards.length > 0 ? pagefind.filters() : {}),
+    search: async (term, searchOptions) => {
+      if (shards.length === 0) return [];
+      if (!searchOptions.sort) return (await pagefind.search(term, searchOptions)).results;
+      const years = shardsFor(shards, searchOptions.filters ?? {});
+      const responses = await Promise.all(years.map((year) => pagefind.search(term, { ...searchOptions, filters: { ...searchOptions.filters, year } })));
+      return responses.flatMap((response) => response.results);
+    },
+  };
+}
+
 /** The values of a filter in the order a reader looks for them: years newest first, names alphabetically. */
 export function filterValues(key, counts, language) {
   const values = Object.keys(counts);
@@ -70,11 +102,15 @@ async function start(form) {
   const more = doc.getElementById('search-more');
   const selects = Object.entries(FILTERS).map(([key, id]) => [key, doc.getElementById(id)]);
 
-  let pagefind;
+  const shards = (form.dataset.shards ?? '').split(' ').filter((shard) => shard !== '');
+  let index;
   try {
-    // The index sits beside the js/ folder, under whatever path prefix the site has.
-    pagefind = await import(new URL('../pagefind/pagefind.js', import.meta.url).href);
-    const available = await pagefind.filters();
+    // The index sits beside the js/ folder, under whatever path prefix the
+    // site has. One pagefind.js serves every part (they are the same file).
+    const indexUrl = new URL('../pagefind/', import.meta.url);
+    const pagefind = shards.length > 0 ? await import(new URL(`${shards[0]}/pagefind.js`, indexUrl).href) : undefined;
+    index = await openIndex(pagefind, indexUrl, shards);
+    const available = await index.filters();
     for (const [key, select] of selects) {
       for (const value of filterValues(key, available[key] ?? {}, doc.documentElement.lang || undefined)) {
         const option = doc.createElement('option');
@@ -122,9 +158,9 @@ async function start(form) {
     }
     status.textContent = 'Searching…';
     try {
-      const response = await pagefind.search(request.term, request.options);
+      const results = await index.search(request.term, request.options);
       if (ticket !== current) return;
-      pending = response.results;
+      pending = results;
       const count = pending.length === 1 ? '1 story' : `${pending.length} stories`;
       status.textContent = request.term === null ? `${count} found` : `${count} found for “${request.term}”`;
       await showMore(ticket);

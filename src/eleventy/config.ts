@@ -26,6 +26,7 @@ export function configureEleventy(model: SiteModel, options: { templatePages: bo
       tags: model.tags,
       heads: model.heads,
       corrections: model.corrections,
+      search: model.search,
     });
     // Each paginated page's address is the `url` of its item in the model,
     // given as a function in the data cascade: a "{{ article.url }}" string

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { templatesKey, writePages } from '../eleventy/write-pages.js';
 import { fingerprintPages, pageFile, type PageFingerprints } from '../site/fingerprint.js';
@@ -7,10 +7,12 @@ import type { SiteModel } from '../site/model.js';
 import type { ExtraFiles } from '../site/output-files.js';
 import { displayPath } from '../content/load.js';
 import { ContentError, error } from '../problems.js';
-import { indexSite, SEARCH_INDEX_DIR, type SearchIndexReport } from '../search/index-site.js';
+import { indexSite, SEARCH_INDEX_DIR, type SearchIndexReport, type SearchShard } from '../search/index-site.js';
+import { searchShards } from '../search/shards.js';
 import { pageScripts } from '../search/page-scripts.js';
 import { packageVersion } from '../package-version.js';
 import { publishAtomically, recoverInterrupted } from './atomic.js';
+import { copyKeepingTime, linkOrCopy } from './link-or-copy.js';
 import { collectGarbage } from './collect-garbage.js';
 import { scanFolder, scanPages } from './scan-output.js';
 
@@ -75,10 +77,8 @@ interface Manifest {
   extras?: Record<string, string>;
   /** What the extra files were made from: their own key and every page fingerprint. */
   extrasKey?: string;
-  /** Files of the search index. */
-  search?: string[];
-  /** What the search index was made from: the indexed pages' fingerprints. */
-  searchKey?: string;
+  /** Each part of the search index: what it was made from (its pages' fingerprints) and its files. */
+  search?: Record<string, { key: string; files: string[] }>;
   /** What the whole build was made from (see buildKey). */
   buildKey?: string;
 }
@@ -125,19 +125,25 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
   // Extra file → hash of its content; filled as they are made when they are not kept.
   const extraHashes = new Map(keepExtras ? Object.entries(previous.extras ?? {}) : []);
   const reuseTemplatePages = !!previous && previous.templatePages === prints.templatePages && previous.templateFiles.every(intact);
-  // The index is made from the published article pages alone: while none of
-  // them changed, the last one is kept. Indexing takes most of a build of
-  // ten thousand articles in which one page changed.
-  const indexed = model.articles.filter((page) => !page.banner).map((page) => pageFile(page.url));
-  const searchKey = keyOf(`pagefind@${PAGEFIND_VERSION}`, indexed.flatMap((file) => [file, prints.pages.get(file) ?? '']));
-  const reuseSearch = !!previous?.search && previous.searchKey === searchKey && previous.search.every(intact);
+  // Each part of the index is made from its year's published article pages
+  // alone: while none of them changed, the last one is kept. Indexing takes
+  // most of a build of ten thousand articles in which one page changed.
+  const shards = searchShards(model.articles);
+  const shardKeys = new Map(shards.map((shard) => [shard.name, shardKey(shard, prints)]));
+  const keptShards = shards.filter((shard) => {
+    const last = previous?.search?.[shard.name];
+    return !!last && last.key === shardKeys.get(shard.name) && last.files.every(intact);
+  });
+  const toIndex = shards.filter((shard) => !keptShards.includes(shard));
+  const keptSearchFiles = keptShards.flatMap((shard) => previous?.search?.[shard.name]?.files ?? []);
+  const reuseSearch = toIndex.length === 0;
 
   const expected = [
     ...publicFiles.keys(),
     ...prints.pages.keys(),
     ...extraHashes.keys(),
     ...(reuseTemplatePages ? previous.templateFiles : []),
-    ...(reuseSearch ? (previous.search ?? []) : []),
+    ...keptSearchFiles,
   ];
   const upToDate =
     reuseTemplatePages &&
@@ -152,7 +158,8 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
   }
 
   let templateFiles: string[] = [];
-  let searchFiles: string[] = [];
+  // Part of the index → its files.
+  const searchFiles = new Map(keptShards.map((shard) => [shard.name, previous?.search?.[shard.name]?.files ?? []]));
   /** Fill `target` with the new site: a fresh folder, or the output itself when updating in place. */
   const fill = async (target: string, inPlace: boolean): Promise<{ rendered: number; reused: number; search: SearchIndexReport | undefined }> => {
     let reused = 0;
@@ -208,15 +215,14 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
     // Pagefind needs only the pages: it reads them in its own process while
     // this one makes the other files and scans the pages. Updating in place,
     // stale files go first, old index files among them.
-    const startIndexing = () => indexSite(target, { pages: indexed.length });
+    const startIndexing = () => indexSite(target, toIndex);
     let indexing = reuseSearch || inPlace ? undefined : startIndexing();
     let extraWritten: string[] = [];
     try {
       extraWritten = writeExtras();
-      if (reuseSearch) searchFiles = previous.search ?? [];
-      if (reuseSearch && !inPlace) searchFiles.forEach((file) => linkOrCopy(path.join(outDir, file), path.join(target, file)));
+      if (!inPlace) keptSearchFiles.forEach((file) => linkOrCopy(path.join(outDir, file), path.join(target, file)));
       if (inPlace) {
-        const current = new Set([...publicFiles.keys(), ...pageFiles, ...templateFiles, ...extraHashes.keys(), ...searchFiles]);
+        const current = new Set([...publicFiles.keys(), ...pageFiles, ...templateFiles, ...extraHashes.keys(), ...keptSearchFiles]);
         for (const file of Object.keys(previous?.files ?? {})) {
           if (!current.has(file)) rmSync(path.join(outDir, file), { force: true });
         }
@@ -228,7 +234,10 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
       await indexing?.catch(() => undefined);
     }
     const search = await indexing;
-    if (search) searchFiles = [...listFiles(path.join(target, SEARCH_INDEX_DIR)).keys()].map((file) => `${SEARCH_INDEX_DIR}/${file}`);
+    for (const shard of search ? toIndex : []) {
+      const folder = `${SEARCH_INDEX_DIR}/${shard.name}`;
+      searchFiles.set(shard.name, [...listFiles(path.join(target, folder)).keys()].map((file) => `${folder}/${file}`));
+    }
     // The pages were scanned above; this looks over the whole folder, index included, for links leading out of it.
     refuseUnsafe(scanFolder(target), model, outDir);
     if (!inPlace) {
@@ -240,7 +249,7 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
         }
       }
       // Index files that came out the same keep their old copy too, but are not counted as kept pages.
-      for (const file of search ? searchFiles : []) {
+      for (const file of search ? toIndex.flatMap((shard) => searchFiles.get(shard.name) ?? []) : []) {
         if (sameBytes(path.join(outDir, file), path.join(target, file))) {
           unlinkSync(path.join(target, file));
           linkOrCopy(path.join(outDir, file), path.join(target, file));
@@ -264,8 +273,7 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
       files: Object.fromEntries([...files].map(([file, stat]) => [file, [stat.size, stat.mtimeMs]])),
       extras: Object.fromEntries(extraHashes),
       extrasKey,
-      search: searchFiles,
-      searchKey,
+      search: Object.fromEntries(shards.map((shard) => [shard.name, { key: shardKeys.get(shard.name) ?? '', files: searchFiles.get(shard.name) ?? [] }])),
       buildKey: options.buildKey,
     });
   }
@@ -352,6 +360,11 @@ function keyOf(first: string, rest: readonly string[]): string {
 
 const PAGEFIND_VERSION = packageVersion('pagefind');
 
+/** What a part of the search index is made from: Pagefind, and what it reads of its pages. */
+function shardKey(shard: SearchShard, prints: PageFingerprints): string {
+  return keyOf(`pagefind@${PAGEFIND_VERSION} ${shard.name}`, shard.pages.flatMap((file) => [file, prints.search.get(file) ?? '']));
+}
+
 function readManifest(file: string): Manifest | undefined {
   try {
     const manifest = JSON.parse(readFileSync(file, 'utf8')) as Partial<Manifest>;
@@ -392,22 +405,6 @@ function statOrUndefined(file: string): Stats | undefined {
   } catch {
     return undefined;
   }
-}
-
-function linkOrCopy(from: string, to: string): void {
-  mkdirSync(path.dirname(to), { recursive: true });
-  try {
-    linkSync(from, to);
-  } catch {
-    // Some file systems refuse hard links; a copy with the old time does the same job.
-    copyKeepingTime(from, to, lstatSync(from));
-  }
-}
-
-function copyKeepingTime(from: string, to: string, stat: Stats): void {
-  mkdirSync(path.dirname(to), { recursive: true });
-  copyFileSync(from, to);
-  utimesSync(to, stat.atime, stat.mtime);
 }
 
 function sameBytes(a: string, b: string): boolean {

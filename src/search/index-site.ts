@@ -1,23 +1,25 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { linkOrCopy } from '../publish/link-or-copy.js';
 
-/** The folder of the search index inside the site, as pagefind.js expects to find it. */
+/**
+ * The folder of the search index inside the site. Each shard is a complete
+ * Pagefind index of its own in a subfolder, `pagefind/<shard>/`.
+ */
 export const SEARCH_INDEX_DIR = 'pagefind';
 
-export interface SearchIndexReport {
-  /** Pages in the index. */
-  pages: number;
-  /** Milliseconds spent reading the site and writing the index. */
-  ms: number;
+/** One part of the index: a name (its folder) and the pages it holds, as files relative to the site. */
+export interface SearchShard {
+  name: string;
+  pages: readonly string[];
 }
 
-export interface IndexSiteOptions {
-  /**
-   * How many pages carry `data-pagefind-body` (the published article pages).
-   * The index must hold exactly these.
-   */
+export interface SearchIndexReport {
+  /** Pages in the shards indexed. */
   pages: number;
+  /** Milliseconds spent reading the pages and writing the shards. */
+  ms: number;
 }
 
 // Pagefind's Node API drives one service process shared by the whole
@@ -25,31 +27,49 @@ export interface IndexSiteOptions {
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
- * Index the HTML pages in `dir` with Pagefind and write the index, with the
- * browser script that reads it, into `dir/pagefind/`. Only the parts of pages
- * marked `data-pagefind-body` are indexed. Throws an Error saying what went
- * wrong when Pagefind fails, or when the index does not hold exactly
- * `options.pages` pages: Pagefind indexes every page of a site in which no
- * page is marked, and a draft must never be found.
+ * Index each shard's pages with Pagefind and write it, with the browser
+ * script that reads it, into `dir/pagefind/<name>/`. Only the parts of pages
+ * marked `data-pagefind-body` are indexed. Shards are indexed one after the
+ * other, each by a fresh Pagefind process: its memory grows with the pages
+ * it holds, so the largest shard, not the archive, sets the peak. Throws an
+ * Error saying what went wrong when Pagefind fails, or when a shard does not
+ * hold exactly its pages.
  */
-export function indexSite(dir: string, options: IndexSiteOptions): Promise<SearchIndexReport> {
-  const run = queue.then(() => indexNow(path.resolve(dir), options.pages));
+export function indexSite(dir: string, shards: readonly SearchShard[]): Promise<SearchIndexReport> {
+  const run = queue.then(async () => {
+    const started = performance.now();
+    let pages = 0;
+    for (const shard of shards) pages += await indexShard(path.resolve(dir), shard);
+    return { pages, ms: performance.now() - started };
+  });
   queue = run.catch(() => undefined);
   return run;
 }
 
-async function indexNow(dir: string, expected: number): Promise<SearchIndexReport> {
-  const started = performance.now();
-  const outputPath = path.join(dir, SEARCH_INDEX_DIR);
+// An unmarked page put beside each shard's pages: Pagefind leaves out pages
+// without `data-pagefind-body` only when some page has it, so if a template
+// stopped marking articles this page would be indexed too and the count fail.
+const UNMARKED = '_unmarked/index.html';
+const UNMARKED_PAGE = '<!doctype html><html lang="en"><head><title>-</title></head><body><p>Not to be indexed.</p></body></html>';
+
+async function indexShard(dir: string, shard: SearchShard): Promise<number> {
+  const outputPath = path.join(dir, SEARCH_INDEX_DIR, shard.name);
+  // Pagefind reads a folder: this one holds links to the shard's pages alone,
+  // at their paths in the site, so that their addresses come out the same.
+  const pagesDir = path.join(dir, `.${SEARCH_INDEX_DIR}-pages`);
   let pages: number;
   try {
+    rmSync(pagesDir, { recursive: true, force: true });
+    for (const page of shard.pages) linkOrCopy(path.join(dir, page), path.join(pagesDir, page));
+    mkdirSync(path.dirname(path.join(pagesDir, UNMARKED)), { recursive: true });
+    writeFileSync(path.join(pagesDir, UNMARKED), UNMARKED_PAGE);
     const created = await pagefind.createIndex();
     refuse(created.errors);
     if (!created.index) throw new Error('Pagefind gave no index');
     const { index } = created;
-    // With no marked page Pagefind would index every page; an empty index
+    // With no page, Pagefind would index the unmarked one; an empty index
     // still gives the search page a script that answers "no results".
-    if (expected > 0) refuse((await index.addDirectory({ path: dir })).errors);
+    if (shard.pages.length > 0) refuse((await index.addDirectory({ path: pagesDir })).errors);
     // Made here so that a folder that cannot be written fails with its reason:
     // Pagefind's service stops on it and never answers.
     mkdirSync(outputPath, { recursive: true });
@@ -58,14 +78,25 @@ async function indexNow(dir: string, expected: number): Promise<SearchIndexRepor
   } catch (cause) {
     throw new Error(`the search index could not be built: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   } finally {
+    // A fresh process for the next shard gives this one's memory back.
     await pagefind.close();
+    removeQuietly(pagesDir);
   }
-  if (pages !== expected) {
+  if (pages !== shard.pages.length) {
     throw new Error(
-      `the search index holds ${pages} pages, but ${expected} published articles were marked for it: a template marks a page with data-pagefind-body that must not be found, or leaves an article unmarked`,
+      `the search index of ${shard.name} holds ${pages} pages, but ${shard.pages.length} published articles were marked for it: a template leaves an article unmarked (data-pagefind-body)`,
     );
   }
-  return { pages, ms: performance.now() - started };
+  return pages;
+}
+
+// Cleaning up must not hide the error that came first.
+function removeQuietly(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+  } catch {
+    // Nothing was made there, or the error is already on its way.
+  }
 }
 
 function refuse(errors: readonly string[]): void {

@@ -10,6 +10,7 @@ import type { ArchivePage, ArticlePage, Byline, CorrectionEntry, Link, Person, S
 import { articleComments, type CommentContext } from './comment-threads.js';
 import { archiveHead, articleHead, plainHead, type HeadSite } from './page-head.js';
 import { paginate } from './paginate.js';
+import { searchShards } from '../search/shards.js';
 
 /** For callers without processed images (unit tests): every image is shown as a plain `<img>`. */
 const NO_PICTURES: PictureSet = { lead: new Map(), avatar: new Map() };
@@ -261,6 +262,7 @@ export function buildSiteModel(
       search: plainHead(headSite, '/search/', 'Search', `Search the stories of ${site.title}`),
     },
     corrections,
+    search: { shards: searchShards(articles).map((shard) => shard.name) },
     articles,
     archives,
     home: {

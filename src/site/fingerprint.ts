@@ -1,11 +1,17 @@
 import { createHash } from 'node:crypto';
-import type { SiteModel } from './model.js';
+import type { ArticlePage, SiteModel } from './model.js';
 
 export interface PageFingerprints {
   /** Output file (relative to the output folder) → fingerprint, for every article and archive page. */
   pages: Map<string, string>;
   /** One fingerprint for the pages made from templates alone (home, 404, lists): their data is shared. */
   templatePages: string;
+  /**
+   * Article page file → fingerprint of what the search index reads of it:
+   * the page without the lists, links and comments around the story, which
+   * change with other articles but are not indexed.
+   */
+  search: Map<string, string>;
 }
 
 // SHA-1 is enough to notice a change (nothing is trusted on it) and is
@@ -28,10 +34,28 @@ export const pageFile = (url: string): string => `${url.slice(1)}index.html`;
 export function fingerprintPages(model: SiteModel, templateKey: string): PageFingerprints {
   const shared = hash(templateKey, JSON.stringify(model.site));
   const pages = new Map<string, string>();
-  // The article body is hashed on its own: putting it through JSON.stringify
-  // with the rest would cost more than everything else here together.
-  for (const page of model.articles) pages.set(pageFile(page.url), hash(shared, page.html, JSON.stringify({ ...page, html: '' })));
+  const search = new Map<string, string>();
+  for (const page of model.articles) {
+    // The article body is hashed on its own: putting it through JSON.stringify
+    // with the rest would cost more than everything else here together.
+    const body = hash(page.html);
+    const file = pageFile(page.url);
+    pages.set(file, hash(shared, body, JSON.stringify({ ...page, html: '' })));
+    search.set(file, hash(shared, body, JSON.stringify({ ...page, html: '', ...AROUND_THE_STORY })));
+  }
   for (const page of model.archives) pages.set(pageFile(page.url), hash(shared, JSON.stringify(page)));
-  const { home, authors, tags } = model;
-  return { pages, templatePages: hash(shared, JSON.stringify({ home, authors, tags })) };
+  const { home, authors, tags, heads, corrections } = model;
+  return { pages, templatePages: hash(shared, JSON.stringify({ home, authors, tags, heads, corrections, search: model.search })), search };
 }
+
+// What an article page shows outside its data-pagefind-body, left out of its search fingerprint.
+const AROUND_THE_STORY = {
+  related: null,
+  moreFromAuthor: null,
+  moreInSection: null,
+  previous: null,
+  next: null,
+  comments: null,
+  commentsHeading: null,
+  commentForm: null,
+} satisfies Partial<Record<keyof ArticlePage, null>>;

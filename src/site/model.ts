@@ -167,6 +167,8 @@ export interface SiteModel {
   heads: { home: Head; authors: Head; tags: Head; corrections: Head; search: Head };
   /** Every correction, newest first. */
   corrections: CorrectionEntry[];
+  /** The parts of the search index, folders under pagefind/, newest first (see searchShards). */
+  search: { shards: string[] };
   articles: ArticlePage[];
   archives: ArchivePage[];
   home: { latest: Teaser[]; sections: SectionBlock[] };

@@ -163,6 +163,17 @@ describe('search', () => {
     await expect.poll(async () => (await results.count()) < all.length && (await results.count()) > 0).toBe(true);
     const narrowed = await results.locator('a').evaluateAll((links) => links.map((a) => new URL((a as unknown as { href: string }).href).pathname));
     expect(narrowed.every((url) => url.startsWith('/business/'))).toBe(true);
+
+    // The index is in parts by year: newest first runs across them, and the year filter asks one.
+    const years = async () => (await results.locator('.dateline').allTextContents()).map((line) => Number(/\b(\d{4})\b/.exec(line)?.[1]));
+    await page.locator('#filter-section').selectOption('');
+    await page.locator('#search-sort').selectOption('newest');
+    await expect.poll(async () => (await results.count()) === all.length).toBe(true);
+    const newest = await years();
+    expect(new Set(newest).size).toBeGreaterThan(1);
+    expect(newest).toEqual([...newest].sort((a, b) => b - a));
+    await page.locator('#filter-year').selectOption(String(newest.at(-1)));
+    await expect.poll(async () => (await results.count()) > 0 && (await years()).every((year) => year === newest.at(-1))).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
   });

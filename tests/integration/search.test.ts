@@ -14,12 +14,12 @@ const CONTENT = path.resolve('content');
 // Fixed so that the sample's newest stories are published and the 2031 one is not, whatever today is.
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 
-/** The parts of pagefind.js these tests call. */
-interface Pagefind {
-  options(options: { basePath: string; baseUrl: string }): Promise<void>;
-  search(term: string | null, options?: object): Promise<{ results: { data(): Promise<{ url: string; meta: Record<string, string> }> }[] }>;
+/** The index as the search page's script opens it (openIndex in public/js/search.js). */
+interface SearchIndex {
+  search(term: string | null, options: object): Promise<{ data(): Promise<{ url: string; meta: Record<string, string> }> }[]>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
+type OpenIndex = (pagefind: unknown, indexUrl: string, shards: string[], options: object) => Promise<SearchIndex>;
 
 let work: string;
 let site: BuiltSite;
@@ -59,27 +59,45 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+/** The parts of a built site's index, as its search page names them. */
+const shardsOf = (built: BuiltSite): string[] => built.page('/search/')('#search-form').attr('data-shards')!.split(' ');
+
 /**
- * The search script of a built site, run in Node against its own index,
- * served from the test's server. `baseUrl` is the site's path, which a
- * browser derives from the script's address.
+ * A built site's index opened as its search page opens it, with its own
+ * pagefind.js and the page's script, run in Node and served from the test's
+ * server. `baseUrl` is the site's path, which a browser derives from the
+ * script's address.
  */
-async function pagefindOf(siteName: string, baseUrl = '/'): Promise<Pagefind> {
-  const pagefind = (await import(pathToFileURL(path.join(work, siteName, 'pagefind', 'pagefind.js')).href)) as Pagefind;
-  await pagefind.options({ basePath: `${origin}/${siteName}/pagefind/`, baseUrl });
-  return pagefind;
+const opened = new Map<string, Promise<SearchIndex>>();
+function pagefindOf(siteName: string, baseUrl = '/'): Promise<SearchIndex> {
+  // Opened once per site, as once per page load: the module keeps the parts it was given.
+  if (!opened.has(siteName)) opened.set(siteName, openSearch(siteName, baseUrl));
+  return opened.get(siteName)!;
 }
 
-async function found(pagefind: Pagefind, term: string | null, options: object = {}): Promise<{ url: string; meta: Record<string, string> }[]> {
-  const { results } = await pagefind.search(term, options);
-  return Promise.all(results.map((r) => r.data()));
+async function openSearch(siteName: string, baseUrl: string): Promise<SearchIndex> {
+  const shards = shardsOf(readSite(path.join(work, siteName)));
+  // A fresh copy of the module for each site, as each page load has: pagefind.js keeps its index in module state.
+  const pagefind = await import(`${pathToFileURL(path.join(work, siteName, 'pagefind', shards[0]!, 'pagefind.js')).href}?${siteName}`);
+  const { openIndex } = (await import(pathToFileURL(path.resolve('public/js/search.js')).href)) as { openIndex: OpenIndex };
+  return openIndex(pagefind, `${origin}/${siteName}/pagefind/`, shards, { baseUrl });
+}
+
+async function found(pagefind: SearchIndex, term: string | null, options: object = {}): Promise<{ url: string; meta: Record<string, string> }[]> {
+  return Promise.all((await pagefind.search(term, options)).map((r) => r.data()));
 }
 
 describe('the index', () => {
-  test('is written under pagefind/ with its script, and holds every published article', () => {
-    for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/pagefind-worker.js']) expect(site.files, file).toContain(file);
-    expect(site.files.some((file) => /^pagefind\/index\/.+\.pf_index$/.test(file))).toBe(true);
-    expect(site.files.filter((file) => /^pagefind\/fragment\/.+\.pf_fragment$/.test(file))).toHaveLength(content.articles.length);
+  test('is written under pagefind/ in one part per year, newest first, each with its script, and holds every published article', () => {
+    const years = [...new Set(content.articles.map((a) => site.page(a.url)('.story-header time').first().attr('datetime')!.slice(0, 4)))].sort().reverse();
+    expect(years.length).toBeGreaterThan(1);
+    expect(shardsOf(site)).toEqual(years);
+    for (const year of years) {
+      for (const file of ['pagefind.js', 'pagefind-entry.json', 'pagefind-worker.js']) expect(site.files, file).toContain(`pagefind/${year}/${file}`);
+      expect(site.files.some((file) => file.startsWith(`pagefind/${year}/index/`) && file.endsWith('.pf_index'))).toBe(true);
+    }
+    expect(site.files.filter((file) => /^pagefind\/\d{4}\/fragment\/.+\.pf_fragment$/.test(file))).toHaveLength(content.articles.length);
+    expect(site.files.filter((file) => file.startsWith('pagefind/') && !/^pagefind\/\d{4}\//.test(file))).toEqual([]);
     expect(result.output.search?.pages).toBe(content.articles.length);
     // Index files are not pages: none is HTML, and none is counted as rendered.
     expect(site.files.filter((file) => file.startsWith('pagefind/') && file.endsWith('.html'))).toEqual([]);
@@ -110,7 +128,14 @@ describe('the index', () => {
     const newest = await found(pagefind, null, { sort: { date: 'desc' } });
     // The sample lists its articles newest first, as the model does.
     expect(newest.map((r) => r.url)).toEqual(content.articles.map((a) => a.url));
+    // With words too: the stories found by relevance, now in the order of the parts (years) and by date within each.
+    const harbour = new Set((await found(pagefind, 'harbour')).map((r) => r.url));
+    const years = new Set(content.articles.filter((a) => harbour.has(a.url)).map((a) => site.page(a.url)('.story-header time').first().attr('datetime')!.slice(0, 4)));
+    expect(years.size).toBeGreaterThan(1);
+    const harbourNewest = await found(pagefind, 'harbour', { sort: { date: 'desc' } });
+    expect(harbourNewest.map((r) => r.url)).toEqual(content.articles.filter((a) => harbour.has(a.url)).map((a) => a.url));
     const filters = await pagefind.filters();
+    expect(Object.keys(filters.year ?? {}).sort()).toEqual(shardsOf(site).sort());
     expect(Object.values(filters.section ?? {}).reduce((sum, n) => sum + n, 0)).toBe(content.articles.length);
     expect(Object.keys(filters.section ?? {}).sort()).toEqual([...new Set(content.articles.map((a) => content.categories.find((c) => c.slug === a.category)!.name))].sort());
     expect(Object.keys(filters.author ?? {}).sort()).toEqual(
@@ -231,7 +256,7 @@ describe('a path prefix', () => {
     const prefixed = readSite(out);
     expect(prefixed.page('/')('header form[role="search"]').attr('action')).toBe('/courier/search/');
     expect(prefixed.page('/search/')('script[type="module"]').attr('src')).toMatch(/^\/courier\/js\/search\.[0-9a-f]{10}\.js$/);
-    expect(readdirSync(path.join(out, 'pagefind'))).toContain('pagefind.js');
+    expect(readdirSync(path.join(out, 'pagefind', shardsOf(prefixed)[0]!))).toContain('pagefind.js');
     // pagefind.js puts its results under the path it was loaded from.
     const urls = (await found(await pagefindOf('courier', '/courier/'), 'tram')).map((r) => r.url);
     expect(urls).toContain('/courier/news/tram-line-first-passengers/');

@@ -15,7 +15,7 @@ beforeEach(() => {
   root = writeNewsroom({
     'harbour.md': validArticle({ title: 'Harbour wall repaired', summary: 'Repairs done.' }),
     'tram.md': validArticle({ title: 'Tram opens', category: 'business', summary: 'Tram runs.' }),
-    'ferry.md': validArticle({ title: 'Ferry returns', date: '2025-02-01', summary: 'Ferry back.' }),
+    'ferry.md': validArticle({ title: 'Ferry returns', date: '2024-02-01', summary: 'Ferry back.' }),
   });
   options = { contentDir: path.join(root, 'content'), outDir: path.join(root, '_site'), cacheDir: path.join(root, '.cache'), now: NOW };
 });
@@ -59,6 +59,17 @@ describe('publishing only what changed', () => {
     for (const url of ['business/tram', 'business', 'news/harbour', '']) {
       expect(readFileSync(page(url), 'utf8'), url).toContain('Tram opens to crowds');
     }
+  });
+
+  test('a correction added to an article reaches the corrections page', async () => {
+    await build(options);
+    expect(readFileSync(page('corrections'), 'utf8')).not.toContain('The wall is 40 metres long');
+    writeFileSync(
+      path.join(root, 'content/articles/harbour.md'),
+      validArticle({ title: 'Harbour wall repaired', summary: 'Repairs done.', corrections: '[{date: 2025-03-15T09:00:00, text: "The wall is 40 metres long, not 400."}]' }),
+    );
+    await build(options);
+    expect(readFileSync(page('corrections'), 'utf8')).toContain('The wall is 40 metres long');
   });
 
   test('a page changed by hand in the output is put right', async () => {
@@ -145,9 +156,12 @@ describe('feeds, sitemaps and other files made without templates', () => {
     await build(options);
     const harbour = path.join(root, 'content/articles/harbour.md');
     writeFileSync(harbour, readFileSync(harbour, 'utf8').replace('The first paragraph.', 'A paragraph written later.'));
+    const ferryIndex = identity(path.join(root, '_site/pagefind/2024/pagefind-entry.json'));
     const rebuilt = await build(options);
-    // The edited article is an indexed page: the search index is made again.
-    expect(rebuilt.output.search?.pages).toBe(3);
+    // The edited article is an indexed page: its year's part of the search
+    // index is made again (harbour and tram), the other year's is kept.
+    expect(rebuilt.output.search?.pages).toBe(2);
+    expect(identity(path.join(root, '_site/pagefind/2024/pagefind-entry.json'))).toBe(ferryIndex);
     for (const feed of ['feed.xml', 'atom.xml', 'feed.json', 'news/feed.xml', 'tags/harbour/feed.xml', 'authors/jane-doe/feed.xml']) {
       expect(readFileSync(path.join(root, '_site', feed), 'utf8'), feed).toContain('A paragraph written later.');
     }
@@ -157,23 +171,33 @@ describe('feeds, sitemaps and other files made without templates', () => {
     const news = () => readFileSync(path.join(root, '_site/news-sitemap.xml'), 'utf8');
     await build({ ...options, now: harbourPublished + 3_600_000 });
     expect(news()).toContain('/news/harbour/');
-    const entry = identity(path.join(root, '_site/pagefind/pagefind-entry.json'));
+    const entry = identity(path.join(root, '_site/pagefind/2025/pagefind-entry.json'));
     const later = await build({ ...options, now: harbourPublished + 72 * 3_600_000 });
     expect(later.output.rendered).toBe(0);
     expect(news()).not.toContain('/news/harbour/');
     // No indexed page changed, so the search index was kept as it was.
     expect(later.output.search).toBeUndefined();
-    expect(identity(path.join(root, '_site/pagefind/pagefind-entry.json'))).toBe(entry);
+    expect(identity(path.join(root, '_site/pagefind/2025/pagefind-entry.json'))).toBe(entry);
   });
 
-  test('a search index file changed by hand makes the index again', async () => {
+  test('a search index file changed by hand makes its part of the index again', async () => {
     await build(options);
-    const entry = path.join(root, '_site/pagefind/pagefind-entry.json');
+    const entry = path.join(root, '_site/pagefind/2024/pagefind-entry.json');
     const original = readFileSync(entry, 'utf8');
     writeFileSync(entry, '{}');
     const result = await build(options);
-    expect(result.output.search?.pages).toBe(3);
+    expect(result.output.search?.pages).toBe(1);
     expect(readFileSync(entry, 'utf8')).toBe(original);
+  });
+
+  test('a year whose last story goes leaves no part of the index behind', async () => {
+    await build(options);
+    expect(readdirSync(path.join(root, '_site/pagefind')).sort()).toEqual(['2024', '2025']);
+    rmSync(path.join(root, 'content/articles/ferry.md'));
+    const result = await build(options);
+    expect(result.output.search).toBeUndefined();
+    expect(readdirSync(path.join(root, '_site/pagefind'))).toEqual(['2025']);
+    expect(readFileSync(page('search'), 'utf8')).toContain('data-shards="2025"');
   });
 
   test('a feed changed by hand in the output is put right', async () => {

@@ -15,6 +15,7 @@ interface SearchScript {
   searchRequest(values: Record<string, string>): { term: string | null; options: Record<string, unknown> } | undefined;
   filterValues(key: string, counts: Record<string, number>, language?: string): string[];
   queryString(values: Record<string, string>): string;
+  shardsFor(shards: string[], filters: Record<string, string>): string[];
 }
 
 let script: SearchScript;
@@ -80,5 +81,14 @@ describe('queryString', () => {
   test('only the values given, so that a search can be shared', () => {
     expect(script.queryString({ q: 'tram & bus', section: 'News', author: '', year: '', sort: '' })).toBe('?q=tram+%26+bus&section=News');
     expect(script.queryString({ q: ' ', section: '' })).toBe('');
+  });
+});
+
+describe('shardsFor: the parts of the index (years) a search asks', () => {
+  test('every part, or the one year the filter names', () => {
+    expect(script.shardsFor(['2026', '2025', '2024'], {})).toEqual(['2026', '2025', '2024']);
+    expect(script.shardsFor(['2026', '2025', '2024'], { section: 'News' })).toEqual(['2026', '2025', '2024']);
+    expect(script.shardsFor(['2026', '2025', '2024'], { year: '2025' })).toEqual(['2025']);
+    expect(script.shardsFor(['2026', '2025'], { year: '1999' })).toEqual([]);
   });
 });
