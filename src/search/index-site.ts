@@ -46,6 +46,18 @@ export function indexSite(dir: string, shards: readonly SearchShard[]): Promise<
   return run;
 }
 
+// Pagefind's ready-made search interfaces, written with every index: our
+// search page has its own, so they would be ~430 KB per part that no page loads.
+const PAGEFIND_UI = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
+
 // An unmarked page put beside each shard's pages: Pagefind leaves out pages
 // without `data-pagefind-body` only when some page has it, so if a template
 // stopped marking articles this page would be indexed too and the count fail.
@@ -74,6 +86,7 @@ async function indexShard(dir: string, shard: SearchShard): Promise<number> {
     // Pagefind's service stops on it and never answers.
     mkdirSync(outputPath, { recursive: true });
     refuse((await index.writeFiles({ outputPath })).errors);
+    for (const file of PAGEFIND_UI) rmSync(path.join(outputPath, file), { force: true });
     pages = indexedPages(outputPath);
   } catch (cause) {
     throw new Error(`the search index could not be built: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });

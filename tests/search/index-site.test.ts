@@ -44,6 +44,8 @@ describe('indexSite', () => {
     for (const part of ['2025', '2024']) {
       for (const file of ['pagefind.js', 'pagefind-entry.json', 'pagefind-worker.js']) expect(existsSync(path.join(site, 'pagefind', part, file)), file).toBe(true);
       expect(readdirSync(path.join(site, 'pagefind', part, 'fragment'))).toHaveLength(1);
+      // Pagefind's own search interfaces are not used by any page.
+      expect(readdirSync(path.join(site, 'pagefind', part)).filter((file) => /ui|highlight/.test(file))).toEqual([]);
     }
     expect(readdirSync(site).sort()).toEqual(['index.html', 'news', 'pagefind']);
   });
