@@ -13,14 +13,17 @@ let memo: string | undefined;
  * written has to rewrite the feeds.
  */
 export function codeKey(): string {
-  memo ??= addSourceFiles(createHash('sha256'), HERE, true).digest('hex');
+  memo ??= addFiles(createHash('sha256'), HERE, { keep: isModule }).digest('hex');
   return memo;
 }
 
-/** Feed `digest` the name and bytes of every JavaScript or TypeScript module in `dir`, in name order. */
-export function addSourceFiles(digest: Hash, dir: string, recursive: boolean): Hash {
+/** A JavaScript or TypeScript module (not a type declaration, which changes nothing that runs). */
+export const isModule = (name: string): boolean => /\.(?:js|ts)$/.test(name) && !name.endsWith('.d.ts');
+
+/** Feed `digest` the relative name and bytes of each file in `dir` (and below, unless told) that `keep` accepts, in name order. */
+export function addFiles(digest: Hash, dir: string, { recursive = true, keep }: { recursive?: boolean; keep?: (name: string) => boolean } = {}): Hash {
   const files = readdirSync(dir, { recursive, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.(?:js|ts)$/.test(entry.name))
+    .filter((entry) => entry.isFile() && (keep?.(entry.name) ?? true))
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
   for (const file of files) digest.update(path.relative(dir, file)).update('\0').update(readFileSync(file)).update('\0');

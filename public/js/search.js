@@ -60,13 +60,14 @@ export function shardsFor(shards, filters) {
  * after another.
  */
 export async function openIndex(pagefind, indexUrl, shards, options = {}) {
+  // Nothing published yet: no part, and nothing is ever found.
+  if (shards.length === 0) return { filters: async () => ({}), search: async () => [] };
   const partUrl = (shard) => new URL(`${shard}/`, indexUrl).href;
-  if (shards.length > 0) await pagefind.options({ ...options, basePath: partUrl(shards[0]) });
+  await pagefind.options({ ...options, basePath: partUrl(shards[0]) });
   for (const shard of shards.slice(1)) await pagefind.mergeIndex(partUrl(shard), options);
   return {
-    filters: async () => (shards.length > 0 ? pagefind.filters() : {}),
+    filters: () => pagefind.filters(),
     search: async (term, searchOptions) => {
-      if (shards.length === 0) return [];
       if (!searchOptions.sort) return (await pagefind.search(term, searchOptions)).results;
       const years = shardsFor(shards, searchOptions.filters ?? {});
       const responses = await Promise.all(years.map((year) => pagefind.search(term, { ...searchOptions, filters: { ...searchOptions.filters, year } })));

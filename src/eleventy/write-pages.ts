@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { addSourceFiles } from '../code-key.js';
+import { addFiles, isModule } from '../code-key.js';
 import { packageVersion } from '../package-version.js';
 import type { SiteModel } from '../site/model.js';
 import { configureEleventy } from './config.js';
@@ -40,13 +39,8 @@ export async function writePages(model: SiteModel, templatesDir: string, outDir:
  * templates, Eleventy's version and our Eleventy wiring.
  */
 export function templatesKey(templatesDir: string): string {
-  const digest = createHash('sha256');
-  const files = readdirSync(templatesDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-  for (const file of files) digest.update(path.relative(templatesDir, file)).update('\0').update(readFileSync(file)).update('\0');
-  addSourceFiles(digest, path.dirname(fileURLToPath(import.meta.url)), false);
+  const digest = addFiles(createHash('sha256'), templatesDir);
+  addFiles(digest, path.dirname(fileURLToPath(import.meta.url)), { recursive: false, keep: isModule });
   digest.update(`@11ty/eleventy@${packageVersion('@11ty/eleventy')}`);
   return digest.digest('hex');
 }

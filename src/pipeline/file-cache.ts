@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { addFiles, isModule } from '../code-key.js';
 import { packageVersion } from '../package-version.js';
 
 /*
@@ -42,14 +43,12 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 /** What every cache key of this build shares: change our code, a package or an option, and nothing old matches. */
 export function processingKey(options: Record<string, string>): string {
   const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const ownSources = ['content', 'markdown', 'pipeline', 'related'].flatMap((folder) =>
-    readdirSync(path.join(src, folder))
-      .filter((file) => /\.(?:js|ts)$/.test(file) && !file.endsWith('.d.ts'))
-      .sort()
-      .map((file) => `${folder}/${file}\n${readFileSync(path.join(src, folder, file), 'utf8')}`),
-  );
+  const digest = createHash('sha256');
+  for (const folder of ['content', 'markdown', 'pipeline', 'related']) {
+    addFiles(digest.update(folder).update('\0'), path.join(src, folder), { recursive: false, keep: isModule });
+  }
   const versions = PACKAGES.map((name) => `${name}@${packageVersion(name)}`);
-  return sha256(JSON.stringify({ versions, ownSources, options }));
+  return digest.update(JSON.stringify({ versions, options })).digest('hex');
 }
 
 export const entryKey = (...parts: string[]): string => sha256(parts.join('\0'));

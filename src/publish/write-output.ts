@@ -130,12 +130,14 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
   // most of a build of ten thousand articles in which one page changed.
   const shards = searchShards(model.articles);
   const shardKeys = new Map(shards.map((shard) => [shard.name, shardKey(shard, prints)]));
-  const keptShards = shards.filter((shard) => {
-    const last = previous?.search?.[shard.name];
-    return !!last && last.key === shardKeys.get(shard.name) && last.files.every(intact);
-  });
-  const toIndex = shards.filter((shard) => !keptShards.includes(shard));
-  const keptSearchFiles = keptShards.flatMap((shard) => previous?.search?.[shard.name]?.files ?? []);
+  // Part of the index → its files: the kept parts now, the made ones once written.
+  const searchFiles = new Map<string, string[]>();
+  for (const { name } of shards) {
+    const last = previous?.search?.[name];
+    if (last && last.key === shardKeys.get(name) && last.files.every(intact)) searchFiles.set(name, last.files);
+  }
+  const toIndex = shards.filter((shard) => !searchFiles.has(shard.name));
+  const keptSearchFiles = [...searchFiles.values()].flat();
   const reuseSearch = toIndex.length === 0;
 
   const expected = [
@@ -158,8 +160,6 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
   }
 
   let templateFiles: string[] = [];
-  // Part of the index → its files.
-  const searchFiles = new Map(keptShards.map((shard) => [shard.name, previous?.search?.[shard.name]?.files ?? []]));
   /** Fill `target` with the new site: a fresh folder, or the output itself when updating in place. */
   const fill = async (target: string, inPlace: boolean): Promise<{ rendered: number; reused: number; search: SearchIndexReport | undefined }> => {
     let reused = 0;
@@ -234,7 +234,7 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
       await indexing?.catch(() => undefined);
     }
     const search = await indexing;
-    for (const shard of search ? toIndex : []) {
+    for (const shard of toIndex) {
       const folder = `${SEARCH_INDEX_DIR}/${shard.name}`;
       searchFiles.set(shard.name, [...listFiles(path.join(target, folder)).keys()].map((file) => `${folder}/${file}`));
     }
@@ -249,7 +249,7 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
         }
       }
       // Index files that came out the same keep their old copy too, but are not counted as kept pages.
-      for (const file of search ? toIndex.flatMap((shard) => searchFiles.get(shard.name) ?? []) : []) {
+      for (const file of toIndex.flatMap((shard) => searchFiles.get(shard.name) ?? [])) {
         if (sameBytes(path.join(outDir, file), path.join(target, file))) {
           unlinkSync(path.join(target, file));
           linkOrCopy(path.join(outDir, file), path.join(target, file));

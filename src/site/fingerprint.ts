@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ArticlePage, SiteModel } from './model.js';
+import type { SiteModel } from './model.js';
 
 export interface PageFingerprints {
   /** Output file (relative to the output folder) → fingerprint, for every article and archive page. */
@@ -36,26 +36,18 @@ export function fingerprintPages(model: SiteModel, templateKey: string): PageFin
   const pages = new Map<string, string>();
   const search = new Map<string, string>();
   for (const page of model.articles) {
-    // The article body is hashed on its own: putting it through JSON.stringify
-    // with the rest would cost more than everything else here together.
-    const body = hash(page.html);
+    // What the page shows around the story (not indexed, see `search`) is
+    // hashed apart from the story; the body apart from the rest, as putting
+    // it through JSON.stringify would cost more than everything else here.
+    const { html, related, moreFromAuthor, moreInSection, previous, next, comments, commentsHeading, commentForm, ...story } = page;
+    const around = { related, moreFromAuthor, moreInSection, previous, next, comments, commentsHeading, commentForm };
     const file = pageFile(page.url);
-    pages.set(file, hash(shared, body, JSON.stringify({ ...page, html: '' })));
-    search.set(file, hash(shared, body, JSON.stringify({ ...page, html: '', ...AROUND_THE_STORY })));
+    const indexed = hash(shared, html, JSON.stringify(story));
+    search.set(file, indexed);
+    pages.set(file, hash(indexed, JSON.stringify(around)));
   }
   for (const page of model.archives) pages.set(pageFile(page.url), hash(shared, JSON.stringify(page)));
   const { home, authors, tags, heads, corrections } = model;
   return { pages, templatePages: hash(shared, JSON.stringify({ home, authors, tags, heads, corrections, search: model.search })), search };
 }
 
-// What an article page shows outside its data-pagefind-body, left out of its search fingerprint.
-const AROUND_THE_STORY = {
-  related: null,
-  moreFromAuthor: null,
-  moreInSection: null,
-  previous: null,
-  next: null,
-  comments: null,
-  commentsHeading: null,
-  commentForm: null,
-} satisfies Partial<Record<keyof ArticlePage, null>>;
