@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_RELATED_SETTINGS, relatedArticles, termVectors, type RelatedDoc } from '../src/related/engine.js';
+import { DEFAULT_RELATED_SETTINGS } from '../src/content/schema.js';
+import { relatedArticles, termVectors, type RelatedDoc } from '../src/related/engine.js';
 import { plantedCorpus, precision } from './planted-topics.js';
 
 /*
@@ -38,7 +39,7 @@ interface Outcome {
 function runCase(method: string, articles: number): Outcome {
   const { docs, topicOf } = plantedCorpus({ articles, seed: 2026, topicShare: 0.08, noiseTagChance: 0.5 });
   const started = performance.now();
-  const related = method === 'naive' ? naiveAllPairs(docs) : relatedArticles(docs);
+  const related = method === 'naive' ? naiveAllPairs(docs) : relatedArticles(docs, DEFAULT_RELATED_SETTINGS);
   const seconds = (performance.now() - started) / 1000;
   return { method, articles, seconds, precision: precision(related, topicOf) };
 }

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from '../src/build.js';
+import { build } from '../src/stages/build.js';
 import { ARTICLE_BUDGET_BYTES, pageWeight, thousandWordArticle, type PageWeight } from './page-weight.js';
 
 /**

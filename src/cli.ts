@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BuildOptions, StageReport } from './build.js';
-import { ContentError, formatProblem, type Problem } from './problems.js';
+import type { BuildOptions, StageReport } from './stages/build.js';
+import { ContentError, formatProblem, type Problem } from './util/problems.js';
 
 const HELP = `Usage: broadsheet <command> [options]
 
@@ -93,7 +93,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'check': {
-        const { checkContent } = await import('./build.js');
+        const { checkContent } = await import('./stages/build.js');
         const { content, problems } = await checkContent(options);
         report(problems);
         say(`✔ ${content.articles.length} articles, ${content.authors.length} authors, ${content.categories.length} sections: no errors`);
@@ -101,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'build': {
         const started = performance.now();
-        const { build } = await import('./build.js');
+        const { build } = await import('./stages/build.js');
         // A build with nothing new to publish stops after checking the content.
         const result = await build({ ...options, skipUnchanged: true });
         report(result.problems);
@@ -110,7 +110,7 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'serve': {
         const port = Number(values.port);
-        const { serve } = await import('./serve.js');
+        const { serve } = await import('./serve/serve.js');
         await serve({
           ...options,
           port,

@@ -1,5 +1,5 @@
-import { error, type Position, type Problem } from '../problems.js';
-import type { SourceFile, Tag } from '../types.js';
+import { error, type Position, type Problem } from '../util/problems.js';
+import type { SourceFile, Tag } from './types.js';
 import { checkFields, fileSlug, readFrontMatter } from './check-fields.js';
 import { articleSchema, knownKeys, type ArticleFrontMatter } from './schema.js';
 import { slugifyText, slugProblem } from './slug.js';

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { z } from 'zod';
-import { error, warning, type Problem } from '../problems.js';
-import type { SourceFile } from '../types.js';
+import { error, warning, type Problem } from '../util/problems.js';
+import type { SourceFile } from './types.js';
 import { editorMessage } from './editor-messages.js';
 import { parseFrontMatter, type FrontMatterFile } from './front-matter.js';
 import { ENGINE_KEYS } from './schema.js';

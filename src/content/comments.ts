@@ -1,12 +1,12 @@
 import { posix } from 'node:path';
-import { compareText, error, type Position, type Problem } from '../problems.js';
-import type { Article, Comment, CommentSource } from '../types.js';
+import { compareText, error, type Position, type Problem } from '../util/problems.js';
+import type { Article, Comment, CommentSource } from './types.js';
 import { checkFields } from './check-fields.js';
 import { commentSchema, knownKeys } from './schema.js';
 import { slugifyText, slugProblem } from './slug.js';
 import { didYouMean } from './suggest.js';
 import { parseYamlMapping } from './yaml-mapping.js';
-import { groupBy } from '../group-by.js';
+import { groupBy } from '../util/group-by.js';
 
 /** A comment file that passed the checks that need no other file. */
 interface CheckedComment extends Comment {

@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { error, type Position, type Problem } from '../problems.js';
+import { error, type Position, type Problem } from '../util/problems.js';
 import { FILE_START, parseYamlMapping, type YamlMapping, type YamlMappingResult } from './yaml-mapping.js';
 
 /** A content file split into its front matter (as plain data) and Markdown body. */

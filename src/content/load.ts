@@ -1,8 +1,8 @@
 import { lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { compareText, error, type Problem } from '../problems.js';
-import type { CommentSource, SourceFile } from '../types.js';
-import type { ContentSources } from './validate.js';
+import { displayPath } from '../util/display-path.js';
+import { compareText, error, type Problem } from '../util/problems.js';
+import type { CommentSource, ContentSources, SourceFile } from './types.js';
 
 /** Larger files are refused before parsing: no article is this long, and a hostile one should not stall the build. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -154,11 +154,4 @@ function firstInvalidByte(bytes: Uint8Array): number {
     else bad = middle;
   }
   return good;
-}
-
-/** Paths in messages are relative to where the editor ran the command, with `/`. */
-export function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  const shown = relative === '' || relative.startsWith('..') ? file : relative;
-  return shown.split(path.sep).join('/');
 }

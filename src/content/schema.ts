@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { isKnownTimezone, parseContentDate, type ContentDate } from './dates.js';
-import { DEFAULT_RELATED_SETTINGS } from '../related/engine.js';
 import { slugProblem, WINDOWS_RESERVED } from './slug.js';
 
 /*
@@ -88,6 +87,13 @@ const articleRef = z
   .regex(/^(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)?[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be an article slug, or section/slug');
 
 const weight = z.number().min(0).max(100);
+
+/** How "You may also like" is chosen when site.yml does not say. */
+export const DEFAULT_RELATED_SETTINGS = {
+  count: 5,
+  weights: { text: 1, tags: 0.6, section: 0.1, author: 0.05, recency: 0.05 },
+  recencyHalfLifeDays: 365,
+};
 
 /** "You may also like": how many links, and how the evidence is weighed (see src/related/engine.ts). */
 export const relatedSettingsSchema = z.object({

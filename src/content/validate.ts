@@ -1,25 +1,14 @@
-import { compareText, error, type Position, type Problem } from '../problems.js';
-import type { Article, Author, Category, CommentSource, Content, Site, SourceFile } from '../types.js';
+import { compareText, error, type Position, type Problem } from '../util/problems.js';
+import type { Article, Author, Category, Content, ContentSources, Site, SourceFile } from './types.js';
 import { checkArticle, type ArticleCheck } from './check-article.js';
 import { attachComments } from './comments.js';
 import { checkFields, fileSlug, readFrontMatter } from './check-fields.js';
-import { expandPermalink } from './permalink.js';
+import { articlePath, redirectFile } from '../routes/addresses.js';
+import { calendarParts } from './dates.js';
 import { slugFromFileName } from './slug.js';
 import { authorSchema, categorySchema, knownKeys, siteSchema } from './schema.js';
 import { didYouMean } from './suggest.js';
 import { parseYamlMapping } from './yaml-mapping.js';
-import { redirectFile } from '../seo/redirects.js';
-
-/** The raw files of a newsroom, as the loader found them. */
-export interface ContentSources {
-  /** `site.yml`; missing when the file does not exist. */
-  site: SourceFile | undefined;
-  articles: SourceFile[];
-  authors: SourceFile[];
-  categories: SourceFile[];
-  /** Approved readers' comments, `comments/<article>/*.yml`. */
-  comments: CommentSource[];
-}
 
 export interface ValidateOptions {
   /** The build time in ms; articles dated later are scheduled, not published. */
@@ -225,7 +214,7 @@ function linkArticle(
       // Filled in once every article is known (attachComments).
       comments: { open: comments, folder: article.slug, approved: [] },
       status: draft ? 'draft' : article.date.epoch > settings.now ? 'scheduled' : 'published',
-      url: expandPermalink(settings.permalink, { slug: article.slug, category: article.category, epoch: article.date.epoch }, settings.timezone),
+      url: articlePath(settings.permalink, { slug: article.slug, category: article.category, ...calendarParts(article.date.epoch, settings.timezone) }),
       file,
     },
   ];

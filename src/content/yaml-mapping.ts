@@ -1,5 +1,5 @@
 import { isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
-import { error, type Position, type Problem } from '../problems.js';
+import { error, type Position, type Problem } from '../util/problems.js';
 
 /** A YAML mapping read into plain data, with the source position of every key. */
 export interface YamlMapping {

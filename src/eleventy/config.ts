@@ -1,5 +1,5 @@
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
-import type { SiteModel } from '../site/model.js';
+import type { SiteModel } from '../model/model.js';
 
 /**
  * The Eleventy configuration: wiring only. The site model goes in as global

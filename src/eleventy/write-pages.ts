@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { addFiles, isModule } from '../code-key.js';
-import { packageVersion } from '../package-version.js';
-import type { SiteModel } from '../site/model.js';
+import { addFiles, isModule } from '../util/code-key.js';
+import { packageVersion } from '../util/package-version.js';
+import type { SiteModel } from '../model/model.js';
 import { configureEleventy } from './config.js';
 
 export interface WritePagesOptions {

@@ -3,8 +3,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { packageVersion } from '../package-version.js';
-import { entryKey, readEntry, writeEntry } from '../pipeline/file-cache.js';
+import { packageVersion } from '../util/package-version.js';
+import { IMAGES_FOLDER } from '../routes/addresses.js';
+import { entryKey, readEntry, writeEntry } from '../util/file-cache.js';
 import { fallbackFile, IMAGE_FORMATS, IMAGE_WIDTHS, pictureFromEncoded, type ImageKind, type Picture, type PictureSet } from './picture.js';
 import type { ImageUse } from './used-images.js';
 
@@ -41,9 +42,6 @@ interface ImageRecord {
   picture: Picture;
   files: { name: string; size: number }[];
 }
-
-/** Where the output files are published: `urlPath` of eleventy-img and the folder in the output agree. */
-export const PUBLISHED_FOLDER = 'img';
 
 /**
  * AVIF's default effort (4) takes about four times as long as 2 for files
@@ -82,7 +80,7 @@ export async function processImages(uses: readonly ImageUse[], options: ProcessI
         encoded++;
       }
       pictures[use.kind].set(use.src, record.picture);
-      for (const file of record.files) files.set(`${PUBLISHED_FOLDER}/${file.name}`, path.join(filesDir, file.name));
+      for (const file of record.files) files.set(`${IMAGES_FOLDER}/${file.name}`, path.join(filesDir, file.name));
     } catch (cause) {
       failures.push({ use, message: cause instanceof Error ? cause.message : String(cause) });
     }
@@ -137,7 +135,7 @@ async function encode(source: string, kind: ImageKind, folder: string, filesDir:
       widths: [...IMAGE_WIDTHS[kind]],
       formats: [...IMAGE_FORMATS],
       outputDir: work,
-      urlPath: `/${PUBLISHED_FOLDER}/`,
+      urlPath: `/${IMAGES_FOLDER}/`,
       // Its in-memory and on-disk caches live as long as the process and
       // trust a file's size and name; the record above is the cache.
       useCache: false,

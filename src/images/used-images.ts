@@ -1,5 +1,5 @@
-import { compareText, error, type Position, type Problem } from '../problems.js';
-import type { Content } from '../types.js';
+import { compareText, error, type Position, type Problem } from '../util/problems.js';
+import type { Content } from '../content/types.js';
 import type { ImageKind, PictureSet } from './picture.js';
 
 /** An image file the site shows, and the content files that show it. */

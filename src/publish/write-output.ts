@@ -2,17 +2,18 @@ import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { templatesKey, writePages } from '../eleventy/write-pages.js';
-import { fingerprintPages, pageFile, type PageFingerprints } from '../site/fingerprint.js';
-import type { SiteModel } from '../site/model.js';
-import type { ExtraFiles } from '../site/output-files.js';
-import { displayPath } from '../content/load.js';
-import { ContentError, error } from '../problems.js';
-import { indexSite, SEARCH_INDEX_DIR, type SearchIndexReport, type SearchShard } from '../search/index-site.js';
-import { searchShards } from '../search/shards.js';
+import { fingerprintPages, type PageFingerprints } from './fingerprint.js';
+import { fileOf, SEARCH_INDEX_FOLDER } from '../routes/addresses.js';
+import type { SiteModel } from '../model/model.js';
+import type { ExtraFiles } from '../outputs/output-files.js';
+import { displayPath } from '../util/display-path.js';
+import { ContentError, error } from '../util/problems.js';
+import { indexSite, type SearchIndexReport } from '../search/index-site.js';
+import { searchShards, type SearchShard } from '../routes/search-parts.js';
 import { pageScripts } from '../search/page-scripts.js';
-import { packageVersion } from '../package-version.js';
+import { packageVersion } from '../util/package-version.js';
 import { publishAtomically, recoverInterrupted } from './atomic.js';
-import { copyKeepingTime, linkOrCopy } from './link-or-copy.js';
+import { copyKeepingTime, linkOrCopy } from '../util/link-or-copy.js';
 import { collectGarbage } from './collect-garbage.js';
 import { scanFolder, scanPages } from './scan-output.js';
 
@@ -173,7 +174,7 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
       else copyKeepingTime(publicSource.get(file) ?? path.join(options.publicDir, file), path.join(target, file), stat);
     }
     for (const file of reusedPages) takeOver(file);
-    const changed = (page: { url: string }) => !reusedPages.has(pageFile(page.url));
+    const changed = (page: { url: string }) => !reusedPages.has(fileOf(page.url));
     const subset: SiteModel = { ...model, articles: model.articles.filter(changed), archives: model.archives.filter(changed) };
     const written: string[] = [];
     for (const [index, chunk] of inChunks(subset).entries()) {
@@ -235,7 +236,7 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
     }
     const search = await indexing;
     for (const shard of toIndex) {
-      const folder = `${SEARCH_INDEX_DIR}/${shard.name}`;
+      const folder = `${SEARCH_INDEX_FOLDER}/${shard.name}`;
       searchFiles.set(shard.name, [...listFiles(path.join(target, folder)).keys()].map((file) => `${folder}/${file}`));
     }
     // The pages were scanned above; this looks over the whole folder, index included, for links leading out of it.
@@ -317,7 +318,7 @@ const htmlOnly = (files: string[]): string[] => files.filter((file) => file.ends
  */
 function refuseUnsafe(findings: { file: string; finding: string }[], model: SiteModel, outDir: string): void {
   if (findings.length === 0) return;
-  const sources = new Map(model.articles.map((page) => [pageFile(page.url), page.source]));
+  const sources = new Map(model.articles.map((page) => [fileOf(page.url), page.source]));
   throw new ContentError(
     findings.map(({ file, finding }) =>
       error(sources.get(file) ?? displayPath(path.join(outDir, file)), `the page ${file} would contain ${finding}`, {

@@ -1,5 +1,5 @@
 import type { TermCounts } from './terms.js';
-import { groupBy } from '../group-by.js';
+import { groupBy } from '../util/group-by.js';
 
 /** What the engine needs to know of an article; plain data, no Eleventy, no files. */
 export interface RelatedDoc {
@@ -35,12 +35,6 @@ export interface RelatedSettings {
   recencyHalfLifeDays: number;
 }
 
-export const DEFAULT_RELATED_SETTINGS: RelatedSettings = {
-  count: 5,
-  weights: { text: 1, tags: 0.6, section: 0.1, author: 0.05, recency: 0.05 },
-  recencyHalfLifeDays: 365,
-};
-
 /** Terms per article vector: the rest add noise and cost, not meaning. */
 const VECTOR_TERMS = 30;
 /** Query terms: the article's strongest terms look for candidates. */
@@ -59,7 +53,7 @@ const DAY = 86_400_000;
  * with the number of articles, not with its square. Deterministic: equal
  * scores go to the newer article, then to the slug in code-point order.
  */
-export function relatedArticles(docs: readonly RelatedDoc[], settings: RelatedSettings = DEFAULT_RELATED_SETTINGS): number[][] {
+export function relatedArticles(docs: readonly RelatedDoc[], settings: RelatedSettings): number[][] {
   const n = docs.length;
   const vectors = termVectors(docs);
   const termPostings = postingsByWeight(vectors, docs);

@@ -1,19 +1,9 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { linkOrCopy } from '../publish/link-or-copy.js';
-
-/**
- * The folder of the search index inside the site. Each shard is a complete
- * Pagefind index of its own in a subfolder, `pagefind/<shard>/`.
- */
-export const SEARCH_INDEX_DIR = 'pagefind';
-
-/** One part of the index: a name (its folder) and the pages it holds, as files relative to the site. */
-export interface SearchShard {
-  name: string;
-  pages: readonly string[];
-}
+import { SEARCH_INDEX_FOLDER } from '../routes/addresses.js';
+import type { SearchShard } from '../routes/search-parts.js';
+import { linkOrCopy } from '../util/link-or-copy.js';
 
 export interface SearchIndexReport {
   /** Pages in the shards indexed. */
@@ -65,10 +55,10 @@ const UNMARKED = '_unmarked/index.html';
 const UNMARKED_PAGE = '<!doctype html><html lang="en"><head><title>-</title></head><body><p>Not to be indexed.</p></body></html>';
 
 async function indexShard(dir: string, shard: SearchShard): Promise<number> {
-  const outputPath = path.join(dir, SEARCH_INDEX_DIR, shard.name);
+  const outputPath = path.join(dir, SEARCH_INDEX_FOLDER, shard.name);
   // Pagefind reads a folder: this one holds links to the shard's pages alone,
   // at their paths in the site, so that their addresses come out the same.
-  const pagesDir = path.join(dir, `.${SEARCH_INDEX_DIR}-pages`);
+  const pagesDir = path.join(dir, `.${SEARCH_INDEX_FOLDER}-pages`);
   let pages: number;
   try {
     rmSync(pagesDir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { pathPrefix } from '../site/site-address.js';
+import { pathPrefix } from '../routes/addresses.js';
 
 /**
  * The scripts our templates put on pages, by page file: only the search page

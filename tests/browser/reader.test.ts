@@ -5,7 +5,7 @@ import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { build } from '../../src/build.js';
+import { build } from '../../src/stages/build.js';
 import { launchChromium, serveSite } from './harness.js';
 
 /*

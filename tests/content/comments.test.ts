@@ -2,9 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { displayPath, loadContent, MAX_COMMENT_BYTES } from '../../src/content/load.js';
+import { loadContent, MAX_COMMENT_BYTES } from '../../src/content/load.js';
+import { displayPath } from '../../src/util/display-path.js';
 import { validateContent, type ValidateOptions } from '../../src/content/validate.js';
-import { formatProblem } from '../../src/problems.js';
+import { formatProblem } from '../../src/util/problems.js';
 import { SITE_YML, sources, validArticle } from '../helpers/sources.js';
 
 const options: ValidateOptions = { now: Date.parse('2026-01-01T00:00:00Z'), drafts: false, future: false, assetExists: () => true };

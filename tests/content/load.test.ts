@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { decodeUtf8, displayPath, loadContent, MAX_FILE_BYTES } from '../../src/content/load.js';
+import { decodeUtf8, loadContent, MAX_FILE_BYTES } from '../../src/content/load.js';
+import { displayPath } from '../../src/util/display-path.js';
 
 let root: string;
 beforeEach(() => {

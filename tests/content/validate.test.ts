@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { validateContent, type ValidateOptions } from '../../src/content/validate.js';
-import { formatProblem } from '../../src/problems.js';
+import { formatProblem } from '../../src/util/problems.js';
 import { article, AUTHORS, sources, validArticle } from '../helpers/sources.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');

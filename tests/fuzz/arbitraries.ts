@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import type { Problem } from '../../src/problems.js';
+import type { Problem } from '../../src/util/problems.js';
 
 /** Every property runs from this seed, so a failure is the same failure on every machine. */
 export const SEED = 20261125;

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { decodeUtf8, displayPath, loadContent } from '../../src/content/load.js';
+import { decodeUtf8, loadContent } from '../../src/content/load.js';
+import { displayPath } from '../../src/util/display-path.js';
 import { SEED, expectWellFormed, markdownText } from './arbitraries.js';
 
 /** Byte sequences no UTF-8 decoder may accept. */

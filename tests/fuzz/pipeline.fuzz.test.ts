@@ -2,8 +2,8 @@ import * as cheerio from 'cheerio';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { FILE_TIME_LIMIT_MS, MAX_NESTING_DEPTH } from '../../src/markdown/limits.js';
-import type { PipelineFile, ProcessedFile } from '../../src/pipeline/cached-results.js';
-import processBatch from '../../src/pipeline/process-files.js';
+import type { PipelineFile, ProcessedFile } from '../../src/workers/cached-results.js';
+import processBatch from '../../src/workers/process-files.js';
 import { SEED, expectWellFormed, lineCount, markdownLinks, markdownText } from './arbitraries.js';
 
 const PATH = 'content/articles/2025/2025-03-14-harbour-reopens-after-storm-repairs.md';

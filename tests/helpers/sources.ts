@@ -1,4 +1,4 @@
-import type { ContentSources } from '../../src/content/validate.js';
+import type { ContentSources } from '../../src/content/types.js';
 
 export const SITE_YML = [
   'title: The Test Gazette',

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { validateContent } from '../../src/content/validate.js';
 import { hasEveryPicture, imageProblems, usedImages } from '../../src/images/used-images.js';
-import { formatProblem } from '../../src/problems.js';
+import { formatProblem } from '../../src/util/problems.js';
 import { AUTHORS, sources, validArticle } from '../helpers/sources.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { CheerioAPI } from 'cheerio';
 import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { build } from '../../src/build.js';
+import { build } from '../../src/stages/build.js';
 import { writeNewsroom } from '../helpers/newsroom.js';
 import { readSite, text, type BuiltSite } from '../helpers/site-output.js';
 import { SITE_YML, validArticle } from '../helpers/sources.js';

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { build, checkContent } from '../../src/build.js';
-import type { Content } from '../../src/types.js';
+import { build, checkContent } from '../../src/stages/build.js';
+import type { Content } from '../../src/content/types.js';
 import { fileForUrl, readSite, text, type BuiltSite } from '../helpers/site-output.js';
 
 const CONTENT = path.resolve('content');

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { build, checkContent, type BuildResult } from '../../src/build.js';
-import type { Content } from '../../src/types.js';
+import { build, checkContent, type BuildResult } from '../../src/stages/build.js';
+import type { Content } from '../../src/content/types.js';
 import { readSite, text, type BuiltSite } from '../helpers/site-output.js';
 
 const CONTENT = path.resolve('content');

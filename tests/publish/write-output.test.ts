@@ -1,9 +1,9 @@
 import { cpSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { build, defaultPaths, type BuildOptions, type BuildState } from '../../src/build.js';
+import { build, defaultPaths, type BuildOptions, type BuildState } from '../../src/stages/build.js';
 import { writeOutput } from '../../src/publish/write-output.js';
-import type { OutputFile } from '../../src/seo/sitemaps.js';
+import type { OutputFile } from '../../src/outputs/seo/sitemaps.js';
 import { writeNewsroom } from '../helpers/newsroom.js';
 import { validArticle } from '../helpers/sources.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { plantedCorpus, precision } from '../../bench/planted-topics.js';
-import { DEFAULT_RELATED_SETTINGS, relatedArticles, type RelatedDoc, type RelatedSettings } from '../../src/related/engine.js';
+import { DEFAULT_RELATED_SETTINGS } from '../../src/content/schema.js';
+import { relatedArticles, type RelatedDoc, type RelatedSettings } from '../../src/related/engine.js';
 import type { TermCounts } from '../../src/related/terms.js';
 
 const DAY = 86_400_000;
@@ -14,7 +15,7 @@ function doc(slug: string, fields: Partial<RelatedDoc> = {}): RelatedDoc {
 }
 
 const slugs = (docs: RelatedDoc[], settings?: RelatedSettings) =>
-  Object.fromEntries(relatedArticles(docs, settings).map((list, self) => [docs[self]!.slug, list.map((i) => docs[i]!.slug)]));
+  Object.fromEntries(relatedArticles(docs, settings ?? DEFAULT_RELATED_SETTINGS).map((list, self) => [docs[self]!.slug, list.map((i) => docs[i]!.slug)]));
 
 const only = (weights: Partial<RelatedSettings['weights']>, count = 1): RelatedSettings => ({
   ...DEFAULT_RELATED_SETTINGS,
@@ -104,7 +105,7 @@ describe('what is never linked', () => {
 describe('quality and determinism on a planted-topic corpus', () => {
   // A hard corpus: few topic words among common ones, and every other article carrying a tag of another topic.
   const { docs, topicOf } = plantedCorpus({ articles: 1500, seed: 3, topicShare: 0.08, noiseTagChance: 0.5 });
-  const related = relatedArticles(docs);
+  const related = relatedArticles(docs, DEFAULT_RELATED_SETTINGS);
 
   test('at least 90% of the links stay within the planted topic', () => {
     expect(precision(related, topicOf)).toBeGreaterThanOrEqual(0.9);
@@ -120,7 +121,7 @@ describe('quality and determinism on a planted-topic corpus', () => {
   });
 
   test('the same input gives the same links', () => {
-    expect(relatedArticles(docs)).toEqual(related);
+    expect(relatedArticles(docs, DEFAULT_RELATED_SETTINGS)).toEqual(related);
   });
 
   test('tags as noise alone would do worse: the text carries the topic', () => {

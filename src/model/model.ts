@@ -1,0 +1,177 @@
+import type { Picture } from '../images/picture.js';
+import type { PictureSizes } from '../images/sizes.js';
+import type { Image } from '../content/types.js';
+import type { Head } from './page-head.js';
+
+/*
+ * What the templates receive: everything already decided, formatted and
+ * linked, so that templates only loop and print.
+ */
+
+export interface Link {
+  name: string;
+  url: string;
+}
+
+/** A moment as a reader sees it and as machines read it. */
+export interface Stamp {
+  iso: string;
+  display: string;
+}
+
+export interface Byline extends Link {
+  role: string | undefined;
+}
+
+/** An article's image as editors gave it, with the files made from it (missing only where none were made). */
+export interface ShownImage extends Image {
+  picture: Picture | undefined;
+}
+
+/** An article as it appears in lists. */
+export interface Teaser {
+  url: string;
+  title: string;
+  summary: string;
+  authors: Byline[];
+  section: Link;
+  published: Stamp;
+  image: ShownImage | undefined;
+  /** Set only for drafts and scheduled articles shown by --drafts / --future. */
+  banner: string | undefined;
+}
+
+export interface ArticlePage extends Teaser {
+  /** Where the article was written, for messages. */
+  source: string;
+  html: string;
+  updated: Stamp | undefined;
+  readingMinutes: number;
+  tags: Link[];
+  /** "You may also like": pinned articles first, then the engine's choice. Empty when turned off. */
+  related: Teaser[];
+  /** "More from <first author>", leaving out what is shown above. */
+  moreFromAuthor: MoreList | undefined;
+  /** "More in <section>", leaving out what is shown above. */
+  moreInSection: MoreList | undefined;
+  /** Older and newer articles in the same section. */
+  previous: Link | undefined;
+  next: Link | undefined;
+  /** Dated notes of what was corrected, oldest first. */
+  corrections: Correction[];
+  /** Old site paths that redirect here. */
+  aliases: string[];
+  /** Approved readers' comments, oldest first, each with its replies. Empty when comments are off site-wide. */
+  comments: CommentView[];
+  /** The comments section's heading, counting replies: "3 comments". */
+  commentsHeading: string;
+  /** Undefined when no endpoint is set, comments are off site-wide, or closed on this article. */
+  commentForm: CommentForm | undefined;
+  /** Year of publication in the site's timezone: a search filter. */
+  year: string;
+  /** Publication time in UTC (ISO 8601), which sorts as text: search results by date. */
+  sortDate: string;
+  head: Head;
+}
+
+export interface Correction {
+  date: Stamp;
+  text: string;
+  /** Fragment id of the note on the article page: `correction-1` for the first. */
+  anchor: string;
+}
+
+/** A reader's comment under an article. */
+export interface CommentView {
+  /** Fragment id on the article page: `comment-` and the file name. */
+  id: string;
+  name: string;
+  date: Stamp;
+  /** Sanitized HTML of the body. */
+  html: string;
+  /** Answers to this comment, oldest first; always empty for a reply (threads are one level deep). */
+  replies: CommentView[];
+}
+
+/** The "Leave a comment" form, which posts to the newsroom's endpoint for moderation. */
+export interface CommentForm {
+  /** The endpoint from site.yml. */
+  action: string;
+  /** Sent in the hidden `article` field: the folder under content/comments/ an approved comment goes in. */
+  articleSlug: string;
+  /** Comments a reader may answer (the top-level ones), for the `reply-to` choice. */
+  replyTargets: { id: string; label: string }[];
+  /** The longest name the schema accepts. */
+  nameMaxLength: number;
+}
+
+/** A short list of further stories under a linked heading. */
+export interface MoreList extends Link {
+  items: Teaser[];
+}
+
+export interface Person {
+  name: string;
+  role: string | undefined;
+  avatar: string | undefined;
+  /** The avatar in the widths encoded for it. */
+  avatarPicture: Picture | undefined;
+  links: Link[];
+}
+
+export interface ArchivePage {
+  source: string;
+  kind: 'section' | 'author' | 'tag';
+  url: string;
+  /** The page's own heading: the section, the author, or the tag. */
+  heading: string;
+  /** For `<title>`: the heading, with the page number after the first. */
+  title: string;
+  description: string;
+  introHtml: string | undefined;
+  person: Person | undefined;
+  items: Teaser[];
+  pageNumber: number;
+  pageCount: number;
+  previousUrl: string | undefined;
+  nextUrl: string | undefined;
+  head: Head;
+}
+
+export interface SectionBlock extends Link {
+  items: Teaser[];
+}
+
+/** A correction as listed on the corrections page and in its feed. */
+export interface CorrectionEntry extends Correction {
+  article: Teaser;
+}
+
+export interface SiteModel {
+  site: {
+    title: string;
+    url: string;
+    language: string;
+    description: string;
+    nav: Link[];
+    /** Site path of the publisher's logo. */
+    logo: string | undefined;
+    /** Site path of the stylesheet, its name carrying a hash of its bytes. */
+    stylesheet: string;
+    /** Site path of the search page's script, its name carrying a hash of its bytes. */
+    searchScript: string;
+    /** The `sizes` attribute of pictures in each place they are shown. */
+    pictureSizes: PictureSizes;
+  };
+  /** Heads of the pages made from templates alone. */
+  heads: { home: Head; authors: Head; tags: Head; corrections: Head; search: Head };
+  /** Every correction, newest first. */
+  corrections: CorrectionEntry[];
+  /** The parts of the search index, folders under pagefind/, newest first (see searchShards). */
+  search: { shards: string[] };
+  articles: ArticlePage[];
+  archives: ArchivePage[];
+  home: { latest: Teaser[]; sections: SectionBlock[] };
+  authors: (Link & { role: string | undefined; avatar: string | undefined; avatarPicture: Picture | undefined })[];
+  tags: (Link & { count: number })[];
+}

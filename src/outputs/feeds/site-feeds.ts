@@ -1,0 +1,98 @@
+import type { ArchivePage, ArticlePage, SiteModel } from '../../model/model.js';
+import { absolute, feedPaths, firstPagePath } from '../../routes/addresses.js';
+import { htmlText } from '../../util/xml-text.js';
+import { renderAtom } from './atom.js';
+import type { FeedInput, FeedItem } from './feed-input.js';
+import { renderJsonFeed } from './json-feed.js';
+import { renderRss } from './rss.js';
+
+/** Stories in the whole site's feeds. */
+export const SITE_FEED_ITEMS = 50;
+/** Stories in each section's, author's and tag's feeds. */
+export const ARCHIVE_FEED_ITEMS = 20;
+
+/**
+ * Every feed of the site, each as RSS 2.0, Atom and JSON Feed 1.1: the whole
+ * site, every section, author and tag, and the corrections. Published
+ * articles only; drafts and scheduled ones (shown with a banner) never.
+ */
+export function* siteFeeds(model: SiteModel): Generator<{ path: string; content: string }> {
+  const { site } = model;
+  const address = (sitePath: string) => absolute(site, sitePath);
+  const published = model.articles.filter((page) => !page.banner);
+  // One item per article, shared by every feed it is in: its content is made absolute once.
+  const items = new Map(published.map((page) => [page.url, feedItem(page, address)]));
+  const feed = (pagePath: string, title: string, description: string, feedItems: FeedItem[]): [string, FeedInput] => {
+    const paths = feedPaths(pagePath);
+    return [pagePath, {
+      title,
+      description,
+      language: site.language,
+      homeUrl: address(pagePath),
+      feedUrls: { rss: address(paths.rss), atom: address(paths.atom), json: address(paths.json) },
+      siteUrl: site.url,
+      items: feedItems,
+    }];
+  };
+  const archives = archivesByAddress(model.archives);
+  const archiveItems = (pages: ArchivePage[]): FeedItem[] => {
+    const chosen: FeedItem[] = [];
+    for (const url of pages.flatMap((page) => page.items.map((item) => item.url))) {
+      const item = items.get(url);
+      if (item) chosen.push(item);
+      if (chosen.length === ARCHIVE_FEED_ITEMS) break;
+    }
+    return chosen;
+  };
+  const feeds: [string, FeedInput][] = [
+    feed('/', site.title, site.description, published.slice(0, SITE_FEED_ITEMS).map((page) => items.get(page.url) as FeedItem)),
+    ...[...archives].map(([url, pages]) => feed(url, `${site.title}: ${pages[0]?.heading}`, pages[0]?.description ?? '', archiveItems(pages))),
+    feed(
+      '/corrections/',
+      `${site.title}: Corrections`,
+      `Corrections and clarifications published by ${site.title}`,
+      model.corrections.slice(0, SITE_FEED_ITEMS).map((entry) => ({
+        url: `${address(entry.article.url)}#${entry.anchor}`,
+        title: `Correction: ${entry.article.title}`,
+        summary: entry.text,
+        contentHtml: `<p>${htmlText(entry.text)}</p>`,
+        published: entry.date.iso,
+        authors: entry.article.authors.map((author) => ({ name: author.name, url: address(author.url) })),
+        categories: [entry.article.section.name],
+      })),
+    ),
+  ];
+  // One file at a time: the caller writes each before the next is made.
+  for (const [pagePath, input] of feeds) {
+    const paths = feedPaths(pagePath);
+    yield { path: paths.rss.slice(1), content: renderRss(input) };
+    yield { path: paths.atom.slice(1), content: renderAtom(input) };
+    yield { path: paths.json.slice(1), content: renderJsonFeed(input) };
+  }
+}
+
+function feedItem(page: ArticlePage, absolute: (sitePath: string) => string): FeedItem {
+  return {
+    url: absolute(page.url),
+    title: page.title,
+    summary: page.summary,
+    contentHtml: page.html,
+    published: page.published.iso,
+    updated: page.updated?.iso,
+    authors: page.authors.map((author) => ({ name: author.name, url: absolute(author.url) })),
+    categories: [page.section.name, ...page.tags.map((tag) => tag.name)],
+    image: page.image && { url: absolute(page.image.src), alt: page.image.alt },
+  };
+}
+
+/** The pages of each archive (section, author, tag) under the address of its first page, in page order. */
+function archivesByAddress(pages: readonly ArchivePage[]): Map<string, ArchivePage[]> {
+  const byAddress = new Map<string, ArchivePage[]>();
+  for (const page of pages) {
+    const first = firstPagePath(page.url);
+    const list = byAddress.get(first);
+    if (list) list.push(page);
+    else byAddress.set(first, [page]);
+  }
+  return byAddress;
+}

@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import type { SiteModel } from '../model/model.js';
+import { fileOf } from '../routes/addresses.js';
+
+export interface PageFingerprints {
+  /** Output file (relative to the output folder) → fingerprint, for every article and archive page. */
+  pages: Map<string, string>;
+  /** One fingerprint for the pages made from templates alone (home, 404, lists): their data is shared. */
+  templatePages: string;
+  /**
+   * Article page file → fingerprint of what the search index reads of it:
+   * the page without the lists, links and comments around the story, which
+   * change with other articles but are not indexed.
+   */
+  search: Map<string, string>;
+}
+
+// SHA-1 is enough to notice a change (nothing is trusted on it) and is
+// several times faster than SHA-256 over a whole site's HTML.
+const hash = (...parts: string[]): string => {
+  const digest = createHash('sha1');
+  for (const part of parts) digest.update(part).update('\0');
+  return digest.digest('hex');
+};
+
+/**
+ * What each page's HTML depends on, as a hash: its own data, the data every
+ * page shares (site title, navigation), and `templateKey` (the templates and
+ * the code that renders them). A page whose fingerprint has not changed since
+ * the last build would come out byte for byte the same.
+ */
+export function fingerprintPages(model: SiteModel, templateKey: string): PageFingerprints {
+  const shared = hash(templateKey, JSON.stringify(model.site));
+  const pages = new Map<string, string>();
+  const search = new Map<string, string>();
+  for (const page of model.articles) {
+    // What the page shows around the story (not indexed, see `search`) is
+    // hashed apart from the story; the body apart from the rest, as putting
+    // it through JSON.stringify would cost more than everything else here.
+    const { html, related, moreFromAuthor, moreInSection, previous, next, comments, commentsHeading, commentForm, ...story } = page;
+    const around = { related, moreFromAuthor, moreInSection, previous, next, comments, commentsHeading, commentForm };
+    const file = fileOf(page.url);
+    const indexed = hash(shared, html, JSON.stringify(story));
+    search.set(file, indexed);
+    pages.set(file, hash(indexed, JSON.stringify(around)));
+  }
+  for (const page of model.archives) pages.set(fileOf(page.url), hash(shared, JSON.stringify(page)));
+  const { home, authors, tags, heads, corrections } = model;
+  return { pages, templatePages: hash(shared, JSON.stringify({ home, authors, tags, heads, corrections, search: model.search })), search };
+}
+

@@ -1,0 +1,102 @@
+/*
+ * The rules that name every address of the site and the file it is written
+ * to. No other module makes a site path, a page's file or an absolute URL:
+ * they ask here (for one address) or the address plan (for all of them).
+ * Site paths start and, for pages, end with `/`; files are relative to the
+ * output folder, `/`-separated.
+ */
+
+/** The addresses of the pages made from templates alone, and of the whole site's feed. */
+export const SITE_PATHS = {
+  home: '/',
+  authors: '/authors/',
+  tags: '/tags/',
+  search: '/search/',
+  corrections: '/corrections/',
+  notFound: '/404.html',
+  /** The whole site's RSS feed, the one the footer links to. */
+  feed: '/feed.xml',
+  icon: '/images/favicon.svg',
+} as const;
+
+/** The folder of the encoded images, named by a hash of their source. */
+export const IMAGES_FOLDER = 'img';
+/** The folder of the search index; each part is a complete Pagefind index in `pagefind/<part>/`. */
+export const SEARCH_INDEX_FOLDER = 'pagefind';
+
+/** Files for hosts and crawlers, at the root of the site. */
+export const HOST_FILES = {
+  sitemap: 'sitemap.xml',
+  newsSitemap: 'news-sitemap.xml',
+  robots: 'robots.txt',
+  redirects: '_redirects',
+  headers: '_headers',
+} as const;
+
+/** Part `n` (from 1) of a sitemap split because it had too many addresses. */
+export const sitemapPartFile = (n: number): string => `sitemap-${n}.xml`;
+
+export const sectionPath = (slug: string): string => `/${slug}/`;
+export const authorPath = (slug: string): string => `${SITE_PATHS.authors}${slug}/`;
+export const tagPath = (slug: string): string => `${SITE_PATHS.tags}${slug}/`;
+
+/** Page `n` (from 1) of a list whose first page is `first`: `/news/`, `/news/page/2/`… */
+export const listPagePath = (first: string, n: number): string => (n === 1 ? first : `${first}page/${n}/`);
+
+/** The address of the first page of the list that `sitePath` (any of its pages) belongs to. */
+export const firstPagePath = (sitePath: string): string => sitePath.replace(/page\/\d+\/$/, '');
+
+/** Pages a list of `items` takes at `perPage` a page; an empty list still has its first page. */
+export const pageCount = (items: number, perPage: number): number => Math.max(1, Math.ceil(items / perPage));
+
+export interface FeedPaths {
+  rss: string;
+  atom: string;
+  json: string;
+}
+
+/**
+ * Where the feeds of a page live, as site paths: next to the page, so
+ * `/news/` has `/news/feed.xml`, `/news/atom.xml` and `/news/feed.json`, and
+ * the whole site's are at `/feed.xml`…
+ */
+export const feedPaths = (pagePath: string): FeedPaths => ({
+  rss: `${pagePath}feed.xml`,
+  atom: `${pagePath}atom.xml`,
+  json: `${pagePath}feed.json`,
+});
+
+/**
+ * An article's site path from the `permalink` pattern in `site.yml`. Every
+ * token is replaced by a validated slug or digits, so the result can never
+ * point outside the output folder.
+ */
+export function articlePath(
+  pattern: string,
+  article: { slug: string; category: string; year: string; month: string; day: string },
+): string {
+  const values: Record<string, string> = { year: article.year, month: article.month, day: article.day, category: article.category, slug: article.slug };
+  return pattern.replace(/:(year|month|day|category|slug)/g, (_, token: string) => values[token] ?? '');
+}
+
+/** The file a site path is written to: `/a/b/` → `a/b/index.html`, `/a/b.xml` → `a/b.xml`. */
+export const fileOf = (sitePath: string): string => {
+  const file = sitePath.replace(/^\//, '');
+  return file === '' || file.endsWith('/') ? `${file}index.html` : file;
+};
+
+/**
+ * Where the stand-in page for an old address (an alias) is written:
+ * `/a/b/` and `/a/b` become `a/b/index.html`, `/a/b.html` stays `a/b.html`.
+ */
+export function redirectFile(from: string): string {
+  const file = from.replace(/^\//, '');
+  if (/\.html?$/.test(file)) return file;
+  return `${file.replace(/\/?$/, '/')}index.html`;
+}
+
+/** A site path (`/news/x/`) as an absolute URL under the site's address, which may have a path of its own. */
+export const absolute = (site: { url: string }, sitePath: string): string => new URL(sitePath.replace(/^\//, ''), site.url).href;
+
+/** The site's own path without its final slash: `''` at a host's root, `/news` under a sub-path. */
+export const pathPrefix = (site: { url: string }): string => new URL(site.url).pathname.replace(/\/$/, '');

@@ -1,0 +1,140 @@
+import path from 'node:path';
+import EleventyDevServer from '@11ty/eleventy-dev-server';
+import { watch } from 'chokidar';
+import { build, buildTime, defaultPaths, type BuildOptions, type BuildResult, type BuildState } from '../stages/build.js';
+import { processingKeyFor } from '../workers/process-pool.js';
+import type { Problem } from '../util/problems.js';
+import type { OutputReport } from '../publish/write-output.js';
+import { previewEdits, updateSite, type LiveUpdateOptions } from '../stages/live-update.js';
+
+/** How long the previewed page has the server to itself before the full build starts. */
+const PREVIEW_GRACE_MS = 750;
+
+export interface ServeOptions extends BuildOptions {
+  port: number;
+  /** Told about each full build, good or failed. */
+  onBuild: (outcome: { result?: BuildResult; error?: unknown; ms: number }) => void;
+  /** Told when edited articles were put online ahead of the update of the rest. */
+  onPreview: (outcome: { urls: string[]; ms: number }) => void;
+  /** Told when the pages affected by saved articles were brought up to date. */
+  onUpdate: (outcome: { problems: Problem[]; output: OutputReport; ms: number }) => void;
+  onReady: (url: string) => void;
+}
+
+/**
+ * Build, serve the output with Eleventy's dev server, and update it when
+ * content, templates or public files change. A saved article's own page is
+ * rendered at once and the browser reloaded; then the archives, lists and
+ * related links it affects are updated in place and the browser reloaded
+ * again. Other changes (templates, public files, authors, sections,
+ * site.yml) get a full build from the cache. A failed update leaves the last
+ * good site being served.
+ */
+export async function serve(options: ServeOptions): Promise<{ close(): Promise<void> }> {
+  let state: BuildState | undefined;
+  const runBuild = async (): Promise<void> => {
+    const started = performance.now();
+    try {
+      const result = await build(options);
+      state = result.state;
+      options.onBuild({ result, ms: performance.now() - started });
+    } catch (error) {
+      options.onBuild({ error, ms: performance.now() - started });
+    }
+  };
+  await runBuild();
+
+  let url = `http://localhost:${options.port}/`;
+  const server = EleventyDevServer.getServer('broadsheet', options.outDir, {
+    port: options.port,
+    liveReload: true,
+    domDiff: false,
+    messageOnStart: ({ hosts }) => {
+      url = hosts[0] ?? url;
+      return '';
+    },
+  });
+  await server.serve(options.port);
+
+  const templatesDir = options.templatesDir ?? defaultPaths.templatesDir;
+  const publicDir = options.publicDir ?? defaultPaths.publicDir;
+  const liveOptions = (current: BuildState): LiveUpdateOptions => ({
+    contentDir: options.contentDir,
+    templatesDir,
+    publicDir,
+    outDir: options.outDir,
+    cacheDir: options.cacheDir,
+    processingKey: processingKeyFor(current.content.site),
+    now: options.now ?? buildTime(),
+    drafts: options.drafts ?? false,
+    future: options.future ?? false,
+    baseUrl: options.baseUrl,
+    assetExists: (sitePath: string) => current.assets.has(sitePath),
+  });
+  const preview = async (files: string[]): Promise<void> => {
+    if (!state) return;
+    const started = performance.now();
+    try {
+      const urls = await previewEdits(state, files, liveOptions(state));
+      if (urls) {
+        server.reload();
+        options.onPreview({ urls, ms: performance.now() - started });
+        // The update that follows keeps this thread busy; let the browser
+        // fetch the previewed page first.
+        await new Promise((resolve) => setTimeout(resolve, PREVIEW_GRACE_MS));
+      }
+    } catch {
+      // The update that follows reports whatever went wrong, with file names.
+    }
+  };
+  /** Everything the saved articles affect, in place; a full build for any other change. */
+  const refresh = async (files: string[], onlyArticles: boolean): Promise<void> => {
+    if (!state || !onlyArticles) return runBuild();
+    const started = performance.now();
+    try {
+      const updated = await updateSite(state, files, liveOptions(state));
+      if (!updated) return runBuild();
+      state = updated.state;
+      options.onUpdate({ problems: updated.problems, output: updated.output, ms: performance.now() - started });
+    } catch (error) {
+      options.onBuild({ error, ms: performance.now() - started });
+    }
+  };
+
+  // One update at a time; saves during an update are folded into the next.
+  let running: Promise<void> | undefined;
+  let pending = new Set<string>();
+  const update = (): void => {
+    if (running || pending.size === 0) return;
+    const files = [...pending];
+    pending = new Set();
+    const articles = path.resolve(options.contentDir, 'articles') + path.sep;
+    const onlyArticles = files.every((file) => path.resolve(file).startsWith(articles));
+    running = (onlyArticles ? preview(files) : Promise.resolve())
+      .then(() => refresh(files, onlyArticles))
+      .then(() => {
+        server.reload();
+        running = undefined;
+        update();
+      });
+  };
+  const watcher = watch([options.contentDir, templatesDir, publicDir], {
+    ignoreInitial: true,
+    awaitWriteFinish: { stabilityThreshold: 20, pollInterval: 5 },
+  });
+  watcher.on('all', (_event, file) => {
+    pending.add(file);
+    update();
+  });
+  // Ready only once every file is watched: an edit before that would be missed.
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  options.onReady(url);
+
+  return {
+    async close() {
+      await watcher.close();
+      await server.close();
+      await running;
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { checkArticle } from '../content/check-article.js';
+import { bodyOf } from '../content/front-matter.js';
+import { parseYamlMapping } from '../content/yaml-mapping.js';
+import { error, type Problem } from '../util/problems.js';
+import { findDeepNesting, MAX_NESTING_DEPTH } from '../markdown/limits.js';
+import { createTextRenderer, type RenderedMarkdown } from '../markdown/render.js';
+import { stopWordsFor } from '../related/stop-words.js';
+import { countTerms, TERMS_KEPT, topTerms } from '../related/terms.js';
+import { storeResult, type CacheSettings, type PipelineFile, type ProcessedFile } from './cached-results.js';
+
+export interface ProcessBatch extends CacheSettings {
+  /** Articles are checked and rendered; other pages (authors, sections) and comments only rendered. */
+  files: PipelineFile[];
+  siteUrl: string;
+  /** The site's language, for the stop words of related-article scoring. */
+  language: string;
+  /**
+   * One Int32 the task sets to the 1-based index of the file it is working
+   * on, so the thread that waits can tell which file stalls or crashes it.
+   */
+  progress?: SharedArrayBuffer | undefined;
+}
+
+type Render = ReturnType<typeof createTextRenderer>;
+
+// By site URL, and by kind of body: comments are rendered with the comment rules.
+const renderers = new Map<string, Render>();
+
+function rendererFor(siteUrl: string, comment: boolean): Render {
+  const key = `${comment ? 'comment' : 'page'} ${siteUrl}`;
+  let render = renderers.get(key);
+  if (!render) {
+    render = createTextRenderer({ siteUrl, comment });
+    renderers.set(key, render);
+  }
+  return render;
+}
+
+/**
+ * Check and render a batch of content files and store the results in the
+ * cache. This is the task of the worker threads (the default export), and
+ * runs in the main thread when there are no workers.
+ */
+export default function processBatch(batch: ProcessBatch): ProcessedFile[] {
+  const progress = batch.progress ? new Int32Array(batch.progress) : undefined;
+  return batch.files.map((file, index) => {
+    if (progress) Atomics.store(progress, 0, index + 1);
+    const result = { path: file.path, ...processFile(file, batch, rendererFor(batch.siteUrl, file.kind === 'comment')), fromCache: false };
+    storeResult(batch, file, result);
+    return result;
+  });
+}
+
+type Outcome = Pick<ProcessedFile, 'check' | 'rendered' | 'terms' | 'problems'>;
+
+function processFile(file: PipelineFile, batch: ProcessBatch, render: Render): Outcome {
+  if (file.kind === 'page') {
+    const parts = bodyOf(file.text);
+    if (!parts) return { check: undefined, rendered: undefined, terms: undefined, problems: [] };
+    const { result, problems } = renderSafely(file.path, parts.body, parts.bodyLine, render);
+    return { check: undefined, rendered: result && withoutText(result), terms: undefined, problems };
+  }
+  if (file.kind === 'comment') {
+    // Only the body is rendered here; the fields are checked with the rest (content/comments.ts).
+    const parsed = parseYamlMapping(file.text.replace(/^\uFEFF/, ''), file.path);
+    const body = parsed.ok ? parsed.value.data.body : undefined;
+    if (!parsed.ok || typeof body !== 'string') return { check: undefined, rendered: undefined, terms: undefined, problems: [] };
+    const keyLine = parsed.value.locate(['body']).line;
+    // A block scalar (`body: |`) starts on the line after its key; lines inside a quoted one are approximate.
+    const blockScalar = /^\s*body:\s*[|>]/.test(file.text.split('\n', keyLine)[keyLine - 1] ?? '');
+    const { result, problems } = renderSafely(file.path, body, keyLine + (blockScalar ? 1 : 0), render);
+    return { check: undefined, rendered: result && withoutText(result), terms: undefined, problems };
+  }
+  const { body, ...check } = checkArticle(file, batch.timezone);
+  const usable = check.article && body !== undefined && !check.problems.some((p) => p.severity === 'error');
+  if (!usable || body === undefined || !check.article) return { check, rendered: undefined, terms: undefined, problems: [] };
+  const { result, problems } = renderSafely(file.path, body, check.article.bodyLine, render);
+  if (!result) return { check, rendered: undefined, terms: undefined, problems };
+  const { text, ...rendered } = result;
+  // The headline and standfirst say most about what a story is about.
+  const stopWords = stopWordsFor(batch.language);
+  const counts = countTerms(text, stopWords);
+  countTerms(check.article.title, stopWords, counts, 3);
+  countTerms(check.article.summary ?? '', stopWords, counts, 2);
+  return { check, rendered, terms: topTerms(counts, TERMS_KEPT), problems };
+}
+
+/**
+ * Render a body, or say why not: too deeply nested to parse safely, or a
+ * failure of the Markdown pipeline itself, which must still name the file.
+ */
+function renderSafely(file: string, body: string, bodyLine: number, render: Render): { result: ReturnType<Render> | undefined; problems: Problem[] } {
+  const deep = findDeepNesting(body);
+  if (deep) {
+    const message = `block quotes or lists nested ${deep.depth} levels deep; at most ${MAX_NESTING_DEPTH} are rendered`;
+    const position = { line: bodyLine + deep.line - 1, column: 1 };
+    return { result: undefined, problems: [error(file, message, { position, hint: 'flatten the quote or list' })] };
+  }
+  try {
+    return { result: render(body), problems: [] };
+  } catch (cause) {
+    const reason = cause instanceof RangeError ? 'it is nested too deeply' : cause instanceof Error ? cause.message : String(cause);
+    return { result: undefined, problems: [error(file, `the Markdown could not be rendered: ${reason}`)] };
+  }
+}
+
+const withoutText = ({ text: _text, ...rendered }: ReturnType<Render>): RenderedMarkdown => rendered;

@@ -1,0 +1,165 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { ArticleCheck } from '../content/check-article.js';
+import { FILE_TIME_LIMIT_MS } from '../markdown/limits.js';
+import type { RenderedMarkdown } from '../markdown/render.js';
+import { error, type Problem } from '../util/problems.js';
+import type { TermCounts } from '../related/terms.js';
+import { processingKey } from './processing-key.js';
+import { readCached, type PipelineFile, type ProcessedFile } from './cached-results.js';
+import type { ProcessBatch } from './process-files.js';
+
+export interface ProcessAllOptions {
+  siteUrl: string;
+  timezone: string;
+  language: string;
+  cacheDir?: string | undefined;
+  /** Worker threads to use; 0 works in this thread. Default: one per core. */
+  workers?: number | undefined;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+  /** How long one file may take in a worker before it is abandoned with an error. */
+  fileTimeLimitMs?: number | undefined;
+}
+
+export interface ProcessAllResult {
+  checks: Map<string, ArticleCheck>;
+  rendered: Map<string, RenderedMarkdown>;
+  terms: Map<string, TermCounts>;
+  fromCache: number;
+  /** Files that could not be rendered: over a limit, or the pipeline failed on them. */
+  problems: Problem[];
+}
+
+/** The cache key part shared by every file of a site: our code, the packages, and the site's URL and language. */
+export const processingKeyFor = (site: { url: string; language: string }): string =>
+  processingKey({ siteUrl: site.url, language: site.language });
+
+// Compiled, this module sits next to process-files.js. Run from the
+// TypeScript sources (tests), the worker needs tsx to load the .ts file.
+const WORKER = new URL(`./process-files${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+
+/**
+ * Check and render every content file across all cores, with results byte
+ * for byte the same as working through them one by one in this thread.
+ */
+export async function processAll(files: PipelineFile[], options: ProcessAllOptions): Promise<ProcessAllResult> {
+  const workers = options.workers ?? availableParallelism();
+  const base = {
+    siteUrl: options.siteUrl,
+    timezone: options.timezone,
+    language: options.language,
+    cacheDir: options.cacheDir,
+    processingKey: processingKeyFor({ url: options.siteUrl, language: options.language }),
+  };
+  const result: ProcessAllResult = { checks: new Map(), rendered: new Map(), terms: new Map(), fromCache: 0, problems: [] };
+  let done = 0;
+  const collect = (batch: ProcessedFile[]) => {
+    for (const file of batch) {
+      if (file.check) result.checks.set(file.path, file.check);
+      if (file.rendered) result.rendered.set(file.path, file.rendered);
+      if (file.terms) result.terms.set(file.path, file.terms);
+      if (file.fromCache) result.fromCache++;
+      result.problems.push(...file.problems);
+    }
+    done += batch.length;
+    options.onProgress?.(done, files.length);
+  };
+
+  // The cache is read here first: for files that have not changed, starting
+  // workers and copying results back from them costs more than it saves.
+  const misses: PipelineFile[] = [];
+  const hits: ProcessedFile[] = [];
+  for (const file of files) {
+    const cached = readCached(base, file);
+    if (cached) hits.push(cached);
+    else misses.push(file);
+  }
+  collect(hits);
+  if (misses.length === 0) return result;
+  // Only worker threads can be stopped when a file stalls them, so content
+  // is rendered in this thread only when asked to (workers: 0).
+  if (workers === 0 || !existsSync(fileURLToPath(WORKER))) {
+    const { default: processBatch } = await import('./process-files.js');
+    collect(processBatch({ ...base, files: misses }));
+    return result;
+  }
+  const batches = splitIntoBatches(misses, workers);
+  const threads = Math.min(workers, batches.length);
+  const pool = new Piscina<ProcessBatch, ProcessedFile[]>({
+    filename: WORKER.href,
+    minThreads: threads,
+    maxThreads: threads,
+    // Resolved here: a bare 'tsx' would be looked up from the working folder, which may be anywhere.
+    execArgv: WORKER.pathname.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [],
+    // Rendering allocates many short-lived objects: a larger young
+    // generation spends less time collecting them, and a bounded old one
+    // makes each worker collect before it holds on to hundreds of MB.
+    resourceLimits: { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 384 },
+  });
+  const limit = options.fileTimeLimitMs ?? FILE_TIME_LIMIT_MS;
+  try {
+    await Promise.all(batches.map((batch) => runWatched(pool, { ...base, files: batch }, limit).then(collect)));
+  } finally {
+    await pool.destroy();
+  }
+  return result;
+}
+
+/**
+ * Run a batch in a worker, watching which file it is on. A file that takes
+ * longer than `limitMs`, or takes the worker down (out of memory), is
+ * recorded as an error of that file, and the rest of the batch runs again.
+ */
+async function runWatched(pool: Piscina<ProcessBatch, ProcessedFile[]>, batch: ProcessBatch, limitMs: number): Promise<ProcessedFile[]> {
+  const failures: ProcessedFile[] = [];
+  let files = batch.files;
+  while (files.length > 0) {
+    const progress = new Int32Array(new SharedArrayBuffer(4));
+    const abort = new AbortController();
+    let current = 0;
+    let since = Date.now();
+    // The clock starts when a file starts: a batch may wait in the queue.
+    const watch = setInterval(
+      () => {
+        const now = Atomics.load(progress, 0);
+        if (now !== current || now === 0) {
+          current = now;
+          since = Date.now();
+        } else if (Date.now() - since > limitMs) {
+          abort.abort();
+        }
+      },
+      Math.min(250, limitMs / 4),
+    );
+    try {
+      return [...failures, ...(await pool.run({ ...batch, files, progress: progress.buffer as SharedArrayBuffer }, { signal: abort.signal }))];
+    } catch (cause) {
+      const culprit = files[Atomics.load(progress, 0) - 1];
+      if (!culprit) throw cause;
+      const message = abort.signal.aborted
+        ? `checking and rendering took longer than ${limitMs / 1000} s, the limit for one file`
+        : `the Markdown could not be rendered: ${cause instanceof Error ? cause.message : String(cause)}`;
+      const hint = abort.signal.aborted ? 'look for long runs of Markdown punctuation such as *, _ or [' : undefined;
+      failures.push({ path: culprit.path, check: undefined, rendered: undefined, terms: undefined, problems: [error(culprit.path, message, { hint })], fromCache: false });
+      // The files before it were done, but their results went down with the task.
+      files = files.filter((file) => file !== culprit);
+    } finally {
+      clearInterval(watch);
+    }
+  }
+  return failures;
+}
+
+/**
+ * Batches of at most 250 files: enough to make each message worth sending,
+ * small enough that a worker's results never pile up (its heap is bounded),
+ * and many enough that the workers finish together.
+ */
+function splitIntoBatches<T>(items: readonly T[], workers: number): T[][] {
+  const size = Math.min(250, Math.max(20, Math.ceil(items.length / (workers * 8))));
+  const batches: T[][] = [];
+  for (let start = 0; start < items.length; start += size) batches.push(items.slice(start, start + size));
+  return batches;
+}
