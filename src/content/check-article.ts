@@ -10,7 +10,7 @@ export interface CheckedArticle extends Omit<ArticleFrontMatter, 'tags' | 'slug'
   tags: Tag[];
   bodyLine: number;
   /** Where the fields that other files must agree with are written, for messages. */
-  at: { authors: Position[]; category: Position; imageSrc: Position; related: Position[]; aliases: Position[] };
+  at: { slug: Position | undefined; authors: Position[]; category: Position; imageSrc: Position; related: Position[]; aliases: Position[] };
 }
 
 export interface ArticleCheck {
@@ -72,6 +72,7 @@ export function checkArticle(file: SourceFile, timezone: string): ArticleCheckWi
       tags,
       bodyLine: parsed.bodyLine,
       at: {
+        slug: fields.slug === undefined ? undefined : locate(['slug']),
         authors: fields.authors.map((_, index) => locate(['authors', index])),
         category: locate(['category']),
         imageSrc: locate(['image', 'src']),

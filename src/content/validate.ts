@@ -3,7 +3,8 @@ import type { Article, Author, Category, Content, ContentSources, Site, SourceFi
 import { checkArticle, type ArticleCheck } from './check-article.js';
 import { attachComments } from './comments.js';
 import { checkFields, fileSlug, readFrontMatter } from './check-fields.js';
-import { articlePath, redirectFile } from '../routes/addresses.js';
+import { articlePath } from '../routes/addresses.js';
+import { planRoutes, type AddressPlan } from '../routes/plan.js';
 import { calendarParts } from './dates.js';
 import { slugFromFileName } from './slug.js';
 import { authorSchema, categorySchema, knownKeys, siteSchema } from './schema.js';
@@ -19,6 +20,8 @@ export interface ValidateOptions {
   baseUrl?: string | undefined;
   /** Whether a site path such as `/images/a.jpg` names a file in `public/`. */
   assetExists: (sitePath: string) => boolean;
+  /** Files of public/ as they are published (see planRoutes); none when left out. */
+  publicFiles?: Iterable<string> | undefined;
   /**
    * Per-file article checks already made (in worker threads, or from the
    * cache), by file path; the rest are made here.
@@ -29,6 +32,8 @@ export interface ValidateOptions {
 export interface ValidationResult {
   /** Present only when there are no errors. */
   content: Content | undefined;
+  /** Every address of the site; present only when there are no errors. */
+  plan: AddressPlan | undefined;
   problems: Problem[];
 }
 
@@ -53,29 +58,43 @@ export function validateContent(sources: ContentSources, options: ValidateOption
   };
   const settings = { timezone, permalink: site?.permalink ?? '/:category/:slug/', now: options.now };
   const checkedPins = new Map<string, { refs: string[]; at: Position[] }>();
-  const aliasesAt = new Map<string, Position[]>();
+  const at = new Map<string, ArticleCheck['article'] & object>();
   // Articles with errors of their own, so their comments are not reported as orphans too.
   const unlinked = new Set<string>();
   const articles = sources.articles.flatMap((file) => {
     const check: ArticleCheck = options.articleChecks?.get(file.path) ?? checkArticle(file, timezone);
     problems.push(...check.problems);
     if (Array.isArray(check.article?.related)) checkedPins.set(file.path, { refs: check.article.related, at: check.article.at.related });
-    if (check.article) aliasesAt.set(file.path, check.article.at.aliases);
+    if (check.article) at.set(file.path, check.article);
     const linked = check.article ? linkArticle(file.path, check.article, settings, lookups, problems) : [];
     if (linked.length === 0) unlinked.add(check.article?.slug ?? slugFromFileName(file.path.slice(file.path.lastIndexOf('/') + 1)));
     return linked;
   });
-  reportDuplicateUrls(articles, problems);
-  reportAliasCollisions(articles, aliasesAt, { authors, categories }, problems);
   resolvePins(articles, checkedPins, problems);
   attachComments(sources.comments, articles, { timezone, unlinked }, problems);
 
-  const shown = articles.filter(
-    (a) => a.status === 'published' || (a.status === 'draft' && options.drafts) || (a.status === 'scheduled' && options.future),
-  );
+  const isShown = (a: Article) => a.status === 'published' || (a.status === 'draft' && options.drafts) || (a.status === 'scheduled' && options.future);
+  const { plan, problems: addressProblems } = planRoutes({
+    perPage: site?.perPage ?? 1,
+    articles: [...articles]
+      .sort((a, b) => compareText(a.file, b.file))
+      .map((article) => ({
+        ...article,
+        shown: isShown(article),
+        published: article.status === 'published',
+        at: { slug: at.get(article.file)?.at.slug, aliases: at.get(article.file)?.at.aliases ?? [] },
+      })),
+    sections: categories.map((c) => ({ slug: c.slug, file: c.file })),
+    authors: authors.map((a) => ({ slug: a.slug, file: a.file })),
+    publicFiles: options.publicFiles,
+  });
+  problems.push(...addressProblems);
+
+  const shown = articles.filter(isShown);
   const hasErrors = problems.some((p) => p.severity === 'error');
-  if (!site || hasErrors) return { content: undefined, problems };
+  if (!site || hasErrors) return { content: undefined, plan: undefined, problems };
   return {
+    plan,
     content: {
       site,
       articles: shown.sort(newestFirst),
@@ -89,47 +108,6 @@ export function validateContent(sources: ContentSources, options: ValidateOption
 /** `site.yml` if it is valid, without the rest of validation, so that work on the articles can start. */
 export function peekSite(sources: ContentSources, baseUrl?: string): Site | undefined {
   return validateSite(sources.site, baseUrl, []);
-}
-
-/**
- * An old address (alias) must not be the file of a page the site builds, nor
- * another article's alias: its redirect page would overwrite it.
- */
-function reportAliasCollisions(
-  articles: Article[],
-  aliasesAt: Map<string, Position[]>,
-  others: { authors: Author[]; categories: Category[] },
-  problems: Problem[],
-): void {
-  if (!articles.some((article) => article.aliases.length > 0)) return;
-  const owners = new Map<string, string>([
-    [redirectFile('/'), 'the home page'],
-    [redirectFile('/authors/'), 'the list of authors'],
-    [redirectFile('/tags/'), 'the list of tags'],
-    [redirectFile('/corrections/'), 'the corrections page'],
-    ['404.html', 'the page-not-found page'],
-  ]);
-  for (const article of articles) owners.set(redirectFile(article.url), article.file);
-  for (const category of others.categories) owners.set(redirectFile(`/${category.slug}/`), category.file);
-  for (const author of others.authors) owners.set(redirectFile(`/authors/${author.slug}/`), author.file);
-  for (const article of articles) {
-    for (const tag of article.tags) owners.set(redirectFile(`/tags/${tag.slug}/`), `the tag "${tag.name}"`);
-  }
-  const aliases = new Map<string, string>();
-  for (const article of articles) {
-    article.aliases.forEach((alias, index) => {
-      const file = redirectFile(alias);
-      const owner = owners.get(file) ?? aliases.get(file);
-      const position = aliasesAt.get(article.file)?.[index];
-      if (owner === article.file) {
-        problems.push(error(article.file, `aliases: ${alias} is this article's own address`, { position, hint: 'list only addresses the article used to have' }));
-      } else if (owner) {
-        problems.push(error(article.file, `aliases: ${alias} is also the address of ${owner}`, { position, hint: 'a redirect there would replace that page; remove the alias' }));
-      } else {
-        aliases.set(file, article.file);
-      }
-    });
-  }
 }
 
 interface Lookups {
@@ -270,22 +248,6 @@ function reportDuplicateSlugs(items: { slug: string; file: string }[], kind: str
       problems.push(error(item.file, `the ${kind} slug "${item.slug}" is also used by ${first}`, { hint: 'rename one of the two files' }));
     } else {
       seen.set(item.slug, item.file);
-    }
-  }
-}
-
-function reportDuplicateUrls(articles: Article[], problems: Problem[]): void {
-  const seen = new Map<string, string>();
-  for (const article of [...articles].sort((a, b) => compareText(a.file, b.file))) {
-    const first = seen.get(article.url);
-    if (first) {
-      problems.push(
-        error(article.file, `the address ${article.url} is also used by ${first}`, {
-          hint: 'give one of the two articles a different slug: (or file name)',
-        }),
-      );
-    } else {
-      seen.set(article.url, article.file);
     }
   }
 }

@@ -1,5 +1,13 @@
+import path from 'node:path';
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 import type { SiteModel } from '../model/model.js';
+import { fileOf, TEMPLATE_PAGES } from '../routes/addresses.js';
+
+/** What Eleventy tells a permalink function about the page. */
+interface PageData {
+  pagination?: { items?: { url?: string }[] };
+  page: { inputPath: string };
+}
 
 /**
  * The Eleventy configuration: wiring only. The site model goes in as global
@@ -28,18 +36,23 @@ export function configureEleventy(model: SiteModel, options: { templatePages: bo
       corrections: model.corrections,
       search: model.search,
     });
-    // Each paginated page's address is the `url` of its item in the model,
-    // given as a function in the data cascade: a "{{ article.url }}" string
-    // would be compiled once per page, and computed data costs more still.
-    // Pages made from templates alone set their own permalink.
-    const pageAddress = (data: { pagination?: { items?: { url?: string }[] } }) => {
+    // Every file comes from the address plan's rules: a paginated page's
+    // from the `url` of its item in the model, a page made from a template
+    // alone from its template's name. Given as a function in the data
+    // cascade: a "{{ article.url }}" string would be compiled once per page,
+    // and computed data costs more still.
+    const itemFile = (data: PageData): string | false => {
       const url = data.pagination?.items?.[0]?.url;
-      return url ? `${url}index.html` : false;
+      return url ? `/${fileOf(url)}` : false;
     };
-    config.addGlobalData('permalink', () => pageAddress);
+    const pageFile = (data: PageData): string | false => {
+      const own = TEMPLATE_PAGES[path.basename(data.page.inputPath, '.njk')];
+      return itemFile(data) || (own ? `/${fileOf(own)}` : false);
+    };
+    config.addGlobalData('permalink', () => pageFile);
     if (!options.templatePages) {
       // Their copies from the last build are reused: write none of them.
-      config.addGlobalData('eleventyComputed', { permalink: pageAddress });
+      config.addGlobalData('eleventyComputed', { permalink: itemFile });
     }
     // Rewrites root-relative links (in templates and article bodies alike)
     // when the site lives under a sub-path such as /news/. It parses every

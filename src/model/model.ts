@@ -1,7 +1,8 @@
 import type { Picture } from '../images/picture.js';
 import type { PictureSizes } from '../images/sizes.js';
 import type { Image } from '../content/types.js';
-import type { Head } from './page-head.js';
+import type { MetaTag } from './head/page-meta.js';
+import type { SITE_PATHS } from '../routes/addresses.js';
 
 /*
  * What the templates receive: everything already decided, formatted and
@@ -162,6 +163,8 @@ export interface SiteModel {
     searchScript: string;
     /** The `sizes` attribute of pictures in each place they are shown. */
     pictureSizes: PictureSizes;
+    /** The addresses templates link to (home, lists, search, the site's feed), from the address plan. */
+    paths: typeof SITE_PATHS;
   };
   /** Heads of the pages made from templates alone. */
   heads: { home: Head; authors: Head; tags: Head; corrections: Head; search: Head };
@@ -174,4 +177,32 @@ export interface SiteModel {
   home: { latest: Teaser[]; sections: SectionBlock[] };
   authors: (Link & { role: string | undefined; avatar: string | undefined; avatarPicture: Picture | undefined })[];
   tags: (Link & { count: number })[];
+}
+
+/** Everything a page's `<head>` prints beyond charset, viewport and stylesheet. */
+export interface Head {
+  title: string;
+  canonical: string;
+  meta: MetaTag[];
+  /** Serialized JSON-LD blocks, safe to print inside a script element as they are. */
+  jsonLd: string[];
+  /** `<link rel="alternate">` to the feeds that mirror this page. */
+  feeds: FeedLink[];
+}
+
+/** What every head needs to know about the site. */
+export interface HeadSite {
+  title: string;
+  url: string;
+  language: string;
+  description: string;
+  /** Site path of the logo, when the site has one. */
+  logo: string | undefined;
+}
+
+/** One `<link rel="alternate">` to a feed. */
+export interface FeedLink {
+  type: string;
+  title: string;
+  href: string;
 }

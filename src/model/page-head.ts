@@ -1,30 +1,8 @@
 import { serializeJsonLd } from './head/json-ld.js';
-import { pageMeta, type MetaTag } from './head/page-meta.js';
+import { pageMeta } from './head/page-meta.js';
 import { breadcrumbJsonLd, newsArticleJsonLd, profilePageJsonLd } from './head/structured-data.js';
-import type { ArchivePage, ArticlePage, Person } from './model.js';
+import type { ArchivePage, ArticlePage, FeedLink, Head, HeadSite, Person } from './model.js';
 import { absolute, feedPaths, firstPagePath } from '../routes/addresses.js';
-
-/** Everything a page's `<head>` prints beyond charset, viewport and stylesheet. */
-export interface Head {
-  title: string;
-  canonical: string;
-  meta: MetaTag[];
-  /** Serialized JSON-LD blocks, safe to print inside a script element as they are. */
-  jsonLd: string[];
-  /** `<link rel="alternate">` to the feeds that mirror this page. */
-  feeds: FeedLink[];
-}
-
-/** What every head needs to know about the site. */
-export interface HeadSite {
-  title: string;
-  url: string;
-  language: string;
-  description: string;
-  /** Site path of the logo, when the site has one. */
-  logo: string | undefined;
-}
-
 
 /** The head of an article page: meta tags, NewsArticle and breadcrumb JSON-LD, the site's feeds. */
 export function articleHead(site: HeadSite, page: Omit<ArticlePage, 'head'> & { canonical: string | undefined }): Head {
@@ -92,13 +70,6 @@ function profileInput(site: HeadSite, person: Person, url: string, bio: string) 
     avatar: person.avatar && absolute(site, person.avatar),
     sameAs: person.links.filter((link) => /^https?:/.test(link.url)).map((link) => link.url),
   };
-}
-
-/** One `<link rel="alternate">` to a feed. */
-export interface FeedLink {
-  type: string;
-  title: string;
-  href: string;
 }
 
 /** The alternate links a page's head gives for its feeds, with absolute addresses. */

@@ -1,20 +1,23 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { templatesKey, writePages } from '../eleventy/write-pages.js';
-import { fingerprintPages, type PageFingerprints } from './fingerprint.js';
-import { fileOf, SEARCH_INDEX_FOLDER } from '../routes/addresses.js';
 import type { SiteModel } from '../model/model.js';
 import type { ExtraFiles } from '../outputs/output-files.js';
-import { displayPath } from '../util/display-path.js';
-import { ContentError, error } from '../util/problems.js';
-import { indexSite, type SearchIndexReport } from '../search/index-site.js';
+import { fileOf, SEARCH_INDEX_FOLDER } from '../routes/addresses.js';
+import { unplannedFiles, type AddressPlan } from '../routes/plan.js';
 import { searchShards, type SearchShard } from '../routes/search-parts.js';
+import { indexSite, type SearchIndexReport } from '../search/index-site.js';
 import { pageScripts } from '../search/page-scripts.js';
-import { packageVersion } from '../util/package-version.js';
-import { publishAtomically, recoverInterrupted } from './atomic.js';
+import { displayPath } from '../util/display-path.js';
 import { copyKeepingTime, linkOrCopy } from '../util/link-or-copy.js';
+import { packageVersion } from '../util/package-version.js';
+import { ContentError, error } from '../util/problems.js';
+import { publishAtomically, recoverInterrupted } from './atomic.js';
 import { collectGarbage } from './collect-garbage.js';
+import { fingerprintPages, type PageFingerprints } from './fingerprint.js';
+import { isIntact, listFiles, manifestPath, readManifest, statOrUndefined, writeManifest } from './manifest.js';
+import { planReuse } from './reuse-plan.js';
 import { scanFolder, scanPages } from './scan-output.js';
 
 export interface WriteOutputOptions {
@@ -37,6 +40,8 @@ export interface WriteOutputOptions {
   extraFiles?: ExtraFiles | undefined;
   /** Where the record of the last build is kept; without it every page is rendered. */
   cacheDir: string | undefined;
+  /** Every file the site may have (see planRoutes): a file outside it is a bug, never published. */
+  plan: AddressPlan;
   /** Folders the output may never replace. */
   protect: string[];
   /**
@@ -60,28 +65,6 @@ export interface OutputReport {
   upToDate: boolean;
   /** The search index, when it was made afresh: only when an indexed page changed. */
   search?: SearchIndexReport | undefined;
-}
-
-/** What the last build published, to tell which pages can be taken over. */
-interface Manifest {
-  version: 1;
-  /** Page file → fingerprint. */
-  pages: Record<string, string>;
-  templatePages: string;
-  /** Files Eleventy wrote from templates alone. */
-  templateFiles: string[];
-  /** public/ or generated file → [size, mtime] of the source when it was copied. */
-  public: Record<string, [number, number]>;
-  /** Every published file → [size, mtime], to notice files changed by hand since. */
-  files: Record<string, [number, number]>;
-  /** Extra file → SHA-1 of its content. */
-  extras?: Record<string, string>;
-  /** What the extra files were made from: their own key and every page fingerprint. */
-  extrasKey?: string;
-  /** Each part of the search index: what it was made from (its pages' fingerprints) and its files. */
-  search?: Record<string, { key: string; files: string[] }>;
-  /** What the whole build was made from (see buildKey). */
-  buildKey?: string;
 }
 
 /**
@@ -112,52 +95,18 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
     publicSource.set(published, source);
     publicFiles.set(published, lstatSync(source));
   }
-  const reusedPublic = new Set(
-    [...publicFiles].filter(([file, stat]) => {
-      const recorded = previous?.public[file];
-      return recorded && recorded[0] === stat.size && recorded[1] === stat.mtimeMs && intact(file);
-    }).map(([file]) => file),
-  );
-  const reusedPages = new Set([...prints.pages].filter(([file, print]) => previous?.pages[file] === print && intact(file)).map(([file]) => file));
-  // The extra files are made from the pages' data: with the same
-  // fingerprints and key they would come out the same, so they are not made.
   const extrasKey = options.extraFiles ? extraFilesKey(options.extraFiles.key, prints) : undefined;
-  const keepExtras = !!previous?.extras && previous.extrasKey === extrasKey && Object.keys(previous.extras).every(intact);
-  // Extra file → hash of its content; filled as they are made when they are not kept.
-  const extraHashes = new Map(keepExtras ? Object.entries(previous.extras ?? {}) : []);
-  const reuseTemplatePages = !!previous && previous.templatePages === prints.templatePages && previous.templateFiles.every(intact);
-  // Each part of the index is made from its year's published article pages
-  // alone: while none of them changed, the last one is kept. Indexing takes
-  // most of a build of ten thousand articles in which one page changed.
-  const shards = searchShards(model.articles);
-  const shardKeys = new Map(shards.map((shard) => [shard.name, shardKey(shard, prints)]));
+  const shards = searchShards(model.articles).map((shard) => ({ shard, key: shardKey(shard, prints) }));
+  const reuse = planReuse({ previous, prints, publicFiles, extrasKey, shards, intact });
+  const { pages: reusedPages, toIndex } = reuse;
   // Part of the index → its files: the kept parts now, the made ones once written.
-  const searchFiles = new Map<string, string[]>();
-  for (const { name } of shards) {
-    const last = previous?.search?.[name];
-    if (last && last.key === shardKeys.get(name) && last.files.every(intact)) searchFiles.set(name, last.files);
-  }
-  const toIndex = shards.filter((shard) => !searchFiles.has(shard.name));
+  const searchFiles = new Map(reuse.search);
   const keptSearchFiles = [...searchFiles.values()].flat();
-  const reuseSearch = toIndex.length === 0;
-
-  const expected = [
-    ...publicFiles.keys(),
-    ...prints.pages.keys(),
-    ...extraHashes.keys(),
-    ...(reuseTemplatePages ? previous.templateFiles : []),
-    ...keptSearchFiles,
-  ];
-  const upToDate =
-    reuseTemplatePages &&
-    reuseSearch &&
-    reusedPublic.size === publicFiles.size &&
-    reusedPages.size === prints.pages.size &&
-    (keepExtras || !options.extraFiles) &&
-    new Set(expected).size === Object.keys(previous.files).length;
-  if (upToDate) {
+  // Extra file → hash of its content; filled as they are made when they are not kept.
+  const extraHashes = new Map(reuse.extras ? Object.entries(previous?.extras ?? {}) : []);
+  if (reuse.upToDate && previous) {
     if (manifestFile && previous.buildKey !== options.buildKey) writeManifest(manifestFile, { ...previous, buildKey: options.buildKey });
-    return { files: expected.length, rendered: 0, reused: expected.length, upToDate: true };
+    return { files: reuse.files, rendered: 0, reused: reuse.files, upToDate: true };
   }
 
   let templateFiles: string[] = [];
@@ -170,7 +119,7 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
     };
     // Public files first: a page of ours at the same path wins.
     for (const [file, stat] of publicFiles) {
-      if (reusedPublic.has(file)) takeOver(file);
+      if (reuse.public.has(file)) takeOver(file);
       else copyKeepingTime(publicSource.get(file) ?? path.join(options.publicDir, file), path.join(target, file), stat);
     }
     for (const file of reusedPages) takeOver(file);
@@ -178,20 +127,21 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
     const subset: SiteModel = { ...model, articles: model.articles.filter(changed), archives: model.archives.filter(changed) };
     const written: string[] = [];
     for (const [index, chunk] of inChunks(subset).entries()) {
-      const templatePages = index === 0 && !reuseTemplatePages;
+      const templatePages = index === 0 && !reuse.templatePages;
       if (chunk.articles.length + chunk.archives.length > 0 || templatePages) {
         // Before the first run too: building the model left garbage behind.
         collectGarbage();
         written.push(...(await writePages(chunk, options.templatesDir, target, { templatePages })));
       }
     }
+    refuseUnplanned(written, options.plan);
     const pageFiles = new Set(prints.pages.keys());
-    templateFiles = reuseTemplatePages ? previous.templateFiles : written.filter((file) => !pageFiles.has(file));
-    if (reuseTemplatePages) templateFiles.forEach(takeOver);
+    templateFiles = reuse.templatePages ? (previous?.templateFiles ?? []) : written.filter((file) => !pageFiles.has(file));
+    if (reuse.templatePages) templateFiles.forEach(takeOver);
 
     /** The files made without templates; written ones are returned. */
     const writeExtras = (): string[] => {
-      if (keepExtras) {
+      if (reuse.extras) {
         [...extraHashes.keys()].forEach(takeOver);
         return [];
       }
@@ -217,17 +167,18 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
     // this one makes the other files and scans the pages. Updating in place,
     // stale files go first, old index files among them.
     const startIndexing = () => indexSite(target, toIndex);
-    let indexing = reuseSearch || inPlace ? undefined : startIndexing();
+    let indexing = toIndex.length === 0 || inPlace ? undefined : startIndexing();
     let extraWritten: string[] = [];
     try {
       extraWritten = writeExtras();
+      refuseUnplanned(extraWritten, options.plan);
       if (!inPlace) keptSearchFiles.forEach((file) => linkOrCopy(path.join(outDir, file), path.join(target, file)));
       if (inPlace) {
         const current = new Set([...publicFiles.keys(), ...pageFiles, ...templateFiles, ...extraHashes.keys(), ...keptSearchFiles]);
         for (const file of Object.keys(previous?.files ?? {})) {
           if (!current.has(file)) rmSync(path.join(outDir, file), { force: true });
         }
-        if (!reuseSearch) indexing = startIndexing();
+        if (toIndex.length > 0) indexing = startIndexing();
       }
       refuseUnsafe(scanPages(target, htmlOnly([...written, ...extraWritten]), pageScripts(model.site)), model, outDir);
     } finally {
@@ -274,7 +225,7 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
       files: Object.fromEntries([...files].map(([file, stat]) => [file, [stat.size, stat.mtimeMs]])),
       extras: Object.fromEntries(extraHashes),
       extrasKey,
-      search: Object.fromEntries(shards.map((shard) => [shard.name, { key: shardKeys.get(shard.name) ?? '', files: searchFiles.get(shard.name) ?? [] }])),
+      search: Object.fromEntries(shards.map(({ shard, key }) => [shard.name, { key, files: searchFiles.get(shard.name) ?? [] }])),
       buildKey: options.buildKey,
     });
   }
@@ -297,18 +248,13 @@ export async function unchangedOutput(outDir: string, cacheDir: string, buildKey
   return { files: files.length, rendered: 0, reused: files.length, upToDate: true };
 }
 
-function manifestPath(cacheDir: string, outDir: string): string {
-  return path.join(cacheDir, `output-${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.json`);
-}
-
-/** Whether a file the last build published is still there with the size and time it had. */
-function isIntact(outDir: string, previous: Manifest | undefined, file: string): boolean {
-  const recorded = previous?.files[file];
-  const stat = statOrUndefined(path.join(outDir, file));
-  return !!recorded && !!stat && stat.size === recorded[0] && stat.mtimeMs === recorded[1];
-}
-
 const htmlOnly = (files: string[]): string[] => files.filter((file) => file.endsWith('.html'));
+
+/** A file written that the address plan does not know is a bug in Broadsheet: nothing is published. */
+function refuseUnplanned(files: readonly string[], plan: AddressPlan): void {
+  const unplanned = unplannedFiles(files, plan);
+  if (unplanned.length > 0) throw new Error(`files outside the address plan were written: ${unplanned.slice(0, 5).join(', ')}`);
+}
 
 /**
  * Fail the build on findings of the post-build scan (see scanOutput), which
@@ -364,48 +310,6 @@ const PAGEFIND_VERSION = packageVersion('pagefind');
 /** What a part of the search index is made from: Pagefind, and what it reads of its pages. */
 function shardKey(shard: SearchShard, prints: PageFingerprints): string {
   return keyOf(`pagefind@${PAGEFIND_VERSION} ${shard.name}`, shard.pages.flatMap((file) => [file, prints.search.get(file) ?? '']));
-}
-
-function readManifest(file: string): Manifest | undefined {
-  try {
-    const manifest = JSON.parse(readFileSync(file, 'utf8')) as Partial<Manifest>;
-    const complete = manifest.version === 1 && manifest.pages && manifest.public && manifest.files && Array.isArray(manifest.templateFiles);
-    return complete ? (manifest as Manifest) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function writeManifest(file: string, manifest: Manifest): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(manifest));
-  renameSync(temporary, file);
-}
-
-/** Every file below `dir`, by `/`-separated relative path, with its stats. */
-function listFiles(dir: string): Map<string, Stats> {
-  const files = new Map<string, Stats>();
-  let entries;
-  try {
-    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-  } catch {
-    return files;
-  }
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(dir, full).split(path.sep).join('/'), lstatSync(full));
-  }
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-function statOrUndefined(file: string): Stats | undefined {
-  try {
-    return lstatSync(file);
-  } catch {
-    return undefined;
-  }
 }
 
 function sameBytes(a: string, b: string): boolean {

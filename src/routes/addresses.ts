@@ -19,6 +19,16 @@ export const SITE_PATHS = {
   icon: '/images/favicon.svg',
 } as const;
 
+/** The pages made from templates alone, by template (`templates/<name>.njk`); no other template writes a file of its own. */
+export const TEMPLATE_PAGES: Readonly<Record<string, string>> = {
+  index: SITE_PATHS.home,
+  authors: SITE_PATHS.authors,
+  tags: SITE_PATHS.tags,
+  search: SITE_PATHS.search,
+  corrections: SITE_PATHS.corrections,
+  '404': SITE_PATHS.notFound,
+};
+
 /** The folder of the encoded images, named by a hash of their source. */
 export const IMAGES_FOLDER = 'img';
 /** The folder of the search index; each part is a complete Pagefind index in `pagefind/<part>/`. */

@@ -1,11 +1,9 @@
 import path from 'node:path';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { watch } from 'chokidar';
-import { build, buildTime, defaultPaths, type BuildOptions, type BuildResult, type BuildState } from '../stages/build.js';
-import { processingKeyFor } from '../workers/process-pool.js';
-import type { Problem } from '../util/problems.js';
 import type { OutputReport } from '../publish/write-output.js';
-import { previewEdits, updateSite, type LiveUpdateOptions } from '../stages/live-update.js';
+import { build, defaultPaths, rebuild, type BuildOptions, type BuildResult, type BuildState } from '../stages/build.js';
+import type { Problem } from '../util/problems.js';
 
 /** How long the previewed page has the server to itself before the full build starts. */
 const PREVIEW_GRACE_MS = 750;
@@ -58,24 +56,13 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
 
   const templatesDir = options.templatesDir ?? defaultPaths.templatesDir;
   const publicDir = options.publicDir ?? defaultPaths.publicDir;
-  const liveOptions = (current: BuildState): LiveUpdateOptions => ({
-    contentDir: options.contentDir,
-    templatesDir,
-    publicDir,
-    outDir: options.outDir,
-    cacheDir: options.cacheDir,
-    processingKey: processingKeyFor(current.content.site),
-    now: options.now ?? buildTime(),
-    drafts: options.drafts ?? false,
-    future: options.future ?? false,
-    baseUrl: options.baseUrl,
-    assetExists: (sitePath: string) => current.assets.has(sitePath),
-  });
+  // Saves are reported as one line each, not stage by stage.
+  const quietly = { ...options, onStage: undefined, onProgress: undefined };
   const preview = async (files: string[]): Promise<void> => {
     if (!state) return;
     const started = performance.now();
     try {
-      const urls = await previewEdits(state, files, liveOptions(state));
+      const urls = (await rebuild(quietly, { state, files, scope: 'preview' }))?.previewed;
       if (urls) {
         server.reload();
         options.onPreview({ urls, ms: performance.now() - started });
@@ -92,7 +79,7 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
     if (!state || !onlyArticles) return runBuild();
     const started = performance.now();
     try {
-      const updated = await updateSite(state, files, liveOptions(state));
+      const updated = await rebuild(quietly, { state, files, scope: 'update' });
       if (!updated) return runBuild();
       state = updated.state;
       options.onUpdate({ problems: updated.problems, output: updated.output, ms: performance.now() - started });

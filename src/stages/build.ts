@@ -1,269 +1,332 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadContent } from '../content/load.js';
 import type { ArticleCheck } from '../content/check-article.js';
+import { loadContent, readContentFile } from '../content/load.js';
+import type { Content, ContentSources, SourceFile } from '../content/types.js';
 import { peekSite, validateContent } from '../content/validate.js';
-import type { ContentSources } from '../content/types.js';
-import type { RenderedMarkdown } from '../markdown/render.js';
-import type { PictureSet } from '../images/picture.js';
+import { writePages } from '../eleventy/write-pages.js';
 import { processImages } from '../images/process-images.js';
-import { imageProblems, usedImages } from '../images/used-images.js';
-import { NO_TERMS, type TermCounts } from '../related/terms.js';
-import { processAll } from '../workers/process-pool.js';
-import { assetNames } from './asset-names.js';
-import { outputFiles } from '../outputs/output-files.js';
-import { ContentError, hasErrors, sortProblems, type Problem } from '../util/problems.js';
-import { unchangedOutput, writeOutput, type OutputReport } from '../publish/write-output.js';
-import { buildKey, inputsKey } from './build-key.js';
+import { hasEveryPicture, imageProblems, usedImages } from '../images/used-images.js';
+import type { RenderedMarkdown } from '../markdown/render.js';
+import { articlePage } from '../model/article-pages.js';
 import { buildSiteModel } from '../model/build-model.js';
 import type { SiteModel } from '../model/model.js';
-import type { Content } from '../content/types.js';
+import { createPageContext } from '../model/page-context.js';
+import { outputFiles } from '../outputs/output-files.js';
+import { unchangedOutput, writeOutput, type OutputReport } from '../publish/write-output.js';
+import { NO_TERMS } from '../related/terms.js';
+import type { AddressPlan } from '../routes/plan.js';
+import { displayPath } from '../util/display-path.js';
+import { compareText, ContentError, hasErrors, sortProblems, type Problem } from '../util/problems.js';
+import { processAll, type ProcessAllResult } from '../workers/process-pool.js';
+import { assetNames } from './asset-names.js';
+import { buildKey, inputsKey } from './build-key.js';
+import { buildTime, defaultPaths, type BuildOptions, type BuildResult, type BuildState, type Change, type CheckOptions, type StageReport } from './options.js';
 
-const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export * from './options.js';
 
-export interface CheckOptions {
-  contentDir: string;
-  /** Site files copied as they are (CSS, images); article images must exist here. */
-  publicDir?: string | undefined;
-  baseUrl?: string | undefined;
-  drafts?: boolean | undefined;
-  future?: boolean | undefined;
-  /** Build time in ms; defaults to SOURCE_DATE_EPOCH, else now. */
-  now?: number | undefined;
-  /** Told when each stage ends. */
-  onStage?: ((stage: StageReport) => void) | undefined;
-  /** Told how far a long stage has got, for a live counter. */
-  onProgress?: ((progress: { stage: StageReport['stage']; done: number; total: number }) => void) | undefined;
-}
-
-export interface BuildOptions extends CheckOptions {
-  outDir: string;
-  templatesDir?: string | undefined;
-  /** Folder of the persistent render cache; undefined renders everything afresh. */
-  cacheDir?: string | undefined;
-  /** How long one file may take to check and render (in worker threads). Default: FILE_TIME_LIMIT_MS. */
-  fileTimeLimitMs?: number | undefined;
-  /** Worker threads for rendering; 0 renders in the main thread. Default: one per core. */
-  workers?: number | undefined;
-  /** Warnings fail the build too. */
-  strict?: boolean | undefined;
-  /**
-   * Stop once the content is checked when nothing the site is made from has
-   * changed since the last build into `outDir` and its files are as it left
-   * them (see buildKey); the result then has no `state`. Needs `cacheDir`.
-   */
-  skipUnchanged?: boolean | undefined;
-}
-
-export interface StageReport {
-  stage: 'load' | 'validate' | 'render' | 'images' | 'model' | 'publish' | 'search';
-  count: number;
-  ms: number;
-  /** A short remark on the stage, such as how many renderings came from the cache. */
-  note?: string | undefined;
-}
-
-export interface BuildResult {
-  problems: Problem[];
-  /** Files in the output folder. */
-  pages: number;
-  articles: number;
-  output: OutputReport;
-  /** Lead images and avatars: how many were encoded in this build, how many taken from the cache. */
-  images: { encoded: number; reused: number };
-  /** Everything the build learnt, for a preview server to update from; none when it stopped early (see skipUnchanged). */
-  state?: BuildState | undefined;
-}
-
-export interface BuildState {
-  sources: ContentSources;
-  /** Site paths of the files in public/. */
-  assets: Set<string>;
-  /** Published names of public/ stylesheets and scripts (see assetNames). */
-  assetNames: Map<string, string>;
-  checks: Map<string, ArticleCheck>;
-  rendered: Map<string, RenderedMarkdown>;
-  terms: Map<string, TermCounts>;
-  /** The processed lead images and avatars, and their files to publish (see processImages). */
-  pictures: PictureSet;
-  imageFiles: ReadonlyMap<string, string>;
-  content: Content;
-  model: SiteModel;
-}
-
-export const defaultPaths = {
-  templatesDir: path.join(PACKAGE_ROOT, 'templates'),
-  publicDir: path.join(PACKAGE_ROOT, 'public'),
-};
-
-/** The build time: `SOURCE_DATE_EPOCH` (seconds) when set, so builds can be reproduced. */
-export function buildTime(env: NodeJS.ProcessEnv = process.env): number {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && /^\d+$/.test(epoch)) return Number(epoch) * 1000;
-  return Date.now();
-}
+/*
+ * The one build path. Its stages, in order: load the files, check and
+ * render each (worker threads, cached), validate them against each other
+ * and plan every address, process images, model the site, make the other
+ * files, write the pages, index them for search, scan them, publish. `check`
+ * runs it up to the address plan; `serve` runs it over what was saved.
+ */
 
 /**
- * Load and validate every content file. Writes nothing. Throws
- * ContentError carrying every problem when any is an error.
+ * Load, check and render every content file and plan the site's addresses,
+ * exactly as a build would before it writes anything. Writes nothing but the
+ * render cache. Throws ContentError carrying every problem when any is an
+ * error (or a warning, with `strict`).
  */
 export async function checkContent(options: CheckOptions): Promise<{ content: Content; problems: Problem[] }> {
-  const stage = timer(options.onStage);
-  const loaded = await loadAll(options);
-  stage('load', loaded.fileCount);
-  const checked = validateLoaded(loaded, options);
-  stage('validate', checked.content.articles.length);
-  return checked;
+  const checked = finished(await run(options, { kind: 'check' }));
+  return { content: checked.content, problems: checked.problems };
 }
 
 /**
  * Build the site into `outDir`. On any error the previous contents of
  * `outDir` are left exactly as they were.
  */
-export async function build(buildOptions: BuildOptions): Promise<BuildResult> {
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  return finished(await run(options, { kind: 'build', outDir: options.outDir })).result;
+}
+
+/**
+ * Build again after articles were saved, from what the last build learnt
+ * (see Change). Undefined when the change needs a full build: a file
+ * outside articles/, an image no build has encoded, or for a preview a new
+ * or deleted article. Throws ContentError when the content has errors.
+ */
+export async function rebuild(options: BuildOptions, change: Change): Promise<BuildResult | undefined> {
+  const outcome = await run(options, { kind: change.scope, outDir: options.outDir, change });
+  return outcome === FULL_BUILD ? undefined : outcome.result;
+}
+
+type Mode =
+  | { kind: 'check' }
+  | { kind: 'build'; outDir: string }
+  | { kind: 'preview' | 'update'; outDir: string; change: Change };
+
+/** What a run over a change answers when the change needs a full build instead. */
+const FULL_BUILD = Symbol('full build');
+
+interface Outcome {
+  content: Content;
+  problems: Problem[];
+  result: BuildResult;
+}
+
+/** Only a run over a change asks for a full build. */
+function finished(outcome: Outcome | typeof FULL_BUILD): Outcome {
+  if (outcome === FULL_BUILD) throw new Error('a full build asked for a full build');
+  return outcome;
+}
+
+const EMPTY: RenderedMarkdown = { html: '', firstParagraph: '', words: 0 };
+const NO_OUTPUT: OutputReport = { files: 0, rendered: 0, reused: 0, upToDate: true };
+
+async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Promise<Outcome | typeof FULL_BUILD> {
   // One moment for every decision of this build: what is published, what is news.
-  const options = { ...buildOptions, now: buildOptions.now ?? buildTime() };
-  const stage = timer(options.onStage);
-  const loaded = await loadAll(options);
+  const options = { ...given, now: given.now ?? buildTime() };
   const publicDir = options.publicDir ?? defaultPaths.publicDir;
   const templatesDir = options.templatesDir ?? defaultPaths.templatesDir;
+  const change = mode.kind === 'preview' || mode.kind === 'update' ? mode.change : undefined;
+  const stage = timer(options.onStage);
+
+  // Load.
+  const loaded = change ? reload(change, options.contentDir, mode.kind === 'preview') : await loadAll(options.contentDir, publicDir);
+  if (!loaded) return FULL_BUILD;
   // Made now, while every article's text is in memory.
-  const inputs = options.skipUnchanged && options.cacheDir ? inputsKey(loaded.sources, { ...options, publicDir, templatesDir }) : undefined;
+  const inputs = mode.kind === 'build' && options.skipUnchanged && options.cacheDir ? inputsKey(loaded.sources, { ...options, publicDir, templatesDir }) : undefined;
   stage('load', loaded.fileCount);
 
-  // Each file is checked and rendered in worker threads (or taken from the
-  // cache); this thread then checks the files against each other.
+  // Check and render each file: in worker threads (or from the cache), or
+  // for a saved article in this thread, next to what the last build learnt.
+  const processed = await render(loaded, options, change);
+  stage('render', processed.rendered.size, change ? undefined : `${processed.fromCache} from cache`);
+  // Every article now has its check, so its text is not read again: letting
+  // it go halves the memory of a large build.
+  loaded.sources = { ...loaded.sources, articles: loaded.sources.articles.map(({ path: file }) => ({ path: file, text: '' })) };
+
+  // Validate the files against each other and plan every address.
+  const { content, plan, problems } = validate(loaded, options, processed);
+  stage('validate', content.articles.length);
+  if (mode.kind === 'check') return { content, problems, result: emptyResult(problems) };
+
+  const key = inputs === undefined ? undefined : buildKey(inputs, content, options.now);
+  const unchanged = key && options.cacheDir ? await unchangedOutput(mode.outDir, options.cacheDir, key) : undefined;
+  if (unchanged) {
+    stage('publish', unchanged.files, 'nothing changed');
+    return { content, problems, result: { problems, pages: unchanged.files, articles: content.articles.length, output: unchanged, images: { encoded: 0, reused: 0 } } };
+  }
+
+  // Images: encoded (or from the cache) for a build; a saved article may only use what the last build encoded.
+  const uses = usedImages(content);
+  const images = change
+    ? { pictures: change.state.pictures, files: change.state.imageFiles, encoded: 0, reused: 0, failures: [] }
+    : await processImages(uses, {
+        publicDir,
+        cacheDir: options.cacheDir,
+        onProgress: (done, total) => options.onProgress?.({ stage: 'images', done, total }),
+      });
+  if (change && !hasEveryPicture(content, images.pictures)) return FULL_BUILD;
+  if (images.failures.length > 0) {
+    const at = (use: { kind: string }, file: string) => (use.kind === 'lead' ? processed.checks.get(file)?.article?.at.imageSrc : undefined);
+    throw new ContentError(sortProblems([...problems, ...imageProblems(images.failures, at)]));
+  }
+  stage('images', uses.length, change ? undefined : `${images.encoded} encoded, ${images.reused} from cache`);
+
+  // Model the site: every page, or for a preview the saved articles' own pages.
+  const rendered = (file: string) => processed.rendered.get(file) ?? EMPTY;
+  const model =
+    mode.kind === 'preview'
+      ? previewModel(content, mode.change, rendered, images.pictures)
+      : buildSiteModel(content, rendered, (file) => processed.terms.get(file) ?? NO_TERMS, loaded.assetNames, images.pictures);
+  if (model.articles.length === 0 && mode.kind === 'preview') return FULL_BUILD;
+  stage('model', model.articles.length + model.archives.length);
+
+  // Write: a preview's pages straight into the served folder; otherwise the
+  // other files are made, the pages written, indexed, scanned and published.
+  let output: OutputReport;
+  if (mode.kind === 'preview') {
+    const written = await writePages(model, templatesDir, mode.outDir, { templatePages: false });
+    output = { files: written.length, rendered: written.length, reused: 0, upToDate: false };
+  } else {
+    output = await writeOutput(model, {
+      outDir: mode.outDir,
+      templatesDir,
+      publicDir,
+      cacheDir: options.cacheDir,
+      plan,
+      assetNames: loaded.assetNames,
+      generatedFiles: images.files,
+      extraFiles: outputFiles(model, { now: options.now, assetNames: loaded.assetNames }),
+      protect: change ? [] : [options.contentDir, templatesDir, publicDir],
+      inPlace: !!change,
+      buildKey: key,
+    });
+  }
+  // Indexing for search runs inside publishing, after the pages are written; it is reported on its own.
+  stage('publish', output.files, output.upToDate ? 'nothing changed' : `${output.rendered} rendered, ${output.reused} kept`, output.search?.ms);
+  if (output.search) options.onStage?.({ stage: 'search', count: output.search.pages, ms: output.search.ms });
+
+  const state: BuildState = {
+    sources: loaded.sources,
+    assets: loaded.assets,
+    assetNames: loaded.assetNames,
+    checks: processed.checks,
+    rendered: processed.rendered,
+    terms: processed.terms,
+    pictures: images.pictures,
+    imageFiles: images.files,
+    content,
+    // A preview changed a few pages, not the site: the next update starts from the last full model.
+    model: mode.kind === 'preview' ? mode.change.state.model : model,
+  };
+  return {
+    content,
+    problems,
+    result: {
+      problems,
+      pages: output.files,
+      articles: model.articles.length,
+      output,
+      images: { encoded: images.encoded, reused: images.reused },
+      previewed: mode.kind === 'preview' ? model.articles.map((page) => page.url) : undefined,
+      state: mode.kind === 'preview' ? mode.change.state : state,
+    },
+  };
+}
+
+interface Loaded {
+  sources: ContentSources;
+  problems: Problem[];
+  /** The files to check and render: all of them, or those saved. */
+  toRender: ContentSources;
+  assets: Set<string>;
+  assetNames: Map<string, string>;
+  fileCount: number;
+}
+
+async function loadAll(contentDir: string, publicDir: string): Promise<Loaded> {
+  const [loaded, assets] = await Promise.all([loadContent(contentDir), listSitePaths(publicDir)]);
+  const { sources } = loaded;
+  const fileCount = sources.articles.length + sources.authors.length + sources.categories.length + sources.comments.length + (sources.site ? 1 : 0);
+  return { sources, problems: loaded.problems, toRender: sources, assets, assetNames: assetNames(publicDir), fileCount };
+}
+
+/**
+ * The last build's sources with the saved articles read again; deleted ones
+ * drop out. Undefined when a saved file is not an article, or, for a
+ * preview, when an article was added or deleted.
+ */
+function reload(change: Change, contentDir: string, preview: boolean): Loaded | undefined {
+  const { state } = change;
+  const articlesDir = path.resolve(contentDir, 'articles') + path.sep;
+  if (change.files.length === 0 || !change.files.every((file) => path.resolve(file).startsWith(articlesDir) && /\.md$/i.test(file))) return undefined;
+  const known = new Set(state.sources.articles.map((file) => file.path));
+  const paths = change.files.map((file) => displayPath(path.resolve(file)));
+  if (preview && !paths.every((file) => known.has(file))) return undefined;
+  const problems: Problem[] = [];
+  const fresh = new Map<string, SourceFile | undefined>();
+  for (const file of paths) {
+    const before = problems.length;
+    const read = readContentFile(file, problems);
+    if (!read && problems.length === before && !known.has(file)) continue;
+    fresh.set(file, read);
+  }
+  const kept = state.sources.articles.filter((file) => !fresh.has(file.path));
+  const added = [...fresh.values()].filter((file): file is SourceFile => file !== undefined);
+  const articles = [...kept, ...added].sort((a, b) => compareText(a.path, b.path));
+  return {
+    sources: { ...state.sources, articles },
+    problems,
+    toRender: { site: undefined, articles: added, authors: [], categories: [], comments: [] },
+    assets: state.assets,
+    assetNames: state.assetNames,
+    fileCount: fresh.size,
+  };
+}
+
+/** Check and render `loaded.toRender`; for a change, merged into what the last build learnt of the other files. */
+async function render(loaded: Loaded, options: CheckOptions, change: Change | undefined): Promise<ProcessAllResult> {
   const site = peekSite(loaded.sources, options.baseUrl);
+  const empty: ProcessAllResult = { checks: new Map(), rendered: new Map(), terms: new Map(), fromCache: 0, problems: [] };
+  const { toRender } = loaded;
   const processed = site
     ? await processAll(
         [
-          ...loaded.sources.articles.map((file) => ({ ...file, kind: 'article' as const })),
-          ...[...loaded.sources.authors, ...loaded.sources.categories].map((file) => ({ ...file, kind: 'page' as const })),
+          ...toRender.articles.map((file) => ({ ...file, kind: 'article' as const })),
+          ...[...toRender.authors, ...toRender.categories].map((file) => ({ ...file, kind: 'page' as const })),
           // Comments come from the public: their bodies get the same time limit as articles.
-          ...loaded.sources.comments.map(({ path, text }) => ({ path, text, kind: 'comment' as const })),
+          ...toRender.comments.map(({ path: file, text }) => ({ path: file, text, kind: 'comment' as const })),
         ],
         {
           siteUrl: site.url,
           timezone: site.timezone,
           language: site.language,
           cacheDir: options.cacheDir,
-          workers: options.workers,
+          // A few saved files render faster here than in threads started for them.
+          workers: change ? 0 : options.workers,
           fileTimeLimitMs: options.fileTimeLimitMs,
           onProgress: (done, total) => options.onProgress?.({ stage: 'render', done, total }),
         },
       )
-    : undefined;
-  stage('render', processed?.rendered.size ?? 0, processed ? `${processed.fromCache} from cache` : undefined);
-  // Every article now has its check, so its text is not read again: letting
-  // it go halves the memory of a large build.
-  if (processed) loaded.sources = { ...loaded.sources, articles: loaded.sources.articles.map(({ path }) => ({ path, text: '' })) };
-
-  const { content, problems } = validateLoaded(loaded, options, processed?.checks, processed?.problems);
-  if (options.strict && problems.length > 0) throw new ContentError(problems);
-  stage('validate', content.articles.length);
-
-  const key = inputs === undefined ? undefined : buildKey(inputs, content, options.now);
-  const unchanged = key && options.cacheDir ? await unchangedOutput(options.outDir, options.cacheDir, key) : undefined;
-  if (unchanged) {
-    stage('publish', unchanged.files, 'nothing changed');
-    return { problems, pages: unchanged.files, articles: content.articles.length, output: unchanged, images: { encoded: 0, reused: 0 } };
-  }
-
-  const uses = usedImages(content);
-  const images = await processImages(uses, {
-    publicDir,
-    cacheDir: options.cacheDir,
-    onProgress: (done, total) => options.onProgress?.({ stage: 'images', done, total }),
-  });
-  if (images.failures.length > 0) {
-    const at = (use: { kind: string }, file: string) => (use.kind === 'lead' ? processed?.checks.get(file)?.article?.at.imageSrc : undefined);
-    throw new ContentError(sortProblems([...problems, ...imageProblems(images.failures, at)]));
-  }
-  stage('images', uses.length, `${images.encoded} encoded, ${images.reused} from cache`);
-
-  const rendered = processed?.rendered ?? new Map<string, RenderedMarkdown>();
-  const terms = processed?.terms ?? new Map<string, TermCounts>();
-  const { model, problems: pageProblems } = buildSiteModel(
-    content,
-    (file) => rendered.get(file) ?? EMPTY,
-    (file) => terms.get(file) ?? NO_TERMS,
-    loaded.assetNames,
-    images.pictures,
-  );
-  const all = sortProblems([...problems, ...pageProblems]);
-  if (hasErrors(all) || (options.strict && all.length > 0)) throw new ContentError(all);
-  stage('model', model.articles.length + model.archives.length);
-
-  const output = await writeOutput(model, {
-    outDir: options.outDir,
-    templatesDir,
-    publicDir,
-    cacheDir: options.cacheDir,
-    assetNames: loaded.assetNames,
-    generatedFiles: images.files,
-    extraFiles: outputFiles(model, { now: options.now, assetNames: loaded.assetNames }),
-    protect: [options.contentDir, templatesDir, publicDir],
-    buildKey: key,
-  });
-  // Indexing for search runs inside publishing, after the pages are written; it is reported on its own.
-  stage('publish', output.files, output.upToDate ? 'nothing changed' : `${output.rendered} rendered, ${output.reused} kept`, output.search?.ms);
-  if (output.search) options.onStage?.({ stage: 'search', count: output.search.pages, ms: output.search.ms });
-  return {
-    problems: all,
-    pages: output.files,
-    articles: model.articles.length,
-    output,
-    images: { encoded: images.encoded, reused: images.reused },
-    state: {
-      sources: loaded.sources,
-      assets: loaded.assets,
-      assetNames: loaded.assetNames,
-      checks: processed?.checks ?? new Map(),
-      rendered,
-      terms,
-      pictures: images.pictures,
-      imageFiles: images.files,
-      content,
-      model,
-    },
+    : empty;
+  if (!change) return processed;
+  const merged: ProcessAllResult = {
+    checks: new Map(change.state.checks),
+    rendered: new Map(change.state.rendered),
+    terms: new Map(change.state.terms),
+    fromCache: processed.fromCache,
+    problems: processed.problems,
   };
+  const saved = new Set(change.files.map((file) => displayPath(path.resolve(file))));
+  for (const map of [merged.checks, merged.rendered, merged.terms]) for (const file of saved) map.delete(file);
+  for (const [file, check] of processed.checks) merged.checks.set(file, check);
+  for (const [file, rendered] of processed.rendered) merged.rendered.set(file, rendered);
+  for (const [file, terms] of processed.terms) merged.terms.set(file, terms);
+  return merged;
 }
 
-const EMPTY: RenderedMarkdown = { html: '', firstParagraph: '', words: 0 };
-
-interface Loaded {
-  sources: ContentSources;
-  problems: Problem[];
-  assets: Set<string>;
-  assetNames: Map<string, string>;
-  fileCount: number;
-}
-
-async function loadAll(options: CheckOptions): Promise<Loaded> {
-  const [loaded, assets] = await Promise.all([loadContent(options.contentDir), listSitePaths(options.publicDir ?? defaultPaths.publicDir)]);
-  const { sources } = loaded;
-  const fileCount = sources.articles.length + sources.authors.length + sources.categories.length + sources.comments.length + (sources.site ? 1 : 0);
-  return { sources, problems: loaded.problems, assets, assetNames: assetNames(options.publicDir ?? defaultPaths.publicDir), fileCount };
-}
-
-function validateLoaded(
-  loaded: Loaded,
-  options: CheckOptions,
-  articleChecks?: ReadonlyMap<string, ArticleCheck>,
-  renderProblems: readonly Problem[] = [],
-): { content: Content; problems: Problem[] } {
+function validate(loaded: Loaded, options: CheckOptions & { now: number }, processed: ProcessAllResult): { content: Content; plan: AddressPlan; problems: Problem[] } {
   const validated = validateContent(loaded.sources, {
-    articleChecks,
-    now: options.now ?? buildTime(),
+    articleChecks: processed.checks as ReadonlyMap<string, ArticleCheck>,
+    now: options.now,
     drafts: options.drafts ?? false,
     future: options.future ?? false,
     baseUrl: options.baseUrl,
     assetExists: (sitePath) => loaded.assets.has(sitePath),
+    publicFiles: [...loaded.assets].map((sitePath) => loaded.assetNames.get(sitePath.slice(1)) ?? sitePath.slice(1)),
   });
-  const problems = sortProblems([...loaded.problems, ...validated.problems, ...renderProblems]);
-  if (!validated.content || hasErrors(problems)) throw new ContentError(problems);
-  return { content: validated.content, problems };
+  const problems = sortProblems([...loaded.problems, ...validated.problems, ...processed.problems]);
+  if (!validated.content || !validated.plan || hasErrors(problems) || (options.strict && problems.length > 0)) throw new ContentError(problems);
+  return { content: validated.content, plan: validated.plan, problems };
+}
+
+/** The saved articles' own pages, with the related links and lists they had in the last build. */
+function previewModel(content: Content, change: Change, rendered: (file: string) => RenderedMarkdown, pictures: BuildState['pictures']): SiteModel {
+  const saved = new Set(change.files.map((file) => displayPath(path.resolve(file))));
+  const context = createPageContext(content, rendered, pictures);
+  const previous = new Map(change.state.model.articles.map((page) => [page.url, page]));
+  const articles = content.articles
+    .filter((article) => saved.has(article.file))
+    .map((article) => {
+      const old = previous.get(article.url);
+      return articlePage(article, context, {
+        related: old?.related ?? [],
+        moreFromAuthor: old?.moreFromAuthor,
+        moreInSection: old?.moreInSection,
+        previous: old?.previous,
+        next: old?.next,
+      });
+    });
+  return { ...change.state.model, articles, archives: [] };
+}
+
+function emptyResult(problems: Problem[]): BuildResult {
+  return { problems, pages: 0, articles: 0, output: NO_OUTPUT, images: { encoded: 0, reused: 0 } };
 }
 
 /** Every file under `public/` as a site path (`/images/a.jpg`). */

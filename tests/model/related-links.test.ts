@@ -22,7 +22,7 @@ function newsroom(extra: Record<string, string> = {}, pins: Record<string, strin
   }
   const result = validateContent(sources({ ...files, ...extra }), { now: NOW, drafts: true, future: false, assetExists: () => true });
   expect(result.problems).toEqual([]);
-  const { model } = buildSiteModel(result.content!, rendered);
+  const model = buildSiteModel(result.content!, rendered);
   return (slug: string) => model.articles.find((page) => page.url === `/news/${slug}/`) as ArticlePage;
 }
 

@@ -1,0 +1,109 @@
+import type { Article, Content } from '../content/types.js';
+import { relatedArticles } from '../related/engine.js';
+import type { TermCounts } from '../related/terms.js';
+import { groupBy, groupByEach } from '../util/group-by.js';
+import { articleComments } from './comment-threads.js';
+import type { ArticlePage, Teaser } from './model.js';
+import type { PageContext } from './page-context.js';
+import { articleHead } from './page-head.js';
+
+/** Words a reader gets through in a minute, for "4 min read". */
+const WORDS_PER_MINUTE = 230;
+/** Stories in each "More from" and "More in" list. */
+const MORE_ITEMS = 4;
+
+/** The parts of an article page that depend on other articles. */
+export type ArticleLinks = Pick<ArticlePage, 'related' | 'moreFromAuthor' | 'moreInSection' | 'previous' | 'next'>;
+
+/** One article's page, given the links that depend on other articles. */
+export function articlePage(article: Article, context: PageContext, links: ArticleLinks): ArticlePage {
+  const body = context.rendered(article.file);
+  const teaser = context.teaser(article);
+  const page = {
+    ...teaser,
+    source: article.file,
+    html: body.html,
+    updated: article.updated ? context.stamp(article.updated) : undefined,
+    readingMinutes: Math.max(1, Math.round(body.words / WORDS_PER_MINUTE)),
+    tags: article.tags.map((t) => context.tagLink(t.slug)),
+    ...links,
+    corrections: article.corrections.map((c, index) => ({ date: context.stamp(c.date), text: c.text, anchor: `correction-${index + 1}` })),
+    aliases: article.aliases,
+    ...articleComments(article, context.comments),
+    year: teaser.published.iso.slice(0, 4),
+    // UTC, so that dates written with different offsets sort in time order as text.
+    sortDate: new Date(article.date.epoch).toISOString(),
+  };
+  return { ...page, head: articleHead(context.site, { ...page, canonical: article.canonical }) };
+}
+
+/**
+ * Every article's page, in the content's order (newest first), with its
+ * related links (pinned first, then the engine's choice), "More from" its
+ * first author and "More in" its section (leaving out what is shown above),
+ * and the older and newer story in its section.
+ */
+export function articlePages(content: Content, context: PageContext, terms: (file: string) => TermCounts): ArticlePage[] {
+  const { site } = content;
+  const { teaser } = context;
+  const inSection = groupBy(content.articles, (a) => a.category);
+  const byAuthor = groupByEach(content.articles, (a) => a.authors);
+  const positionInSection = new Map([...inSection.values()].flatMap((list) => list.map((article, index) => [article, index] as const)));
+  const linkable = (article: Article) => article.status === 'published';
+  const byUrl = new Map(content.articles.map((article) => [article.url, article]));
+  const chosen = relatedArticles(
+    content.articles.map((article) => ({
+      slug: article.slug,
+      epoch: article.date.epoch,
+      section: article.category,
+      authors: article.authors,
+      tags: article.tags.map((t) => t.slug),
+      terms: terms(article.file),
+      candidate: linkable(article),
+    })),
+    site.related,
+  );
+
+  return content.articles.map((article, index) => {
+    const siblings = inSection.get(article.category) ?? [];
+    const position = positionInSection.get(article) ?? -1;
+    const older = siblings[position + 1];
+    const newer = position > 0 ? siblings[position - 1] : undefined;
+    const related =
+      article.related === false
+        ? []
+        : pinnedThenChosen(
+            article.related.flatMap((url) => byUrl.get(url) ?? []).filter(linkable),
+            (chosen[index] ?? []).map((i) => content.articles[i] as Article),
+            site.related.count,
+          );
+    const shown = new Set<Article>([article, ...related]);
+    // Stops at the first few: an author's or a section's list runs to thousands.
+    const more = (list: readonly Article[] | undefined) => {
+      const items: Teaser[] = [];
+      for (const other of list ?? []) {
+        if (items.length === MORE_ITEMS) break;
+        if (!linkable(other) || shown.has(other)) continue;
+        shown.add(other);
+        items.push(teaser(other));
+      }
+      return items;
+    };
+    const firstAuthor = article.authors[0] as string;
+    const fromAuthor = more(byAuthor.get(firstAuthor));
+    const inItsSection = more(inSection.get(article.category));
+    return articlePage(article, context, {
+      related: related.map(teaser),
+      moreFromAuthor: fromAuthor.length ? { ...context.author(firstAuthor), items: fromAuthor } : undefined,
+      moreInSection: inItsSection.length ? { ...context.section(article.category), items: inItsSection } : undefined,
+      previous: older ? { name: older.title, url: older.url } : undefined,
+      next: newer ? { name: newer.title, url: newer.url } : undefined,
+    });
+  });
+}
+
+/** Pinned articles first, in the editor's order, then the engine's choice up to `count`. */
+function pinnedThenChosen(pinned: Article[], chosen: Article[], count: number): Article[] {
+  const rest = chosen.filter((article) => !pinned.includes(article));
+  return [...pinned, ...rest.slice(0, Math.max(0, count - pinned.length))];
+}

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
+import path from 'node:path';
+
+/** What the last build into a folder published, to tell which of its files can be taken over. */
+export interface Manifest {
+  version: 1;
+  /** Page file → fingerprint. */
+  pages: Record<string, string>;
+  templatePages: string;
+  /** Files Eleventy wrote from templates alone. */
+  templateFiles: string[];
+  /** public/ or generated file → [size, mtime] of the source when it was copied. */
+  public: Record<string, [number, number]>;
+  /** Every published file → [size, mtime], to notice files changed by hand since. */
+  files: Record<string, [number, number]>;
+  /** Extra file → SHA-1 of its content. */
+  extras?: Record<string, string>;
+  /** What the extra files were made from: their own key and every page fingerprint. */
+  extrasKey?: string;
+  /** Each part of the search index: what it was made from (its pages' fingerprints) and its files. */
+  search?: Record<string, { key: string; files: string[] }>;
+  /** What the whole build was made from (see buildKey). */
+  buildKey?: string;
+}
+
+/** Where the manifest of the output folder `outDir` is kept in the cache folder. */
+export function manifestPath(cacheDir: string, outDir: string): string {
+  return path.join(cacheDir, `output-${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.json`);
+}
+
+export function readManifest(file: string): Manifest | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as Partial<Manifest>;
+    const complete = manifest.version === 1 && manifest.pages && manifest.public && manifest.files && Array.isArray(manifest.templateFiles);
+    return complete ? (manifest as Manifest) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written to a temporary name and renamed: a killed build never leaves half a manifest. */
+export function writeManifest(file: string, manifest: Manifest): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(manifest));
+  renameSync(temporary, file);
+}
+
+/** Whether a file the last build published is still there with the size and time it had. */
+export function isIntact(outDir: string, previous: Manifest | undefined, file: string): boolean {
+  const recorded = previous?.files[file];
+  const stat = statOrUndefined(path.join(outDir, file));
+  return !!recorded && !!stat && stat.size === recorded[0] && stat.mtimeMs === recorded[1];
+}
+
+/** Every file below `dir`, by `/`-separated relative path, with its stats, in path order. */
+export function listFiles(dir: string): Map<string, Stats> {
+  const files = new Map<string, Stats>();
+  let entries;
+  try {
+    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return files;
+  }
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(dir, full).split(path.sep).join('/'), lstatSync(full));
+  }
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+export function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return lstatSync(file);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,257 @@
+import { error, type Position, type Problem } from '../util/problems.js';
+import {
+  authorPath,
+  feedPaths,
+  fileOf,
+  HOST_FILES,
+  IMAGES_FOLDER,
+  listPagePath,
+  pageCount,
+  redirectFile,
+  SEARCH_INDEX_FOLDER,
+  sectionPath,
+  SITE_PATHS,
+  sitemapPartFile,
+  tagPath,
+} from './addresses.js';
+
+/** What a planned file is, for messages and for the plan's fixtures. */
+export type RouteKind =
+  | 'page'
+  | 'article'
+  | 'section'
+  | 'author'
+  | 'tag'
+  | 'feed'
+  | 'host file'
+  | 'redirect'
+  | 'public file';
+
+/** One file of the site, known before anything is rendered. */
+export interface PlannedFile {
+  /** The site path a reader asks for (`/news/`, `/feed.xml`). */
+  url: string;
+  kind: RouteKind;
+  /** Where it comes from: a content file, `public/…`, or a description of a built-in page. */
+  source: string;
+}
+
+/** Every address of the site and the file it is written to; see planRoutes. */
+export interface AddressPlan {
+  /** File (relative to the output folder) → what is written there, in file order. */
+  files: Map<string, PlannedFile>;
+  /** Folders one stage fills whole, with files named as it goes (the search index, the encoded images), and what fills them. */
+  folders: Map<string, string>;
+}
+
+/** An article as the plan needs it. Every validated article takes part: a scheduled story must not break the site when its time comes. */
+export interface PlanArticle {
+  file: string;
+  /** Its site path, from the permalink pattern. */
+  url: string;
+  slug: string;
+  category: string;
+  authors: readonly string[];
+  tags: readonly { slug: string; name: string }[];
+  aliases: readonly string[];
+  /** Shown by this build (published, or a draft or scheduled story asked for). */
+  shown: boolean;
+  /** Published: only these get redirects from their old addresses. */
+  published: boolean;
+  /** Where `slug:` and each alias are written; undefined where the slug comes from the file name. */
+  at: { slug: Position | undefined; aliases: readonly Position[] };
+}
+
+export interface PlanInput {
+  perPage: number;
+  /** In the order they are reported: a collision is blamed on the later file. */
+  articles: readonly PlanArticle[];
+  sections: readonly { slug: string; file: string }[];
+  authors: readonly { slug: string; file: string }[];
+  /** Files of public/ under the names they are published with (`css/site.3f9a0c12de.css`). */
+  publicFiles?: Iterable<string> | undefined;
+}
+
+/** Addresses in a sitemap file before it is split into parts (the sitemap protocol's limit). */
+export const SITEMAP_PART_SIZE = 50_000;
+
+/** The start of a file, for problems about a slug that comes from the file's name. */
+const FILE_START: Position = { line: 1, column: 1 };
+
+/** Page addresses are made only of validated slugs and digits; anything else is a bug, never written. */
+const SAFE_PAGE_PATH = /^\/(?:[a-z0-9-]+\/)*$/;
+
+/**
+ * The address plan: every page, feed, host file and public file the site
+ * will have, the file each is written to, and the folders the search index
+ * and the encoded images fill. Pure, and made before anything is rendered.
+ *
+ * Two things may not share a file, and a file may not stand where another
+ * needs a folder (`/feed.xml/` as an alias would need `feed.xml/index.html`).
+ * Built-in pages and files come first; then sections, authors, tags,
+ * articles and aliases claim theirs, and each that finds its file taken is
+ * an editor's error naming its file, and the line where one applies.
+ * Files differing only in capitals count as one: many systems store them so.
+ */
+export function planRoutes(input: PlanInput): { plan: AddressPlan; problems: Problem[] } {
+  const claims = new Claims();
+  const problems: Problem[] = [];
+  const shown = input.articles.filter((article) => article.shown);
+
+  const builtIn = (url: string, owner: string, kind: RouteKind = 'page') => claims.claim(fileOf(url), { url, kind, source: owner, owner, built: true });
+  builtIn(SITE_PATHS.home, 'the home page');
+  builtIn(SITE_PATHS.authors, 'the list of authors');
+  builtIn(SITE_PATHS.tags, 'the list of topics');
+  builtIn(SITE_PATHS.search, 'the search page');
+  builtIn(SITE_PATHS.corrections, 'the corrections page');
+  builtIn(SITE_PATHS.notFound, 'the page-not-found page');
+  for (const url of Object.values(feedPaths(SITE_PATHS.home))) builtIn(url, "the site's feed", 'feed');
+  for (const url of Object.values(feedPaths(SITE_PATHS.corrections))) builtIn(url, 'the feed of corrections', 'feed');
+  for (const file of Object.values(HOST_FILES)) builtIn(`/${file}`, `the file ${file}`, 'host file');
+  // A sitemap of more addresses than one file may hold is split into parts; this bounds how many.
+  const listed = shown.length + input.sections.length + input.authors.length + 4;
+  for (let part = 1; listed > SITEMAP_PART_SIZE && part <= Math.ceil(listed / SITEMAP_PART_SIZE); part++) {
+    builtIn(`/${sitemapPartFile(part)}`, `the file ${sitemapPartFile(part)}`, 'host file');
+  }
+  claims.reserve(SEARCH_INDEX_FOLDER, 'the search index');
+  claims.reserve(IMAGES_FOLDER, 'the encoded images');
+
+  /** A list's pages and its feeds; only the first clash is reported, as renaming one thing mends them all. */
+  const claimList = (first: string, items: number, kind: RouteKind, source: string, report: (taken: Claim) => void) => {
+    let clashed = false;
+    const onClash = (taken: Claim) => {
+      if (!clashed) report(taken);
+      clashed = true;
+    };
+    for (let n = 1; n <= pageCount(items, input.perPage); n++) {
+      const url = listPagePath(first, n);
+      claims.claim(fileOf(url), { url, kind, source, owner: `the address of ${source}`, built: true }, onClash);
+    }
+    for (const url of Object.values(feedPaths(first))) {
+      claims.claim(fileOf(url), { url, kind: 'feed', source, owner: `a feed of ${source}`, built: true }, onClash);
+    }
+  };
+  const count = (key: (article: PlanArticle) => readonly string[]) => {
+    const counts = new Map<string, number>();
+    for (const article of shown) for (const value of key(article)) counts.set(value, (counts.get(value) ?? 0) + 1);
+    return counts;
+  };
+  const inSection = count((article) => [article.category]);
+  const byAuthor = count((article) => article.authors);
+  const tagged = count((article) => article.tags.map((tag) => tag.slug));
+  const fromFileName = (file: string, what: string) => (taken: Claim) =>
+    problems.push(
+      error(file, `the ${what}'s address ${taken.url} is already ${taken.owner}`, {
+        position: FILE_START,
+        hint: 'the address comes from the file name: rename the file',
+      }),
+    );
+
+  for (const section of input.sections) claimList(sectionPath(section.slug), inSection.get(section.slug) ?? 0, 'section', section.file, fromFileName(section.file, 'section'));
+  for (const author of input.authors) claimList(authorPath(author.slug), byAuthor.get(author.slug) ?? 0, 'author', author.file, fromFileName(author.file, 'author'));
+  const firstTagged = new Map<string, { file: string; name: string }>();
+  for (const article of shown) for (const tag of article.tags) if (!firstTagged.has(tag.slug)) firstTagged.set(tag.slug, { file: article.file, name: tag.name });
+  for (const [slug, { file, name }] of firstTagged) {
+    claimList(tagPath(slug), tagged.get(slug) ?? 0, 'tag', `the tag "${name}"`, (taken) =>
+      problems.push(error(file, `the tag "${name}" would have the address ${taken.url}, which is already ${taken.owner}`, { hint: 'rename the tag' })),
+    );
+  }
+
+  for (const article of input.articles) {
+    if (!SAFE_PAGE_PATH.test(article.url)) throw new Error(`unsafe page address ${JSON.stringify(article.url)} from ${article.file}`);
+    const claim = { url: article.url, kind: 'article' as const, source: article.file, owner: `the address of ${article.file}`, built: article.shown };
+    claims.claim(fileOf(article.url), claim, (taken) =>
+      problems.push(
+        error(article.file, `the address ${article.url} is already ${taken.owner}`, {
+          position: article.at.slug ?? FILE_START,
+          hint: article.at.slug ? 'change the slug' : 'the slug comes from the file name: rename the file, or give the article a slug: of its own',
+        }),
+      ),
+    );
+  }
+  for (const article of input.articles) {
+    article.aliases.forEach((alias, index) => {
+      const position = article.at.aliases[index];
+      const claim = { url: alias, kind: 'redirect' as const, source: article.file, owner: `an alias in ${article.file}`, built: article.published };
+      claims.claim(redirectFile(alias), claim, (taken) =>
+        problems.push(
+          taken.kind === 'article' && taken.source === article.file
+            ? error(article.file, `aliases: ${alias} is this article's own address`, { position, hint: 'list only addresses the article used to have' })
+            : error(article.file, `aliases: ${alias} is already ${taken.owner}`, { position, hint: 'a redirect there would replace it: remove the alias' }),
+        ),
+      );
+    });
+  }
+  // Last, and never in the way of a page of ours: a page at the same path replaces a public file.
+  for (const file of input.publicFiles ?? []) {
+    claims.claim(file, { url: `/${file}`, kind: 'public file', source: `public/${file}`, owner: `the file public/${file}`, built: true }, () => {});
+  }
+  return { plan: claims.plan(), problems };
+}
+
+interface Claim extends PlannedFile {
+  /** In words, for messages: "the search page", "the address of content/articles/a.md". */
+  owner: string;
+  /** Written by this build; false for a story not shown yet, whose addresses are kept for it all the same. */
+  built: boolean;
+}
+
+class Claims {
+  /** Case-folded file → its claim. */
+  private readonly files = new Map<string, Claim>();
+  /** Case-folded folder → the first claim of a file below it. */
+  private readonly folders = new Map<string, Claim>();
+  /** Case-folded folder → the claim of the stage that fills it whole. */
+  private readonly reserved = new Map<string, Claim>();
+  /** File as written → its claim. */
+  private readonly taken = new Map<string, Claim>();
+
+  reserve(folder: string, what: string): void {
+    this.reserved.set(folder.toLowerCase(), { url: `/${folder}/`, kind: 'host file', source: what, owner: `the folder of ${what}`, built: true });
+  }
+
+  /** Take `file` for `claim`; when it is taken, or one of them would need the other as a folder, tell `onClash` what has it. */
+  claim(
+    file: string,
+    claim: Claim,
+    onClash: (taken: Claim) => void = (taken) => {
+      throw new Error(`two built-in files at ${file}: ${claim.owner} and ${taken.owner}`);
+    },
+  ): void {
+    const key = file.toLowerCase();
+    const taken = this.clash(key);
+    if (taken) return onClash(taken);
+    this.files.set(key, claim);
+    this.taken.set(file, claim);
+    for (const folder of ancestors(key)) if (!this.folders.has(folder)) this.folders.set(folder, claim);
+  }
+
+  plan(): AddressPlan {
+    const files = [...this.taken]
+      .filter(([, claim]) => claim.built)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([file, { url, kind, source }]): [string, PlannedFile] => [file, { url, kind, source }]);
+    return { files: new Map(files), folders: new Map([...this.reserved].map(([folder, claim]) => [folder, claim.source])) };
+  }
+
+  private clash(key: string): Claim | undefined {
+    const direct = this.files.get(key) ?? this.folders.get(key) ?? this.reserved.get(key);
+    if (direct) return direct;
+    for (const folder of ancestors(key)) {
+      const blocking = this.files.get(folder) ?? this.reserved.get(folder);
+      if (blocking) return blocking;
+    }
+    return undefined;
+  }
+}
+
+/** The folders a file sits in, outermost first: `a/b/c.html` → `a`, `a/b`. */
+function ancestors(file: string): string[] {
+  const parts = file.split('/');
+  return parts.slice(0, -1).map((_, index) => parts.slice(0, index + 1).join('/'));
+}
+
+/** The files among `files` that the plan has no place for: not planned, nor in a folder a stage fills whole. */
+export function unplannedFiles(files: Iterable<string>, plan: AddressPlan): string[] {
+  return [...files].filter((file) => !plan.files.has(file) && !ancestors(file).some((folder) => plan.folders.has(folder)));
+}

@@ -1,0 +1,108 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ArticleCheck } from '../content/check-article.js';
+import type { Content, ContentSources } from '../content/types.js';
+import type { PictureSet } from '../images/picture.js';
+import type { RenderedMarkdown } from '../markdown/render.js';
+import type { SiteModel } from '../model/model.js';
+import type { OutputReport } from '../publish/write-output.js';
+import type { TermCounts } from '../related/terms.js';
+import type { Problem } from '../util/problems.js';
+
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const defaultPaths = {
+  templatesDir: path.join(PACKAGE_ROOT, 'templates'),
+  publicDir: path.join(PACKAGE_ROOT, 'public'),
+};
+
+export interface CheckOptions {
+  contentDir: string;
+  /** Site files copied as they are (CSS, images); article images must exist here. */
+  publicDir?: string | undefined;
+  baseUrl?: string | undefined;
+  drafts?: boolean | undefined;
+  future?: boolean | undefined;
+  /** Build time in ms; defaults to SOURCE_DATE_EPOCH, else now. */
+  now?: number | undefined;
+  /** Folder of the persistent render cache; undefined renders everything afresh. */
+  cacheDir?: string | undefined;
+  /** How long one file may take to check and render (in worker threads). Default: FILE_TIME_LIMIT_MS. */
+  fileTimeLimitMs?: number | undefined;
+  /** Worker threads for rendering; 0 renders in the main thread. Default: one per core. */
+  workers?: number | undefined;
+  /** Warnings fail too. */
+  strict?: boolean | undefined;
+  /** Told when each stage ends. */
+  onStage?: ((stage: StageReport) => void) | undefined;
+  /** Told how far a long stage has got, for a live counter. */
+  onProgress?: ((progress: { stage: StageReport['stage']; done: number; total: number }) => void) | undefined;
+}
+
+export interface BuildOptions extends CheckOptions {
+  outDir: string;
+  templatesDir?: string | undefined;
+  /**
+   * Stop once the content is checked when nothing the site is made from has
+   * changed since the last build into `outDir` and its files are as it left
+   * them (see buildKey); the result then has no `state`. Needs `cacheDir`.
+   */
+  skipUnchanged?: boolean | undefined;
+}
+
+export interface StageReport {
+  stage: 'load' | 'validate' | 'render' | 'images' | 'model' | 'publish' | 'search';
+  count: number;
+  ms: number;
+  /** A short remark on the stage, such as how many renderings came from the cache. */
+  note?: string | undefined;
+}
+
+export interface BuildResult {
+  problems: Problem[];
+  /** Files in the output folder. */
+  pages: number;
+  articles: number;
+  output: OutputReport;
+  /** Lead images and avatars: how many were encoded in this build, how many taken from the cache. */
+  images: { encoded: number; reused: number };
+  /** The addresses of the pages written, when only some were (serve's preview of saved articles). */
+  previewed?: string[] | undefined;
+  /** Everything the build learnt, for a preview server to update from; none when it stopped early (see skipUnchanged). */
+  state?: BuildState | undefined;
+}
+
+export interface BuildState {
+  sources: ContentSources;
+  /** Site paths of the files in public/. */
+  assets: Set<string>;
+  /** Published names of public/ stylesheets and scripts (see assetNames). */
+  assetNames: Map<string, string>;
+  checks: Map<string, ArticleCheck>;
+  rendered: Map<string, RenderedMarkdown>;
+  terms: Map<string, TermCounts>;
+  /** The processed lead images and avatars, and their files to publish (see processImages). */
+  pictures: PictureSet;
+  imageFiles: ReadonlyMap<string, string>;
+  content: Content;
+  model: SiteModel;
+}
+
+/**
+ * Files saved since `state` was built, for the preview server. `preview`
+ * writes only the saved articles' own pages, straight into the served
+ * folder and with the links they had, so the editor sees the change at once;
+ * `update` brings everything they affect up to date, in place.
+ */
+export interface Change {
+  state: BuildState;
+  files: readonly string[];
+  scope: 'preview' | 'update';
+}
+
+/** The build time: `SOURCE_DATE_EPOCH` (seconds) when set, so builds can be reproduced. */
+export function buildTime(env: NodeJS.ProcessEnv = process.env): number {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && /^\d+$/.test(epoch)) return Number(epoch) * 1000;
+  return Date.now();
+}
