@@ -181,6 +181,7 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
     pictures: images.pictures,
     imageFiles: images.files,
     content,
+    plan,
     // A preview changed a few pages, not the site: the next update starts from the last full model.
     model: mode.kind === 'preview' ? mode.change.state.model : model,
   };

@@ -1,9 +1,7 @@
 import { existsSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { build, defaultPaths, type BuildState } from '../../src/stages/build.js';
-import { previewEdits, updateSite, type LiveUpdateOptions } from '../../src/stages/live-update.js';
-import { processingKeyFor } from '../../src/workers/process-pool.js';
+import { build, defaultPaths, rebuild, type BuildOptions, type BuildState } from '../../src/stages/build.js';
 import { ContentError, formatProblem } from '../../src/util/problems.js';
 import { writeNewsroom } from '../helpers/newsroom.js';
 import { validArticle } from '../helpers/sources.js';
@@ -11,7 +9,7 @@ import { validArticle } from '../helpers/sources.js';
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 let root: string;
 let state: BuildState;
-let options: LiveUpdateOptions;
+const options: BuildOptions = { contentDir: 'content', outDir: '_site', cacheDir: '.cache', now: NOW };
 const cwd = process.cwd();
 
 beforeEach(async () => {
@@ -22,22 +20,12 @@ beforeEach(async () => {
   });
   // Content paths are shown relative to the working directory, as in the CLI.
   process.chdir(root);
-  const result = await build({ contentDir: 'content', outDir: '_site', cacheDir: '.cache', now: NOW });
+  const result = await build(options);
   if (!result.state) throw new Error('a build that does not skip has its state');
   state = result.state;
-  options = {
-    contentDir: 'content',
-    templatesDir: defaultPaths.templatesDir,
-    publicDir: defaultPaths.publicDir,
-    outDir: '_site',
-    cacheDir: '.cache',
-    processingKey: processingKeyFor(state.content.site),
-    now: NOW,
-    drafts: false,
-    future: false,
-    assetExists: (sitePath) => state.assets.has(sitePath),
-  };
 });
+const previewEdits = async (state: BuildState, files: string[]) => (await rebuild(options, { state, files, scope: 'preview' }))?.previewed;
+const updateSite = (state: BuildState, files: string[]) => rebuild(options, { state, files, scope: 'update' });
 afterEach(() => {
   process.chdir(cwd);
   rmSync(root, { recursive: true, force: true });
@@ -46,45 +34,45 @@ afterEach(() => {
 const html = (url: string) => readFileSync(path.join(root, '_site', url, 'index.html'), 'utf8');
 const inode = (url: string) => statSync(path.join(root, '_site', url, 'index.html')).ino;
 
-describe('previewEdits', () => {
+describe('a preview of saved articles', () => {
   test('renders only the edited article page, keeping its related links', async () => {
     const lists = html('news');
     writeFileSync('content/articles/harbour.md', validArticle({ title: 'Harbour wall rebuilt', summary: 'Repairs done.' }));
-    expect(await previewEdits(state, ['content/articles/harbour.md'], options)).toEqual(['/news/harbour/']);
+    expect(await previewEdits(state, ['content/articles/harbour.md'])).toEqual(['/news/harbour/']);
     expect(html('news/harbour')).toContain('Harbour wall rebuilt');
     expect(html('news/harbour')).toContain('You may also like');
-    // The section list is left for updateSite.
+    // The section list is left for the update.
     expect(html('news')).toBe(lists);
   });
 
   test('declines what it cannot do alone: a new file, or a file outside articles', async () => {
     writeFileSync('content/articles/new.md', validArticle({ title: 'New' }));
-    expect(await previewEdits(state, ['content/articles/new.md'], options)).toBeUndefined();
-    expect(await previewEdits(state, ['content/authors/jane-doe.md'], options)).toBeUndefined();
+    expect(await previewEdits(state, ['content/articles/new.md'])).toBeUndefined();
+    expect(await previewEdits(state, ['content/authors/jane-doe.md'])).toBeUndefined();
   });
 });
 
-describe('updateSite', () => {
+describe('an update after saved articles', () => {
   test('a new title reaches the article, its section, the home page and related links, in place', async () => {
     const untouched = inode('authors/sam-roe');
     writeFileSync('content/articles/tram.md', validArticle({ title: 'Tram opens to crowds', category: 'business', summary: 'Tram runs.' }));
-    const updated = await updateSite(state, ['content/articles/tram.md'], options);
+    const updated = await updateSite(state, ['content/articles/tram.md']);
     expect(updated?.output.upToDate).toBe(false);
     for (const url of ['business/tram', 'business', '', 'news/harbour', 'tags/harbour']) expect(html(url), url).toContain('Tram opens to crowds');
     expect(inode('authors/sam-roe')).toBe(untouched);
-    expect(updated?.state.content.articles.find((a) => a.slug === 'tram')?.title).toBe('Tram opens to crowds');
+    expect(updated?.state?.content.articles.find((a) => a.slug === 'tram')?.title).toBe('Tram opens to crowds');
   });
 
   test('an added article gets its page and appears in the lists', async () => {
     writeFileSync('content/articles/lifeboat.md', validArticle({ title: 'Lifeboat launched', date: '2025-06-01' }));
-    await updateSite(state, ['content/articles/lifeboat.md'], options);
+    await updateSite(state, ['content/articles/lifeboat.md']);
     expect(html('news/lifeboat')).toContain('Lifeboat launched');
     expect(html('news')).toContain('Lifeboat launched');
   });
 
   test('a deleted article loses its page and leaves the lists', async () => {
     unlinkSync('content/articles/ferry.md');
-    await updateSite(state, ['content/articles/ferry.md'], options);
+    await updateSite(state, ['content/articles/ferry.md']);
     expect(existsSync(path.join(root, '_site/news/ferry/index.html'))).toBe(false);
     expect(html('news')).not.toContain('Ferry returns');
   });
@@ -92,7 +80,7 @@ describe('updateSite', () => {
   test('an edit that breaks the content is reported with its line, and the site stays as it was', async () => {
     const before = html('news/harbour');
     writeFileSync('content/articles/harbour.md', validArticle({ date: '2025-02-30' }));
-    const failure = await updateSite(state, ['content/articles/harbour.md'], options).catch((error: unknown) => error);
+    const failure = await updateSite(state, ['content/articles/harbour.md']).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ContentError);
     expect((failure as ContentError).problems.map(formatProblem)).toEqual([
       'content/articles/harbour.md:3:1 error: date: "2025-02-30" is not a real date (you specified 30 (of type number) as a day, which is invalid)',
@@ -101,7 +89,7 @@ describe('updateSite', () => {
   });
 
   test('a change outside the articles is left to a full build', async () => {
-    expect(await updateSite(state, ['content/authors/jane-doe.md'], options)).toBeUndefined();
-    expect(await updateSite(state, [path.join(defaultPaths.templatesDir, 'article.njk')], options)).toBeUndefined();
+    expect(await updateSite(state, ['content/authors/jane-doe.md'])).toBeUndefined();
+    expect(await updateSite(state, [path.join(defaultPaths.templatesDir, 'article.njk')])).toBeUndefined();
   });
 });
