@@ -128,8 +128,13 @@ describe('broadsheet check', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('content/articles/a.md:5:1 error: unknown section "nwes"\n    hint: did you mean "news"?');
     expect(stderr).toContain('content/articles/b.md:2:1 error: title: must not be empty');
-    // check writes nothing at all, not even the cache.
-    expect(readdirSync(root)).toEqual(['content']);
+    // check writes nothing but the render cache, which the build after it reads.
+    expect(readdirSync(root)).toEqual(['.cache', 'content']);
+    expect(readdirSync(path.join(root, '.cache'))).toEqual(['broadsheet']);
+    // With --no-cache, nothing at all.
+    const bare = newsroom({ 'a.md': validArticle({ category: 'nwes' }) });
+    expect(run(bare, 'check', '--no-cache').code).toBe(1);
+    expect(readdirSync(bare)).toEqual(['content']);
   });
 
   test('passes on good content', () => {

@@ -84,8 +84,9 @@ export function validateContent(sources: ContentSources, options: ValidateOption
         published: article.status === 'published',
         at: { slug: at.get(article.file)?.at.slug, aliases: at.get(article.file)?.at.aliases ?? [] },
       })),
-    sections: categories.map((c) => ({ slug: c.slug, file: c.file })),
-    authors: authors.map((a) => ({ slug: a.slug, file: a.file })),
+    // A slug used twice is reported above, once.
+    sections: firstBySlug(categories),
+    authors: firstBySlug(authors),
     publicFiles: options.publicFiles,
   });
   problems.push(...addressProblems);
@@ -250,6 +251,13 @@ function reportDuplicateSlugs(items: { slug: string; file: string }[], kind: str
       seen.set(item.slug, item.file);
     }
   }
+}
+
+/** The first file (in file order) of each slug. */
+function firstBySlug(items: readonly { slug: string; file: string }[]): { slug: string; file: string }[] {
+  const first = new Map<string, { slug: string; file: string }>();
+  for (const { slug, file } of [...items].sort((a, b) => compareText(a.file, b.file))) if (!first.has(slug)) first.set(slug, { slug, file });
+  return [...first.values()];
 }
 
 function missingAsset(file: string, sitePath: string, position: Position): Problem {

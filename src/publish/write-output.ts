@@ -16,8 +16,8 @@ import { ContentError, error } from '../util/problems.js';
 import { publishAtomically, recoverInterrupted } from './atomic.js';
 import { collectGarbage } from './collect-garbage.js';
 import { fingerprintPages, type PageFingerprints } from './fingerprint.js';
-import { isIntact, listFiles, manifestPath, readManifest, statOrUndefined, writeManifest } from './manifest.js';
-import { planReuse } from './reuse-plan.js';
+import { isIntact, listFiles, manifestPath, readManifest, statOrUndefined, writeManifest, type Manifest } from './manifest.js';
+import { planReuse, type ReusePlan } from './reuse-plan.js';
 import { scanFolder, scanPages } from './scan-output.js';
 
 export interface WriteOutputOptions {
@@ -83,136 +83,29 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
   const manifestFile = options.cacheDir ? manifestPath(options.cacheDir, outDir) : undefined;
   const previous = manifestFile ? readManifest(manifestFile) : undefined;
   const intact = (file: string): boolean => isIntact(outDir, previous, file);
-  // Keyed by the published name; `publicSource` gives the file it is copied from.
-  const publicSource = new Map<string, string>();
-  const publicFiles = new Map<string, Stats>();
-  for (const [file, stat] of listFiles(options.publicDir)) {
-    const published = options.assetNames?.get(file) ?? file;
-    publicSource.set(published, path.join(options.publicDir, file));
-    publicFiles.set(published, stat);
-  }
-  for (const [published, source] of options.generatedFiles ?? []) {
-    publicSource.set(published, source);
-    publicFiles.set(published, lstatSync(source));
-  }
+  const publicFiles = publicSources(options);
   const extrasKey = options.extraFiles ? extraFilesKey(options.extraFiles.key, prints) : undefined;
   const shards = searchShards(model.articles).map((shard) => ({ shard, key: shardKey(shard, prints) }));
-  const reuse = planReuse({ previous, prints, publicFiles, extrasKey, shards, intact });
-  const { pages: reusedPages, toIndex } = reuse;
-  // Part of the index → its files: the kept parts now, the made ones once written.
-  const searchFiles = new Map(reuse.search);
-  const keptSearchFiles = [...searchFiles.values()].flat();
-  // Extra file → hash of its content; filled as they are made when they are not kept.
-  const extraHashes = new Map(reuse.extras ? Object.entries(previous?.extras ?? {}) : []);
+  const publicStats = new Map([...publicFiles].map(([file, { stat }]) => [file, stat]));
+  const reuse = planReuse({ previous, prints, publicFiles: publicStats, extrasKey, shards, intact });
   if (reuse.upToDate && previous) {
     if (manifestFile && previous.buildKey !== options.buildKey) writeManifest(manifestFile, { ...previous, buildKey: options.buildKey });
     return { files: reuse.files, rendered: 0, reused: reuse.files, upToDate: true };
   }
 
-  let templateFiles: string[] = [];
-  /** Fill `target` with the new site: a fresh folder, or the output itself when updating in place. */
-  const fill = async (target: string, inPlace: boolean): Promise<{ rendered: number; reused: number; search: SearchIndexReport | undefined }> => {
-    let reused = 0;
-    const takeOver = (file: string) => {
-      if (!inPlace) linkOrCopy(path.join(outDir, file), path.join(target, file));
-      reused++;
-    };
-    // Public files first: a page of ours at the same path wins.
-    for (const [file, stat] of publicFiles) {
-      if (reuse.public.has(file)) takeOver(file);
-      else copyKeepingTime(publicSource.get(file) ?? path.join(options.publicDir, file), path.join(target, file), stat);
-    }
-    for (const file of reusedPages) takeOver(file);
-    const changed = (page: { url: string }) => !reusedPages.has(fileOf(page.url));
-    const subset: SiteModel = { ...model, articles: model.articles.filter(changed), archives: model.archives.filter(changed) };
-    const written: string[] = [];
-    for (const [index, chunk] of inChunks(subset).entries()) {
-      const templatePages = index === 0 && !reuse.templatePages;
-      if (chunk.articles.length + chunk.archives.length > 0 || templatePages) {
-        // Before the first run too: building the model left garbage behind.
-        collectGarbage();
-        written.push(...(await writePages(chunk, options.templatesDir, target, { templatePages })));
-      }
-    }
-    refuseUnplanned(written, options.plan);
-    const pageFiles = new Set(prints.pages.keys());
-    templateFiles = reuse.templatePages ? (previous?.templateFiles ?? []) : written.filter((file) => !pageFiles.has(file));
-    if (reuse.templatePages) templateFiles.forEach(takeOver);
-
-    /** The files made without templates; written ones are returned. */
-    const writeExtras = (): string[] => {
-      if (reuse.extras) {
-        [...extraHashes.keys()].forEach(takeOver);
-        return [];
-      }
-      const extraWritten: string[] = [];
-      // Made, compared and written one at a time: together the feeds of a
-      // large site are over a hundred megabytes.
-      for (const { path: file, content } of options.extraFiles?.make() ?? []) {
-        const bytes = Buffer.from(content);
-        const hash = createHash('sha1').update(bytes).digest('hex');
-        extraHashes.set(file, hash);
-        if (previous?.extras?.[file] === hash && intact(file)) {
-          takeOver(file);
-          continue;
-        }
-        mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
-        writeFileSync(path.join(target, file), bytes);
-        extraWritten.push(file);
-      }
-      return extraWritten;
-    };
-
-    // Pagefind needs only the pages: it reads them in its own process while
-    // this one makes the other files and scans the pages. Updating in place,
-    // stale files go first, old index files among them.
-    const startIndexing = () => indexSite(target, toIndex);
-    let indexing = toIndex.length === 0 || inPlace ? undefined : startIndexing();
-    let extraWritten: string[] = [];
-    try {
-      extraWritten = writeExtras();
-      refuseUnplanned(extraWritten, options.plan);
-      if (!inPlace) keptSearchFiles.forEach((file) => linkOrCopy(path.join(outDir, file), path.join(target, file)));
-      if (inPlace) {
-        const current = new Set([...publicFiles.keys(), ...pageFiles, ...templateFiles, ...extraHashes.keys(), ...keptSearchFiles]);
-        for (const file of Object.keys(previous?.files ?? {})) {
-          if (!current.has(file)) rmSync(path.join(outDir, file), { force: true });
-        }
-        if (toIndex.length > 0) indexing = startIndexing();
-      }
-      refuseUnsafe(scanPages(target, htmlOnly([...written, ...extraWritten]), pageScripts(model.site)), model, outDir);
-    } finally {
-      // Never leave Pagefind writing into a folder that is being thrown away.
-      await indexing?.catch(() => undefined);
-    }
-    const search = await indexing;
-    for (const shard of toIndex) {
-      const folder = `${SEARCH_INDEX_FOLDER}/${shard.name}`;
-      searchFiles.set(shard.name, [...listFiles(path.join(target, folder)).keys()].map((file) => `${folder}/${file}`));
-    }
-    // The pages were scanned above; this looks over the whole folder, index included, for links leading out of it.
-    refuseUnsafe(scanFolder(target), model, outDir);
-    if (!inPlace) {
-      // Only now that Pagefind has read them: a page is briefly missing while its old copy takes its place.
-      for (const file of [...written, ...extraWritten]) {
-        if (sameBytes(path.join(outDir, file), path.join(target, file))) {
-          unlinkSync(path.join(target, file));
-          takeOver(file);
-        }
-      }
-      // Index files that came out the same keep their old copy too, but are not counted as kept pages.
-      for (const file of toIndex.flatMap((shard) => searchFiles.get(shard.name) ?? [])) {
-        if (sameBytes(path.join(outDir, file), path.join(target, file))) {
-          unlinkSync(path.join(target, file));
-          linkOrCopy(path.join(outDir, file), path.join(target, file));
-        }
-      }
-    }
-    return { rendered: written.length, reused, search };
+  // What the new output holds beyond the pages: filled as it is written.
+  const made = {
+    templateFiles: [] as string[],
+    // Extra file → hash of its content: the kept ones now, the others as they are made.
+    extraHashes: new Map(reuse.extras ? Object.entries(previous?.extras ?? {}) : []),
+    // Part of the index → its files: the kept parts now, the made ones once written.
+    searchFiles: new Map(reuse.search),
   };
+  const fillInto = (target: string, inPlace: boolean) =>
+    fill({ model, options, outDir, target, inPlace, previous, reuse, prints, publicFiles, intact, reused: 0 }, made);
   const report = options.inPlace
-    ? await fill(outDir, true)
-    : await publishAtomically(outDir, (staging) => fill(staging, false), { protect: options.protect });
+    ? await fillInto(outDir, true)
+    : await publishAtomically(outDir, (staging) => fillInto(staging, false), { protect: options.protect });
 
   const files = listFiles(outDir);
   if (manifestFile) {
@@ -220,12 +113,12 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
       version: 1,
       pages: Object.fromEntries(prints.pages),
       templatePages: prints.templatePages,
-      templateFiles,
-      public: Object.fromEntries([...publicFiles].map(([file, stat]) => [file, [stat.size, stat.mtimeMs]])),
+      templateFiles: made.templateFiles,
+      public: Object.fromEntries([...publicFiles].map(([file, { stat }]) => [file, [stat.size, stat.mtimeMs]])),
       files: Object.fromEntries([...files].map(([file, stat]) => [file, [stat.size, stat.mtimeMs]])),
-      extras: Object.fromEntries(extraHashes),
+      extras: Object.fromEntries(made.extraHashes),
       extrasKey,
-      search: Object.fromEntries(shards.map(({ shard, key }) => [shard.name, { key, files: searchFiles.get(shard.name) ?? [] }])),
+      search: Object.fromEntries(shards.map(({ shard, key }) => [shard.name, { key, files: made.searchFiles.get(shard.name) ?? [] }])),
       buildKey: options.buildKey,
     });
   }
@@ -246,6 +139,164 @@ export async function unchangedOutput(outDir: string, cacheDir: string, buildKey
   const files = Object.keys(previous.files);
   if (!files.every((file) => isIntact(resolved, previous, file))) return undefined;
   return { files: files.length, rendered: 0, reused: files.length, upToDate: true };
+}
+
+/** One filling of an output folder: what it is made from, and how many files it took over. */
+interface Filling {
+  model: SiteModel;
+  options: WriteOutputOptions;
+  /** The published folder, which holds the last output. */
+  outDir: string;
+  /** The folder being filled: a fresh one, or `outDir` itself when updating in place. */
+  target: string;
+  inPlace: boolean;
+  previous: Manifest | undefined;
+  reuse: ReusePlan;
+  prints: PageFingerprints;
+  publicFiles: ReadonlyMap<string, PublicFile>;
+  intact: (file: string) => boolean;
+  reused: number;
+}
+
+/**
+ * Fill the target with the new site, in order: public files, pages (the
+ * changed ones rendered, the rest taken over), the other files, the search
+ * index (in Pagefind's own process, while this one makes the other files and
+ * scans the pages), the scans, and old copies for files that came out the same.
+ */
+async function fill(
+  filling: Filling,
+  made: { templateFiles: string[]; extraHashes: Map<string, string>; searchFiles: Map<string, string[]> },
+): Promise<{ rendered: number; reused: number; search: SearchIndexReport | undefined }> {
+  const { model, options, target, inPlace, reuse } = filling;
+  copyPublic(filling);
+  const written = await renderPages(filling);
+  made.templateFiles = reuse.templatePages ? (filling.previous?.templateFiles ?? []) : written.filter((file) => !filling.prints.pages.has(file));
+  if (reuse.templatePages) made.templateFiles.forEach((file) => takeOver(filling, file));
+
+  const startIndexing = () => indexSite(target, reuse.toIndex);
+  // Updating in place, stale files go first, old index files among them.
+  let indexing = reuse.toIndex.length === 0 || inPlace ? undefined : startIndexing();
+  let extraWritten: string[] = [];
+  try {
+    extraWritten = makeExtras(filling, made.extraHashes);
+    refuseUnplanned(extraWritten, options.plan);
+    const keptSearchFiles = [...reuse.search.values()].flat();
+    if (inPlace) {
+      removeStale(filling, new Set([...filling.publicFiles.keys(), ...filling.prints.pages.keys(), ...made.templateFiles, ...made.extraHashes.keys(), ...keptSearchFiles]));
+      if (reuse.toIndex.length > 0) indexing = startIndexing();
+    } else {
+      keptSearchFiles.forEach((file) => linkOrCopy(path.join(filling.outDir, file), path.join(target, file)));
+    }
+    refuseUnsafe(scanPages(target, htmlOnly([...written, ...extraWritten]), pageScripts(model.site)), model, filling.outDir);
+  } finally {
+    // Never leave Pagefind writing into a folder that is being thrown away.
+    await indexing?.catch(() => undefined);
+  }
+  const search = await indexing;
+  for (const shard of reuse.toIndex) {
+    const folder = `${SEARCH_INDEX_FOLDER}/${shard.name}`;
+    made.searchFiles.set(shard.name, [...listFiles(path.join(target, folder)).keys()].map((file) => `${folder}/${file}`));
+  }
+  // The pages were scanned above; this looks over the whole folder, index included, for links leading out of it.
+  refuseUnsafe(scanFolder(target), model, filling.outDir);
+  if (!inPlace) {
+    // Only now that Pagefind has read them: a page is briefly missing while its old copy takes its place.
+    keepIdenticalCopies(filling, [...written, ...extraWritten], true);
+    // Index files that came out the same keep their old copy too, but are not counted as kept pages.
+    keepIdenticalCopies(filling, reuse.toIndex.flatMap((shard) => made.searchFiles.get(shard.name) ?? []), false);
+  }
+  return { rendered: written.length, reused: filling.reused, search };
+}
+
+/** Take a file over from the last output: a hard link into a fresh folder; in place it is already there. */
+function takeOver(filling: Filling, file: string, count = true): void {
+  if (!filling.inPlace) linkOrCopy(path.join(filling.outDir, file), path.join(filling.target, file));
+  if (count) filling.reused++;
+}
+
+/** Public and generated files first: a page of ours at the same path replaces one. */
+function copyPublic(filling: Filling): void {
+  for (const [file, { source, stat }] of filling.publicFiles) {
+    if (filling.reuse.public.has(file)) takeOver(filling, file);
+    else copyKeepingTime(source, path.join(filling.target, file), stat);
+  }
+}
+
+/** The article and archive pages: unchanged ones taken over, the rest rendered by Eleventy in runs; returns the files written. */
+async function renderPages(filling: Filling): Promise<string[]> {
+  const { model, reuse, options } = filling;
+  for (const file of reuse.pages) takeOver(filling, file);
+  const changed = (page: { url: string }) => !reuse.pages.has(fileOf(page.url));
+  const subset: SiteModel = { ...model, articles: model.articles.filter(changed), archives: model.archives.filter(changed) };
+  const written: string[] = [];
+  for (const [index, chunk] of inChunks(subset).entries()) {
+    const templatePages = index === 0 && !reuse.templatePages;
+    if (chunk.articles.length + chunk.archives.length > 0 || templatePages) {
+      // Before the first run too: building the model left garbage behind.
+      collectGarbage();
+      written.push(...(await writePages(chunk, options.templatesDir, filling.target, { templatePages })));
+    }
+  }
+  refuseUnplanned(written, options.plan);
+  return written;
+}
+
+/** The files made without templates, unless the last ones can be kept; returns those written. */
+function makeExtras(filling: Filling, hashes: Map<string, string>): string[] {
+  if (filling.reuse.extras) {
+    [...hashes.keys()].forEach((file) => takeOver(filling, file));
+    return [];
+  }
+  const written: string[] = [];
+  // Made, compared and written one at a time: together the feeds of a
+  // large site are over a hundred megabytes.
+  for (const { path: file, content } of filling.options.extraFiles?.make() ?? []) {
+    const bytes = Buffer.from(content);
+    const hash = createHash('sha1').update(bytes).digest('hex');
+    hashes.set(file, hash);
+    if (filling.previous?.extras?.[file] === hash && filling.intact(file)) {
+      takeOver(filling, file);
+      continue;
+    }
+    mkdirSync(path.dirname(path.join(filling.target, file)), { recursive: true });
+    writeFileSync(path.join(filling.target, file), bytes);
+    written.push(file);
+  }
+  return written;
+}
+
+/** Updating in place: the last output's files this one no longer has. */
+function removeStale(filling: Filling, current: ReadonlySet<string>): void {
+  for (const file of Object.keys(filling.previous?.files ?? {})) {
+    if (!current.has(file)) rmSync(path.join(filling.outDir, file), { force: true });
+  }
+}
+
+/** Files made again that came out the same are replaced by their old copies, which keep their time (deploy tools upload less). */
+function keepIdenticalCopies(filling: Filling, files: readonly string[], count: boolean): void {
+  for (const file of files) {
+    if (sameBytes(path.join(filling.outDir, file), path.join(filling.target, file))) {
+      unlinkSync(path.join(filling.target, file));
+      takeOver(filling, file, count);
+    }
+  }
+}
+
+/** A file copied into the output as it is, and where it comes from. */
+interface PublicFile {
+  source: string;
+  stat: Stats;
+}
+
+/** public/ files by their published name (fingerprinted stylesheets), then the generated ones (encoded images). */
+function publicSources(options: WriteOutputOptions): Map<string, PublicFile> {
+  const files = new Map<string, PublicFile>();
+  for (const [file, stat] of listFiles(options.publicDir)) {
+    files.set(options.assetNames?.get(file) ?? file, { source: path.join(options.publicDir, file), stat });
+  }
+  for (const [published, source] of options.generatedFiles ?? []) files.set(published, { source, stat: lstatSync(source) });
+  return files;
 }
 
 const htmlOnly = (files: string[]): string[] => files.filter((file) => file.endsWith('.html'));

@@ -124,7 +124,8 @@ describe('unknown and engine-only keys are warnings that do not stop the build',
 describe('problems that involve two files name both', () => {
   test('two articles at one URL', () => {
     expect(report({ 'a/harbour.md': validArticle(), 'b/2025-01-01-harbour.md': validArticle() })).toEqual([
-      'content/articles/b/2025-01-01-harbour.md error: the address /news/harbour/ is also used by content/articles/a/harbour.md\n    hint: give one of the two articles a different slug: (or file name)',
+      'content/articles/b/2025-01-01-harbour.md:1:1 error: the address /news/harbour/ is already the address of content/articles/a/harbour.md\n' +
+        '    hint: the slug comes from the file name: rename the file, or give the article a slug: of its own',
     ]);
   });
 

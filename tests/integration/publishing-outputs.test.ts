@@ -209,7 +209,7 @@ describe('corrections, redirects and host files', () => {
       expect((failure as { problems: unknown[] }).problems).toEqual([
         expect.objectContaining({
           file: expect.stringMatching(/content\/articles\/tram\.md$/),
-          message: expect.stringMatching(/^aliases: \/news\/harbour-wall\/ is also the address of .*harbour-wall\.md$/),
+          message: expect.stringMatching(/^aliases: \/news\/harbour-wall\/ is already the address of .*harbour-wall\.md$/),
           position: { line: 7, column: 11 },
         }),
       ]);
