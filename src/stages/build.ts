@@ -5,6 +5,7 @@ import { loadContent, readContentFile } from '../content/load.js';
 import type { Content, ContentSources, SourceFile } from '../content/types.js';
 import { peekSite, validateContent } from '../content/validate.js';
 import { writePages } from '../eleventy/write-pages.js';
+import type { PictureSet } from '../images/picture.js';
 import { processImages } from '../images/process-images.js';
 import { hasEveryPicture, imageProblems, usedImages } from '../images/used-images.js';
 import type { RenderedMarkdown } from '../markdown/render.js';
@@ -122,20 +123,9 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
   }
 
   // Images: encoded (or from the cache) for a build; a saved article may only use what the last build encoded.
-  const uses = usedImages(content);
-  const images = change
-    ? { pictures: change.state.pictures, files: change.state.imageFiles, encoded: 0, reused: 0, failures: [] }
-    : await processImages(uses, {
-        publicDir,
-        cacheDir: options.cacheDir,
-        onProgress: (done, total) => options.onProgress?.({ stage: 'images', done, total }),
-      });
-  if (change && !hasEveryPicture(content, images.pictures)) return FULL_BUILD;
-  if (images.failures.length > 0) {
-    const at = (use: { kind: string }, file: string) => (use.kind === 'lead' ? processed.checks.get(file)?.article?.at.imageSrc : undefined);
-    throw new ContentError(sortProblems([...problems, ...imageProblems(images.failures, at)]));
-  }
-  stage('images', uses.length, change ? undefined : `${images.encoded} encoded, ${images.reused} from cache`);
+  const images = await pictures(content, { ...options, publicDir }, change, processed, problems);
+  if (!images) return FULL_BUILD;
+  stage('images', images.uses, change ? undefined : `${images.encoded} encoded, ${images.reused} from cache`);
 
   // Model the site: every page, or for a preview the saved articles' own pages.
   const rendered = (file: string) => processed.rendered.get(file) ?? EMPTY;
@@ -148,25 +138,22 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
 
   // Write: a preview's pages straight into the served folder; otherwise the
   // other files are made, the pages written, indexed, scanned and published.
-  let output: OutputReport;
-  if (mode.kind === 'preview') {
-    const written = await writePages(model, templatesDir, mode.outDir, { templatePages: false });
-    output = { files: written.length, rendered: written.length, reused: 0, upToDate: false };
-  } else {
-    output = await writeOutput(model, {
-      outDir: mode.outDir,
-      templatesDir,
-      publicDir,
-      cacheDir: options.cacheDir,
-      plan,
-      assetNames: loaded.assetNames,
-      generatedFiles: images.files,
-      extraFiles: outputFiles(model, { now: options.now, assetNames: loaded.assetNames }),
-      protect: change ? [] : [options.contentDir, templatesDir, publicDir],
-      inPlace: !!change,
-      buildKey: key,
-    });
-  }
+  const output =
+    mode.kind === 'preview'
+      ? await writePreview(model, templatesDir, mode.outDir)
+      : await writeOutput(model, {
+          outDir: mode.outDir,
+          templatesDir,
+          publicDir,
+          cacheDir: options.cacheDir,
+          plan,
+          assetNames: loaded.assetNames,
+          generatedFiles: images.files,
+          extraFiles: outputFiles(model, { now: options.now, assetNames: loaded.assetNames }),
+          protect: change ? [] : [options.contentDir, templatesDir, publicDir],
+          inPlace: !!change,
+          buildKey: key,
+        });
   // Indexing for search runs inside publishing, after the pages are written; it is reported on its own.
   stage('publish', output.files, output.upToDate ? 'nothing changed' : `${output.rendered} rendered, ${output.reused} kept`, output.search?.ms);
   if (output.search) options.onStage?.({ stage: 'search', count: output.search.pages, ms: output.search.ms });
@@ -304,6 +291,42 @@ function validate(loaded: Loaded, options: CheckOptions & { now: number }, proce
   const problems = sortProblems([...loaded.problems, ...validated.problems, ...processed.problems]);
   if (!validated.content || !validated.plan || hasErrors(problems) || (options.strict && problems.length > 0)) throw new ContentError(problems);
   return { content: validated.content, plan: validated.plan, problems };
+}
+
+/**
+ * The lead images and avatars the content uses, encoded (or taken from the
+ * cache); for a change, those the last build encoded, or undefined when it
+ * uses one it did not. An image that cannot be encoded is an error of every
+ * file that uses it.
+ */
+async function pictures(
+  content: Content,
+  options: CheckOptions & { publicDir: string },
+  change: Change | undefined,
+  processed: ProcessAllResult,
+  problems: Problem[],
+): Promise<{ pictures: PictureSet; files: ReadonlyMap<string, string>; uses: number; encoded: number; reused: number } | undefined> {
+  const uses = usedImages(content);
+  if (change) {
+    if (!hasEveryPicture(content, change.state.pictures)) return undefined;
+    return { pictures: change.state.pictures, files: change.state.imageFiles, uses: uses.length, encoded: 0, reused: 0 };
+  }
+  const images = await processImages(uses, {
+    publicDir: options.publicDir,
+    cacheDir: options.cacheDir,
+    onProgress: (done, total) => options.onProgress?.({ stage: 'images', done, total }),
+  });
+  if (images.failures.length > 0) {
+    const at = (use: { kind: string }, file: string) => (use.kind === 'lead' ? processed.checks.get(file)?.article?.at.imageSrc : undefined);
+    throw new ContentError(sortProblems([...problems, ...imageProblems(images.failures, at)]));
+  }
+  return { ...images, uses: uses.length };
+}
+
+/** A preview's pages, straight into the served folder: no other file changes. */
+async function writePreview(model: SiteModel, templatesDir: string, outDir: string): Promise<OutputReport> {
+  const written = await writePages(model, templatesDir, outDir, { templatePages: false });
+  return { files: written.length, rendered: written.length, reused: 0, upToDate: false };
 }
 
 /** The saved articles' own pages, with the related links and lists they had in the last build. */
