@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 import type { SiteModel } from '../model/model.js';
-import { fileOf, TEMPLATE_PAGES } from '../routes/addresses.js';
+import { fileOf, pathPrefix, TEMPLATE_PAGES } from '../routes/addresses.js';
 
 /** What Eleventy tells a permalink function about the page. */
 interface PageData {
@@ -57,6 +57,6 @@ export function configureEleventy(model: SiteModel, options: { templatePages: bo
     // Rewrites root-relative links (in templates and article bodies alike)
     // when the site lives under a sub-path such as /news/. It parses every
     // page again, so it is only added when there is a prefix to add.
-    if (new URL(model.site.url).pathname !== '/') config.addPlugin(HtmlBasePlugin);
+    if (pathPrefix(model.site) !== '') config.addPlugin(HtmlBasePlugin);
   };
 }

@@ -5,6 +5,7 @@ import { addFiles, isModule } from '../util/code-key.js';
 import { packageVersion } from '../util/package-version.js';
 import type { SiteModel } from '../model/model.js';
 import { configureEleventy } from './config.js';
+import { pathPrefix } from '../routes/addresses.js';
 
 export interface WritePagesOptions {
   /** Also render the pages made from templates alone (home, 404, lists). */
@@ -25,7 +26,7 @@ export async function writePages(model: SiteModel, templatesDir: string, outDir:
     // No eleventy.config.js from the working directory is loaded: the
     // configuration is ours alone.
     configPath: '',
-    pathPrefix: new URL(model.site.url).pathname,
+    pathPrefix: `${pathPrefix(model.site)}/`,
     config: configureEleventy(model, options),
   });
   // Our CLI reports progress and errors itself, with file names.

@@ -2,7 +2,7 @@ import { serializeJsonLd } from './head/json-ld.js';
 import { pageMeta } from './head/page-meta.js';
 import { breadcrumbJsonLd, newsArticleJsonLd, profilePageJsonLd } from './head/structured-data.js';
 import type { ArchivePage, ArticlePage, FeedLink, Head, HeadSite, Person } from './model.js';
-import { absolute, feedPaths, firstPagePath } from '../routes/addresses.js';
+import { absolute, feedPaths, firstPagePath, SITE_PATHS } from '../routes/addresses.js';
 
 /** The head of an article page: meta tags, NewsArticle and breadcrumb JSON-LD, the site's feeds. */
 export function articleHead(site: HeadSite, page: Omit<ArticlePage, 'head'> & { canonical: string | undefined }): Head {
@@ -42,7 +42,7 @@ export function articleHead(site: HeadSite, page: Omit<ArticlePage, 'head'> & { 
     { name: page.section.name, url: absolute(site, page.section.url) },
     { name: page.title, url },
   ]);
-  return { ...meta, jsonLd: [serializeJsonLd(article), serializeJsonLd(trail)], feeds: feedLinks(site, '/', site.title) };
+  return { ...meta, jsonLd: [serializeJsonLd(article), serializeJsonLd(trail)], feeds: feedLinks(site, SITE_PATHS.home, site.title) };
 }
 
 /** The head of a section, author or tag page (every page of it), with the feeds of that archive. */

@@ -6,7 +6,7 @@ import { renderRedirects } from './seo/redirects.js';
 import { renderRobots } from './seo/robots.js';
 import { renderNewsSitemap, renderSitemaps, type OutputFile, type SitemapPage } from './seo/sitemaps.js';
 import type { SiteModel } from '../model/model.js';
-import { absolute, IMAGES_FOLDER } from '../routes/addresses.js';
+import { absolute, HOST_FILES, IMAGES_FOLDER, SITE_PATHS } from '../routes/addresses.js';
 
 export interface OutputFileOptions {
   /** The build time (ms), for the news sitemap's 48 hours. */
@@ -61,11 +61,11 @@ function* otherFiles(model: SiteModel, published: SiteModel['articles'], newsPat
       const first = page.items.find((item) => !item.banner);
       return first ? [{ url: absolute(site, page.url), lastmod: first.published.iso }] : [];
     }),
-    ...(newest ? ['/', '/authors/', '/tags/'].map((sitePath) => ({ url: absolute(site, sitePath), lastmod: newest })) : []),
-    ...(model.corrections[0] ? [{ url: absolute(site, '/corrections/'), lastmod: model.corrections[0].date.iso }] : []),
+    ...(newest ? [SITE_PATHS.home, SITE_PATHS.authors, SITE_PATHS.tags].map((sitePath) => ({ url: absolute(site, sitePath), lastmod: newest })) : []),
+    ...(model.corrections[0] ? [{ url: absolute(site, SITE_PATHS.corrections), lastmod: model.corrections[0].date.iso }] : []),
   ];
   const sitemaps = renderSitemaps(pages, { siteUrl: site.url });
-  const robots = renderRobots({ siteUrl: site.url, sitemaps: ['sitemap.xml', newsPath] });
+  const robots = renderRobots({ siteUrl: site.url, sitemaps: [HOST_FILES.sitemap, newsPath] });
   const redirects = renderRedirects(
     published.flatMap((page) => page.aliases.map((from) => ({ from, to: page.url }))),
     site,

@@ -1,4 +1,4 @@
-import { pathPrefix } from '../routes/addresses.js';
+import { fileOf, pathPrefix, SITE_PATHS } from '../routes/addresses.js';
 
 /**
  * The scripts our templates put on pages, by page file: only the search page
@@ -6,5 +6,5 @@ import { pathPrefix } from '../routes/addresses.js';
  * page). The post-build scan lets these through and no other script.
  */
 export function pageScripts(site: { url: string; searchScript: string }): Map<string, Set<string>> {
-  return new Map([['search/index.html', new Set([`${pathPrefix(site)}${site.searchScript}`])]]);
+  return new Map([[fileOf(SITE_PATHS.search), new Set([`${pathPrefix(site)}${site.searchScript}`])]]);
 }

@@ -1,5 +1,5 @@
 import type { ArchivePage, ArticlePage, SiteModel } from '../../model/model.js';
-import { absolute, feedPaths, firstPagePath } from '../../routes/addresses.js';
+import { absolute, feedPaths, firstPagePath, SITE_PATHS } from '../../routes/addresses.js';
 import { htmlText } from '../../util/xml-text.js';
 import { renderAtom } from './atom.js';
 import type { FeedInput, FeedItem } from './feed-input.js';
@@ -45,10 +45,10 @@ export function* siteFeeds(model: SiteModel): Generator<{ path: string; content:
     return chosen;
   };
   const feeds: [string, FeedInput][] = [
-    feed('/', site.title, site.description, published.slice(0, SITE_FEED_ITEMS).map((page) => items.get(page.url) as FeedItem)),
+    feed(SITE_PATHS.home, site.title, site.description, published.slice(0, SITE_FEED_ITEMS).map((page) => items.get(page.url) as FeedItem)),
     ...[...archives].map(([url, pages]) => feed(url, `${site.title}: ${pages[0]?.heading}`, pages[0]?.description ?? '', archiveItems(pages))),
     feed(
-      '/corrections/',
+      SITE_PATHS.corrections,
       `${site.title}: Corrections`,
       `Corrections and clarifications published by ${site.title}`,
       model.corrections.slice(0, SITE_FEED_ITEMS).map((entry) => ({

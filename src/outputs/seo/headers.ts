@@ -1,4 +1,4 @@
-import { pathPrefix } from '../../routes/addresses.js';
+import { HOST_FILES, pathPrefix } from '../../routes/addresses.js';
 import type { OutputFile } from './sitemaps.js';
 
 /**
@@ -46,5 +46,5 @@ export function renderHeaders(site: { url: string }, immutable: readonly string[
     '  X-Frame-Options: DENY',
     ...[...immutable].sort().flatMap((sitePath) => [`${prefix}${sitePath}`, '  Cache-Control: public, max-age=31536000, immutable']),
   ];
-  return { path: '_headers', content: `${lines.join('\n')}\n` };
+  return { path: HOST_FILES.headers, content: `${lines.join('\n')}\n` };
 }

@@ -1,5 +1,5 @@
 import type { OutputFile } from './sitemaps.js';
-import { absolute, pathPrefix, redirectFile } from '../../routes/addresses.js';
+import { absolute, HOST_FILES, pathPrefix, redirectFile } from '../../routes/addresses.js';
 import { xmlAttribute } from '../../util/xml-text.js';
 
 /** An old site path and the page it now lives at (site paths, without the site's own path prefix). */
@@ -41,5 +41,5 @@ export function renderRedirects(redirects: readonly Redirect[], site: { url: str
       ].join('\n'),
     };
   });
-  return [{ path: '_redirects', content: lines.length ? `${lines.join('\n')}\n` : '' }, ...pages];
+  return [{ path: HOST_FILES.redirects, content: lines.length ? `${lines.join('\n')}\n` : '' }, ...pages];
 }

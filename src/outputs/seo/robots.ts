@@ -1,5 +1,6 @@
 import type { OutputFile } from './sitemaps.js';
 import { siteBase } from './sitemap-site.js';
+import { HOST_FILES } from '../../routes/addresses.js';
 
 /** What `robots.txt` needs. */
 export interface RobotsOptions {
@@ -33,7 +34,7 @@ export function renderRobots(options: RobotsOptions): OutputFile {
   lines.push('User-agent: *', 'Allow: /');
   if (sitemaps.length > 0) lines.push('', ...sitemaps.map((url) => `Sitemap: ${url}`));
   lines.push('');
-  return { path: 'robots.txt', content: lines.join('\n') };
+  return { path: HOST_FILES.robots, content: lines.join('\n') };
 }
 
 function sitemapUrl(name: string, base: URL): string {

@@ -2,6 +2,7 @@ import { w3cInstant } from './sitemap-date.js';
 import { newsLanguage } from './sitemap-language.js';
 import { siteBase, urlUnderSite } from './sitemap-site.js';
 import { xmlText } from '../../util/xml-text.js';
+import { HOST_FILES, sitemapPartFile } from '../../routes/addresses.js';
 
 /** A file to write: `path` is relative to the output root, `/`-separated. */
 export interface OutputFile {
@@ -95,19 +96,19 @@ export function renderSitemaps(pages: readonly SitemapPage[], options: SitemapOp
   }
   const entries = [...byLoc.values()].sort((a, b) => compareStrings(a.loc, b.loc));
 
-  if (entries.length <= perFile) return [{ path: 'sitemap.xml', content: urlset(entries) }];
+  if (entries.length <= perFile) return [{ path: HOST_FILES.sitemap, content: urlset(entries) }];
 
   const parts: OutputFile[] = [];
   const indexEntries: Entry[] = [];
   for (let start = 0; start < entries.length; start += perFile) {
     const part = entries.slice(start, start + perFile);
-    const path = `sitemap-${parts.length + 1}.xml`;
+    const path = sitemapPartFile(parts.length + 1);
     // A part is never empty, so it has a newest entry.
     const newest = part.reduce((best, entry) => (newestFirst(entry, best) < 0 ? entry : best));
     parts.push({ path, content: urlset(part) });
     indexEntries.push({ ...newest, loc: new URL(path, base).href });
   }
-  return [{ path: 'sitemap.xml', content: sitemapIndex(indexEntries) }, ...parts];
+  return [{ path: HOST_FILES.sitemap, content: sitemapIndex(indexEntries) }, ...parts];
 }
 
 /**
@@ -163,7 +164,7 @@ export function renderNewsSitemap(articles: readonly NewsArticle[], options: New
     );
   }
   lines.push('</urlset>', '');
-  return { path: 'news-sitemap.xml', content: lines.join('\n') };
+  return { path: HOST_FILES.newsSitemap, content: lines.join('\n') };
 }
 
 function urlset(entries: readonly Entry[]): string {
