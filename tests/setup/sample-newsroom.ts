@@ -8,15 +8,15 @@ import { sha256Manifest } from '../helpers/manifest.js';
 import { SAMPLE_NOW, type SampleBuild } from '../helpers/sample-build.js';
 
 /*
- * Vitest global setup: the sample newsroom is built once per test run, with
- * worker threads and a cold cache as `broadsheet build` would, and handed to
- * the tests (inject('sample'), see tests/helpers/shared-sample.ts). When the
- * run ends, the builds and the cache must be exactly as they were made: a
- * test that wrote into them fails the run.
+ * Vitest global setup: the sample newsroom is built once per test run, from
+ * a cold cache, and handed to the tests (inject('sample'), see
+ * tests/helpers/shared-sample.ts). When the run ends, the builds and the
+ * cache must be exactly as they were made: a test that wrote into them fails
+ * the run.
  */
 export default async function setup(project: TestProject): Promise<() => void> {
-  // Loaded by tsx, as the render workers load it: Vite's module runner, which
-  // runs this file, has no import.meta.resolve, and the build needs it.
+  // Loaded by tsx: Vite's module runner, which runs this file, has no
+  // import.meta.resolve, and the build needs it.
   const { build, checkContent } = (await tsImport('../../src/stages/build.ts', import.meta.url)) as typeof import('../../src/stages/build.js');
   const root = mkdtempSync(path.join(tmpdir(), 'broadsheet-shared-sample-'));
   const contentDir = fileURLToPath(new URL('../../content', import.meta.url));
@@ -25,8 +25,11 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const previewDir = path.join(root, 'preview');
   const now = SAMPLE_NOW;
   try {
-    const published = await build({ contentDir, outDir: siteDir, cacheDir, now });
-    await build({ contentDir, outDir: previewDir, cacheDir, now, drafts: true, future: true });
+    // Rendered in this thread: starting worker threads under tsx costs more
+    // than rendering the sample; the compiled CLI builds it with workers in
+    // the kill, reproducibility and command-line tests.
+    const published = await build({ contentDir, outDir: siteDir, cacheDir, now, workers: 0 });
+    await build({ contentDir, outDir: previewDir, cacheDir, now, drafts: true, future: true, workers: 0 });
     const sample: SampleBuild = {
       contentDir,
       now,
