@@ -30,6 +30,11 @@ export default defineConfig({
           name: 'main',
           include: ['tests/**/*.test.ts'],
           exclude: [...configDefaults.exclude, ...SLOW],
+          // One module graph per worker, not per file: loading Eleventy and
+          // the rest afresh for each file cost some 45 s of CPU a run. These
+          // files share no state but the module cache (a test that changes
+          // the working folder puts it back).
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
