@@ -230,6 +230,7 @@ describe('layout', () => {
         const at = `${type} at ${width} px`;
         await page.goto(`${server.url}${url}`, { waitUntil: 'load' });
         const layout = await page.evaluate(measureLayout);
+        if (!Number.isFinite(layout.gapAbove) || !Number.isFinite(layout.gapBelow)) problems.push(`${at}: nothing drawn in main`);
         if (layout.gapAbove < MIN_GAP_PX) problems.push(`${at}: ${layout.gapAbove.toFixed(1)} px between the header and the first content in main`);
         if (layout.gapBelow < MIN_GAP_PX) problems.push(`${at}: ${layout.gapBelow.toFixed(1)} px between the last content in main and the footer`);
         const { scroll, width: viewport } = await page.evaluate(pageWidths);
@@ -237,7 +238,11 @@ describe('layout', () => {
         if (url === PAGE_TYPES.article) {
           const image = await page.evaluate(leadImageBox);
           if (!image) problems.push(`${at}: no lead image`);
-          else if (image.width < 0.9 * image.figureWidth || Math.abs(image.height - (image.width * image.intrinsicHeight) / image.intrinsicWidth) > 1)
+          else if (
+            !(image.intrinsicWidth > 0 && image.intrinsicHeight > 0 && image.height > 0) ||
+            image.width < 0.9 * image.figureWidth ||
+            Math.abs(image.height - (image.width * image.intrinsicHeight) / image.intrinsicWidth) > 1
+          )
             problems.push(`${at}: the lead image is ${image.width}×${image.height} px in a ${image.figureWidth} px figure, drawn from ${image.intrinsicWidth}×${image.intrinsicHeight}`);
         }
         const file = path.join(folder, `${type.replace(/ /g, '-')}-${width}.png`);
