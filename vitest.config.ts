@@ -1,10 +1,52 @@
-import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/** Suites that take a minute or more each: Chromium, the kill test, the fuzz tests. */
+const SLOW = ['tests/browser/**/*.test.ts', 'tests/publish/kill.test.ts', 'tests/fuzz/**/*.test.ts'];
+
+/**
+ * The slow project's files first (longest first, as vitest orders files
+ * within a project), so that they start at once and the many short files
+ * fill the other worker, rather than running alone at the end.
+ */
+class SlowFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    return [...sorted.filter((file) => file.project.name === 'slow'), ...sorted.filter((file) => file.project.name !== 'slow')];
+  }
+}
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    // Integration tests run whole builds; two cores are shared by the pool.
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    // Builds the sample newsroom once for every project (see tests/helpers/shared-sample.ts).
+    globalSetup: ['tests/setup/sample-newsroom.ts'],
+    // Two files at a time on two cores: a build waits on Pagefind, Chromium
+    // and the disk often enough that the second worker pays for itself.
+    maxWorkers: 2,
+    sequence: { sequencer: SlowFirst },
+    projects: [
+      {
+        test: {
+          name: 'main',
+          include: ['tests/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...SLOW],
+          // One module graph per worker, not per file: loading Eleventy and
+          // the rest afresh for each file cost some 45 s of CPU a run. These
+          // files share no state but the module cache (a test that changes
+          // the working folder puts it back).
+          isolate: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'slow',
+          include: SLOW,
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

@@ -7,8 +7,10 @@ import { ARTICLE_BUDGET_BYTES, pageWeight, thousandWordArticle, type PageWeight 
 /**
  * What a reader downloads per page type (HTML, CSS and JavaScript, gzipped;
  * images aside), for the sample newsroom plus one 1,000-word article.
+ * `cacheDir` is a cache to build with (the tests hand a copy of theirs, so
+ * that no image is encoded again); `workers` as for build.
  */
-export async function measureWeights(): Promise<{ type: string; weight: PageWeight }[]> {
+export async function measureWeights(options: { cacheDir?: string; workers?: number } = {}): Promise<{ type: string; weight: PageWeight }[]> {
   const work = mkdtempSync(path.join(tmpdir(), 'broadsheet-weight-'));
   try {
     const content = path.join(work, 'content');
@@ -26,7 +28,7 @@ export async function measureWeights(): Promise<{ type: string; weight: PageWeig
     const category = /\ncategory: (\S+)/.exec(first)?.[1] ?? 'news';
     const author = /\n\s+- ([a-z0-9-]+)/.exec(first)?.[1] ?? '';
     const siteDir = path.join(work, 'site');
-    await build({ contentDir: content, outDir: siteDir, cacheDir: path.join(work, 'cache'), now: Date.parse('2026-11-25T12:00:00Z') });
+    await build({ contentDir: content, outDir: siteDir, cacheDir: options.cacheDir ?? path.join(work, 'cache'), workers: options.workers, now: Date.parse('2026-11-25T12:00:00Z') });
     const pages: Record<string, string> = {
       'article (1,000 words)': `/${category}/weight-test-article/`,
       home: '/',

@@ -146,11 +146,14 @@ describe('broadsheet check', () => {
 
 test('npm run build forwards --content and --out', () => {
   const root = newsroom();
-  const result = spawnSync('npm', ['run', '--silent', 'build', '--', '--content', path.join(root, 'content'), '--out', path.join(root, 'out'), '--quiet'], {
+  // npm runs the script in the package's folder: the cache goes to the newsroom, not into the repository.
+  const cacheDir = path.join(root, '.cache');
+  const result = spawnSync('npm', ['run', '--silent', 'build', '--', '--content', path.join(root, 'content'), '--out', path.join(root, 'out'), '--cache-dir', cacheDir, '--quiet'], {
     encoding: 'utf8',
   });
   expect(result.status).toBe(0);
   expect(existsSync(path.join(root, 'out/news/harbour-wall/index.html'))).toBe(true);
+  expect(existsSync(cacheDir)).toBe(true);
 });
 
 test('serve rebuilds an edited article, serves it and tells the browser to reload', async () => {

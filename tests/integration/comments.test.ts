@@ -6,6 +6,7 @@ import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build } from '../../src/stages/build.js';
 import { writeNewsroom } from '../helpers/newsroom.js';
+import { sharedSample } from '../helpers/shared-sample.js';
 import { readSite, text, type BuiltSite } from '../helpers/site-output.js';
 import { SITE_YML, validArticle } from '../helpers/sources.js';
 
@@ -39,10 +40,8 @@ const formOf = ($: CheerioAPI) => $('.comments form');
 const formOrigins = (site: BuiltSite): string => /form-action ([^;]*);/.exec(readFileSync(path.join(site.dir, '_headers'), 'utf8'))?.[1] ?? '';
 
 describe('the sample newsroom', () => {
-  let site: BuiltSite;
-  beforeAll(async () => {
-    site = await buildInto(path.resolve('content'));
-  });
+  // The sample built once for the run (tests/setup/sample-newsroom.ts).
+  const site = readSite(sharedSample().siteDir);
 
   test('the tram story shows its approved comments oldest first, the reply under its parent', () => {
     const $ = site.page('/news/tram-line-first-passengers/');

@@ -23,9 +23,11 @@ let warm: { result: BuildResult; ms: number };
 /** Inode and modification time of each img/ file after the first build. */
 let firstImages: Map<string, { ino: number; mtimeMs: number }>;
 
+// The Markdown is rendered in this thread: worker threads are tested in
+// tests/workers, and starting them costs each build seconds.
 const timedBuild = async (outDir: string) => {
   const started = performance.now();
-  const result = await build({ contentDir: path.join(work, 'content'), outDir, cacheDir: path.join(work, 'cache'), now: NOW });
+  const result = await build({ contentDir: path.join(work, 'content'), outDir, cacheDir: path.join(work, 'cache'), now: NOW, workers: 0 });
   return { result, ms: performance.now() - started };
 };
 
@@ -45,8 +47,10 @@ const srcsetFiles = (srcset: string) => srcset.split(',').map((candidate) => can
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'broadsheet-images-'));
   cpSync(CONTENT, path.join(work, 'content'), { recursive: true });
-  content = (await checkContent({ contentDir: path.join(work, 'content'), now: NOW })).content;
+  // A cold cache of its own: this file is about the image cache.
   cold = await timedBuild(path.join(work, 'site'));
+  // Checked after the build, so that its renderings come from the cache.
+  content = (await checkContent({ contentDir: path.join(work, 'content'), cacheDir: path.join(work, 'cache'), now: NOW })).content;
   site = readSite(path.join(work, 'site'));
   firstImages = imageFiles(site.dir);
   // A fresh output folder, the same cache: every page is written again, no image encoded.
@@ -195,7 +199,7 @@ describe('the image cache', () => {
 describe('images that cannot be shown are errors naming the file and line', () => {
   const failure = async (newsroom: string, publicDir = PUBLIC): Promise<string[]> => {
     try {
-      await build({ contentDir: path.join(newsroom, 'content'), outDir: path.join(newsroom, 'site'), publicDir, now: NOW });
+      await build({ contentDir: path.join(newsroom, 'content'), outDir: path.join(newsroom, 'site'), publicDir, now: NOW, workers: 0 });
     } catch (error) {
       if (error instanceof ContentError) return error.problems.map(formatProblem);
       throw error;

@@ -3,21 +3,23 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { build, checkContent } from '../../src/stages/build.js';
-import type { Content } from '../../src/content/types.js';
+import { build } from '../../src/stages/build.js';
 import { writeNewsroom } from '../helpers/newsroom.js';
+import { copySharedCache, sharedSample } from '../helpers/shared-sample.js';
 import { validArticle } from '../helpers/sources.js';
 import { fileForUrl, readSite, type BuiltSite } from '../helpers/site-output.js';
 
-const CONTENT = path.resolve('content');
-// A day after the sample's newest story, so the news sitemap has it.
-const NOW = Date.parse('2026-11-21T09:00:00Z');
+// The sample built once for the run (tests/setup/sample-newsroom.ts), a day
+// after its newest story, so that the news sitemap has it.
+const sample = sharedSample();
+const CONTENT = sample.contentDir;
+const NOW = sample.now;
 const SITE = 'https://courier.example.org/';
 
 let work: string;
-let site: BuiltSite;
-let content: Content;
-let unpublishedUrls: string[];
+const site: BuiltSite = readSite(sample.siteDir);
+const content = sample.content;
+const unpublishedUrls = sample.everything.articles.filter((a) => a.status !== 'published').map((a) => new URL(a.url.slice(1), SITE).href);
 
 const xml = (file: string): CheerioAPI => load(readFileSync(path.join(site.dir, file), 'utf8'), { xml: true });
 const json = (file: string): Record<string, unknown> & { items: Record<string, unknown>[] } => JSON.parse(readFileSync(path.join(site.dir, file), 'utf8'));
@@ -26,13 +28,8 @@ const jsonLd = ($: CheerioAPI): Record<string, unknown>[] =>
     .toArray()
     .map((el) => JSON.parse($(el).text()) as Record<string, unknown>);
 
-beforeAll(async () => {
+beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), 'broadsheet-outputs-'));
-  await build({ contentDir: CONTENT, outDir: path.join(work, 'site'), now: NOW });
-  site = readSite(path.join(work, 'site'));
-  content = (await checkContent({ contentDir: CONTENT, now: NOW })).content;
-  const everything = (await checkContent({ contentDir: CONTENT, now: NOW, drafts: true, future: true })).content;
-  unpublishedUrls = everything.articles.filter((a) => a.status !== 'published').map((a) => new URL(a.url.slice(1), SITE).href);
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -224,7 +221,8 @@ describe('a hostile headline', () => {
     const hostile = '</script><script>alert(1)</script>';
     const root = writeNewsroom({ 'harbour-wall.md': validArticle({ title: JSON.stringify(hostile), date: '2026-11-21T08:00:00Z' }) });
     try {
-      await build({ contentDir: path.join(root, 'content'), outDir: path.join(root, '_site'), now: NOW });
+      // Rendered in this thread: worker threads are tested in tests/workers, and starting them costs a test seconds.
+      await build({ contentDir: path.join(root, 'content'), outDir: path.join(root, '_site'), now: NOW, workers: 0 });
       const built = readSite(path.join(root, '_site'));
       for (const [url, $] of built.pages) expect($('script:not([type="application/ld+json"])').length, url).toBe(url === '/search/' ? 1 : 0);
       const $ = built.page('/news/harbour-wall/');
@@ -248,7 +246,8 @@ describe('a site under a path prefix', () => {
   test('every internal link, feed link and sitemap URL resolves to a file in the output', async () => {
     const prefix = 'https://courier.example.net/courier/';
     const out = path.join(work, 'prefixed');
-    await build({ contentDir: CONTENT, outDir: out, now: NOW, baseUrl: prefix });
+    // Another site address renders every file again (in this thread, see above); the images come from a copy of the shared cache.
+    await build({ contentDir: CONTENT, outDir: out, now: NOW, baseUrl: prefix, cacheDir: copySharedCache(path.join(work, 'cache')), workers: 0 });
     const built = readSite(out);
     const resolves = (href: string, from: string) => {
       const url = new URL(href, new URL(from.slice(1), prefix));

@@ -2,26 +2,22 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { build, checkContent } from '../../src/stages/build.js';
-import type { Content } from '../../src/content/types.js';
+import { build } from '../../src/stages/build.js';
+import { copySharedCache, sharedSample } from '../helpers/shared-sample.js';
 import { fileForUrl, readSite, text, type BuiltSite } from '../helpers/site-output.js';
 
-const CONTENT = path.resolve('content');
-// Fixed so that the sample's newest stories are published and the 2031 one is not, whatever today is.
-const NOW = Date.parse('2026-11-25T12:00:00Z');
+// The sample built once for the run (tests/setup/sample-newsroom.ts); the variations below build their own.
+const sample = sharedSample();
+const CONTENT = sample.contentDir;
+const NOW = sample.now;
+const site: BuiltSite = readSite(sample.siteDir);
+const content = sample.content;
+const unpublished = sample.everything.articles.filter((a) => a.status !== 'published');
 
 let work: string;
-let site: BuiltSite;
-let content: Content;
-let unpublished: Content['articles'];
 
-beforeAll(async () => {
+beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), 'broadsheet-sample-'));
-  await build({ contentDir: CONTENT, outDir: path.join(work, 'site'), now: NOW });
-  site = readSite(path.join(work, 'site'));
-  content = (await checkContent({ contentDir: CONTENT, now: NOW })).content;
-  const everything = (await checkContent({ contentDir: CONTENT, now: NOW, drafts: true, future: true })).content;
-  unpublished = everything.articles.filter((a) => a.status !== 'published');
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -295,16 +291,20 @@ describe('the whole output', () => {
 
 describe('variations of the sample', () => {
   let variant: string;
+  // A copy of the shared cache: the sample's renderings and images are not made again.
+  let cacheDir: string;
   beforeAll(() => {
     variant = path.join(work, 'variant');
     cpSync(CONTENT, path.join(variant, 'content'), { recursive: true });
     const siteYml = path.join(variant, 'content', 'site.yml');
     writeFileSync(siteYml, readFileSync(siteYml, 'utf8').replace(/^perPage: \d+$/m, 'perPage: 3'));
+    cacheDir = copySharedCache(path.join(work, 'cache'));
   });
 
   test('archives paginate with working previous/next links and every article once', async () => {
     const out = path.join(variant, 'paged');
-    await build({ contentDir: path.join(variant, 'content'), outDir: out, now: NOW });
+    // Its files are at other paths, so they are rendered again: in this thread, which is quicker for a test than starting workers.
+    await build({ contentDir: path.join(variant, 'content'), outDir: out, cacheDir, now: NOW, workers: 0 });
     const paged = readSite(out);
     const expected = content.articles.filter((a) => a.category === 'news').map((a) => a.url);
     const seen: string[] = [];
@@ -323,17 +323,17 @@ describe('variations of the sample', () => {
     expect(text(paged.page('/news/page/2/')('title').text())).toBe(`News (page 2 of ${visited.length}) | The Ellery Courier`);
   });
 
-  test('--drafts and --future show those articles with a banner', async () => {
-    const out = path.join(variant, 'preview');
-    await build({ contentDir: path.join(variant, 'content'), outDir: out, now: NOW, drafts: true, future: true });
-    const preview = readSite(out);
+  test('--drafts and --future show those articles with a banner', () => {
+    // The shared preview build: the sample with drafts and scheduled articles shown.
+    const preview = readSite(sample.previewDir);
     const banners = unpublished.map((a) => text(preview.page(a.url)('.story-header .banner').text()));
     expect(banners.sort()).toEqual(['Draft: not published', 'Scheduled: not published before 1 May 2031 at 09:00']);
   });
 
   test('the same content builds to byte-identical files', async () => {
+    // Built with the cache the shared build left, into a new folder: renderings and images come from the cache.
     const again = path.join(variant, 'again');
-    await build({ contentDir: CONTENT, outDir: again, now: NOW });
+    await build({ contentDir: CONTENT, outDir: again, cacheDir, now: NOW });
     const second = readSite(again);
     expect(second.files).toEqual(site.files);
     for (const file of site.files) {

@@ -6,14 +6,16 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { build, checkContent, type BuildResult } from '../../src/stages/build.js';
-import type { Content } from '../../src/content/types.js';
+import { build } from '../../src/stages/build.js';
+import { copySharedCache, sharedSample } from '../helpers/shared-sample.js';
 import { readSite, text, type BuiltSite } from '../helpers/site-output.js';
 
-const CONTENT = path.resolve('content');
-// Fixed so that the sample's newest stories are published and the 2031 one is not, whatever today is.
-const NOW = Date.parse('2026-11-25T12:00:00Z');
-
+// The sample built once for the run (tests/setup/sample-newsroom.ts): as
+// published, and with drafts and scheduled articles shown, as a newsroom
+// previews them. The site under a path prefix is built here.
+const sample = sharedSample();
+const CONTENT = sample.contentDir;
+const NOW = sample.now;
 /** The index as the search page's script opens it (openIndex in public/js/search.js). */
 interface SearchIndex {
   search(term: string | null, options: object): Promise<{ data(): Promise<{ url: string; meta: Record<string, string> }> }[]>;
@@ -22,31 +24,26 @@ interface SearchIndex {
 type OpenIndex = (pagefind: unknown, indexUrl: string, shards: string[], options: object) => Promise<SearchIndex>;
 
 let work: string;
-let site: BuiltSite;
-let preview: BuiltSite;
-let result: BuildResult;
-let content: Content;
-let unpublished: Content['articles'];
+const site: BuiltSite = readSite(sample.siteDir);
+const preview: BuiltSite = readSite(sample.previewDir);
+const content = sample.content;
+const unpublished = sample.everything.articles.filter((a) => a.status !== 'published');
+/** The sites the test's server serves, each under /<name>/. */
+const served = new Map([
+  ['site', sample.siteDir],
+  ['preview', sample.previewDir],
+]);
 let server: Server;
 let origin: string;
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'broadsheet-search-'));
-  // One cache for every build here: the later builds take their renderings and images from it.
-  const cacheDir = path.join(work, 'cache');
-  result = await build({ contentDir: CONTENT, outDir: path.join(work, 'site'), now: NOW, cacheDir });
-  site = readSite(path.join(work, 'site'));
-  // Drafts and scheduled articles shown, as a newsroom previews them.
-  await build({ contentDir: CONTENT, outDir: path.join(work, 'preview'), now: NOW, drafts: true, future: true, cacheDir });
-  preview = readSite(path.join(work, 'preview'));
-  content = (await checkContent({ contentDir: CONTENT, now: NOW })).content;
-  const everything = (await checkContent({ contentDir: CONTENT, now: NOW, drafts: true, future: true })).content;
-  unpublished = everything.articles.filter((a) => a.status !== 'published');
-
   // pagefind.js fetches its index over HTTP, as in a browser.
   server = createServer((request, response) => {
-    const file = path.join(work, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    const found = file.startsWith(work + path.sep) && existsSync(file) && statSync(file).isFile();
+    const [, name = '', ...rest] = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname).split('/');
+    const dir = served.get(name);
+    const file = dir && path.join(dir, ...rest);
+    const found = file !== undefined && file.startsWith(dir + path.sep) && existsSync(file) && statSync(file).isFile();
     response.writeHead(found ? 200 : 404);
     response.end(found ? readFileSync(file) : undefined);
   });
@@ -76,9 +73,10 @@ function pagefindOf(siteName: string, baseUrl = '/'): Promise<SearchIndex> {
 }
 
 async function openSearch(siteName: string, baseUrl: string): Promise<SearchIndex> {
-  const shards = shardsOf(readSite(path.join(work, siteName)));
+  const dir = served.get(siteName)!;
+  const shards = shardsOf(readSite(dir));
   // A fresh copy of the module for each site, as each page load has: pagefind.js keeps its index in module state.
-  const pagefind = await import(`${pathToFileURL(path.join(work, siteName, 'pagefind', shards[0]!, 'pagefind.js')).href}?${siteName}`);
+  const pagefind = await import(`${pathToFileURL(path.join(dir, 'pagefind', shards[0]!, 'pagefind.js')).href}?${siteName}`);
   const { openIndex } = (await import(pathToFileURL(path.resolve('public/js/search.js')).href)) as { openIndex: OpenIndex };
   return openIndex(pagefind, `${origin}/${siteName}/pagefind/`, shards, { baseUrl });
 }
@@ -98,10 +96,10 @@ describe('the index', () => {
     }
     expect(site.files.filter((file) => /^pagefind\/\d{4}\/fragment\/.+\.pf_fragment$/.test(file))).toHaveLength(content.articles.length);
     expect(site.files.filter((file) => file.startsWith('pagefind/') && !/^pagefind\/\d{4}\//.test(file))).toEqual([]);
-    expect(result.output.search?.pages).toBe(content.articles.length);
+    expect(sample.output.search?.pages).toBe(content.articles.length);
     // Index files are not pages: none is HTML, and none is counted as rendered.
     expect(site.files.filter((file) => file.startsWith('pagefind/') && file.endsWith('.html'))).toEqual([]);
-    expect(result.output.rendered).toBe(site.files.filter((file) => file.endsWith('.html') && !file.startsWith('news/fennick-street-closures')).length);
+    expect(sample.output.rendered).toBe(site.files.filter((file) => file.endsWith('.html') && !file.startsWith('news/fennick-street-closures')).length);
   });
 
   test('finds a published article by a word of its body; filters narrow by section, author and year', async () => {
@@ -252,7 +250,11 @@ describe('a path prefix', () => {
   test('the search box, the script and the results live under it', async () => {
     // Served by the test's server at /courier/, as a host would serve it.
     const out = path.join(work, 'courier');
-    await build({ contentDir: CONTENT, outDir: out, now: NOW, baseUrl: 'https://example.org/courier/', cacheDir: path.join(work, 'cache') });
+    served.set('courier', out);
+    // Another site address renders every file again: in this thread, which
+    // is quicker for a test than starting workers; the images come from a
+    // copy of the shared cache.
+    await build({ contentDir: CONTENT, outDir: out, now: NOW, baseUrl: 'https://example.org/courier/', cacheDir: copySharedCache(path.join(work, 'cache')), workers: 0 });
     const prefixed = readSite(out);
     expect(prefixed.page('/')('header form[role="search"]').attr('action')).toBe('/courier/search/');
     expect(prefixed.page('/search/')('script[type="module"]').attr('src')).toMatch(/^\/courier\/js\/search\.[0-9a-f]{10}\.js$/);

@@ -12,6 +12,8 @@ import { validArticle } from '../helpers/sources.js';
  */
 
 let root: string;
+// Every build renders its Markdown in this thread (workers: 0): worker
+// threads are tested in tests/workers, and starting them costs a build seconds.
 let options: BuildOptions;
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 const LATER = Date.parse('2026-03-01T00:00:00Z');
@@ -35,6 +37,7 @@ beforeEach(() => {
     publicDir,
     now: NOW,
     skipUnchanged: true,
+    workers: 0,
   };
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));

@@ -8,6 +8,8 @@ import { writeNewsroom } from '../helpers/newsroom.js';
 import { validArticle } from '../helpers/sources.js';
 
 let root: string;
+// Every build renders its Markdown in this thread (workers: 0): worker
+// threads are tested in tests/workers, and starting them costs a build seconds.
 let options: BuildOptions;
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 
@@ -17,7 +19,7 @@ beforeEach(() => {
     'tram.md': validArticle({ title: 'Tram opens', category: 'business', summary: 'Tram runs.' }),
     'ferry.md': validArticle({ title: 'Ferry returns', date: '2024-02-01', summary: 'Ferry back.' }),
   });
-  options = { contentDir: path.join(root, 'content'), outDir: path.join(root, '_site'), cacheDir: path.join(root, '.cache'), now: NOW };
+  options = { contentDir: path.join(root, 'content'), outDir: path.join(root, '_site'), cacheDir: path.join(root, '.cache'), now: NOW, workers: 0 };
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 

@@ -9,7 +9,10 @@ import { validArticle } from '../helpers/sources.js';
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 let root: string;
 let state: BuildState;
-const options: BuildOptions = { contentDir: 'content', outDir: '_site', cacheDir: '.cache', now: NOW };
+// The first build renders its Markdown in this thread (workers: 0), as the
+// updates do: worker threads are tested in tests/workers, and starting them
+// costs a build seconds.
+const options: BuildOptions = { contentDir: 'content', outDir: '_site', cacheDir: '.cache', now: NOW, workers: 0 };
 const cwd = process.cwd();
 
 beforeEach(async () => {

@@ -50,29 +50,32 @@ describe('processAll', () => {
     writeFileSync(truncated!, readFileSync(truncated!, 'utf8').slice(0, 100));
     writeFileSync(altered!, readFileSync(altered!, 'utf8').replace('<p>', '<p><script>alert(1)</script>'));
     writeFileSync(emptied!, '');
-    const third = await processAll(files, { ...settings, cacheDir });
+    // The three damaged files are rendered again in this thread (workers: 0): starting a worker costs seconds here.
+    const third = await processAll(files, { ...settings, cacheDir, workers: 0 });
     expect(third.fromCache).toBe(files.length - 3);
     expect([...third.rendered].sort()).toEqual([...first.rendered].sort());
     // The damaged entries were rewritten and are served again.
     expect((await processAll(files, { ...settings, cacheDir })).fromCache).toBe(files.length);
   });
 
+  // These two render in this thread (workers: 0): the cache is read before any
+  // worker starts, and written the same way in a worker (see above).
   test('entries made for other options are not served', async () => {
     const cacheDir = path.join(work, 'cache-options');
     const some = files.slice(0, 8);
-    await processAll(some, { ...settings, cacheDir });
-    const otherSite = await processAll(some, { ...settings, siteUrl: 'https://bugle.example.net/', cacheDir });
+    await processAll(some, { ...settings, cacheDir, workers: 0 });
+    const otherSite = await processAll(some, { ...settings, siteUrl: 'https://bugle.example.net/', cacheDir, workers: 0 });
     expect(otherSite.fromCache).toBe(0);
-    const otherZone = await processAll(some, { ...settings, timezone: 'Asia/Tokyo', cacheDir });
+    const otherZone = await processAll(some, { ...settings, timezone: 'Asia/Tokyo', cacheDir, workers: 0 });
     expect(otherZone.fromCache).toBe(0);
   });
 
   test('an edited file misses the cache; the others hit', async () => {
     const cacheDir = path.join(work, 'cache-edit');
     const some = files.slice(0, 8);
-    await processAll(some, { ...settings, cacheDir });
+    await processAll(some, { ...settings, cacheDir, workers: 0 });
     const edited = some.map((file, index) => (index === 3 ? { ...file, text: `${file.text}\nOne more line.\n` } : file));
-    const again = await processAll(edited, { ...settings, cacheDir });
+    const again = await processAll(edited, { ...settings, cacheDir, workers: 0 });
     expect(again.fromCache).toBe(some.length - 1);
     expect(again.rendered.get(some[3]!.path)?.html).toContain('One more line.');
   });
