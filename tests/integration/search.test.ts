@@ -16,6 +16,7 @@ import { readSite, text, type BuiltSite } from '../helpers/site-output.js';
 const sample = sharedSample();
 const CONTENT = sample.contentDir;
 const NOW = sample.now;
+
 /** The index as the search page's script opens it (openIndex in public/js/search.js). */
 interface SearchIndex {
   search(term: string | null, options: object): Promise<{ data(): Promise<{ url: string; meta: Record<string, string> }> }[]>;
