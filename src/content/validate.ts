@@ -79,7 +79,13 @@ export function validateContent(sources: ContentSources, options: ValidateOption
     articles: [...articles]
       .sort((a, b) => compareText(a.file, b.file))
       .map((article) => ({
-        ...article,
+        file: article.file,
+        url: article.url,
+        slug: article.slug,
+        category: article.category,
+        authors: article.authors,
+        tags: article.tags,
+        aliases: article.aliases,
         shown: isShown(article),
         published: article.status === 'published',
         at: { slug: at.get(article.file)?.at.slug, aliases: at.get(article.file)?.at.aliases ?? [] },

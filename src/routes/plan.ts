@@ -117,18 +117,18 @@ export function planRoutes(input: PlanInput): { plan: AddressPlan; problems: Pro
   claims.reserve(IMAGES_FOLDER, 'the encoded images');
 
   /** A list's pages and its feeds; only the first clash is reported, as renaming one thing mends them all. */
-  const claimList = (first: string, items: number, kind: RouteKind, source: string, report: (taken: Claim) => void) => {
+  const claimList = (first: string, items: number, kind: RouteKind, source: string, report: (taken: Taken) => void) => {
     let clashed = false;
-    const onClash = (taken: Claim) => {
+    const onClash = (taken: Taken) => {
       if (!clashed) report(taken);
       clashed = true;
     };
     for (let n = 1; n <= pageCount(items, input.perPage); n++) {
       const url = listPagePath(first, n);
-      claims.claim(fileOf(url), { url, kind, source, owner: `the address of ${source}`, built: true }, onClash);
+      claims.claim(fileOf(url), { url, kind, source, built: true }, onClash);
     }
     for (const url of Object.values(feedPaths(first))) {
-      claims.claim(fileOf(url), { url, kind: 'feed', source, owner: `a feed of ${source}`, built: true }, onClash);
+      claims.claim(fileOf(url), { url, kind: 'feed', source, built: true }, onClash);
     }
   };
   const count = (key: (article: PlanArticle) => readonly string[]) => {
@@ -139,7 +139,7 @@ export function planRoutes(input: PlanInput): { plan: AddressPlan; problems: Pro
   const inSection = count((article) => [article.category]);
   const byAuthor = count((article) => article.authors);
   const tagged = count((article) => article.tags.map((tag) => tag.slug));
-  const fromFileName = (file: string, what: string) => (taken: Claim) =>
+  const fromFileName = (file: string, what: string) => (taken: Taken) =>
     problems.push(
       error(file, `the ${what}'s address ${taken.url} is already ${taken.owner}`, {
         position: FILE_START,
@@ -159,7 +159,7 @@ export function planRoutes(input: PlanInput): { plan: AddressPlan; problems: Pro
 
   for (const article of input.articles) {
     if (!SAFE_PAGE_PATH.test(article.url)) throw new Error(`unsafe page address ${JSON.stringify(article.url)} from ${article.file}`);
-    const claim = { url: article.url, kind: 'article' as const, source: article.file, owner: `the address of ${article.file}`, built: article.shown };
+    const claim = { url: article.url, kind: 'article' as const, source: article.file, built: article.shown };
     claims.claim(fileOf(article.url), claim, (taken) =>
       problems.push(
         error(article.file, `the address ${article.url} is already ${taken.owner}`, {
@@ -172,7 +172,7 @@ export function planRoutes(input: PlanInput): { plan: AddressPlan; problems: Pro
   for (const article of input.articles) {
     article.aliases.forEach((alias, index) => {
       const position = article.at.aliases[index];
-      const claim = { url: alias, kind: 'redirect' as const, source: article.file, owner: `an alias in ${article.file}`, built: article.published };
+      const claim = { url: alias, kind: 'redirect' as const, source: article.file, built: article.published };
       claims.claim(redirectFile(alias), claim, (taken) =>
         problems.push(
           taken.kind === 'article' && taken.source === article.file
@@ -184,27 +184,48 @@ export function planRoutes(input: PlanInput): { plan: AddressPlan; problems: Pro
   }
   // Last, and never in the way of a page of ours: a page at the same path replaces a public file.
   for (const file of input.publicFiles ?? []) {
-    claims.claim(file, { url: `/${file}`, kind: 'public file', source: `public/${file}`, owner: `the file public/${file}`, built: true }, () => {});
+    claims.claim(file, { url: `/${file}`, kind: 'public file', source: `public/${file}`, built: true }, () => {});
   }
   return { plan: claims.plan(), problems };
 }
 
 interface Claim extends PlannedFile {
-  /** In words, for messages: "the search page", "the address of content/articles/a.md". */
-  owner: string;
+  /** In words, for messages, where `source` alone does not say it: "the search page". */
+  owner?: string | undefined;
   /** Written by this build; false for a story not shown yet, whose addresses are kept for it all the same. */
   built: boolean;
 }
 
+/** What holds a file, in words: "the search page", "the address of content/articles/a.md". */
+function ownerOf(claim: Claim): string {
+  if (claim.owner) return claim.owner;
+  switch (claim.kind) {
+    case 'feed':
+      return `a feed of ${claim.source}`;
+    case 'redirect':
+      return `an alias in ${claim.source}`;
+    case 'public file':
+      return `the file ${claim.source}`;
+    default:
+      return `the address of ${claim.source}`;
+  }
+}
+
+/** What a clash is reported with: the claim in the way, and its address and owner in words. */
+export interface Taken {
+  url: string;
+  kind: RouteKind;
+  source: string;
+  owner: string;
+}
+
 class Claims {
-  /** Case-folded file → its claim. */
-  private readonly files = new Map<string, Claim>();
+  /** Case-folded file → the file as written and its claim. */
+  private readonly files = new Map<string, { file: string; claim: Claim }>();
   /** Case-folded folder → the first claim of a file below it. */
   private readonly folders = new Map<string, Claim>();
   /** Case-folded folder → the claim of the stage that fills it whole. */
   private readonly reserved = new Map<string, Claim>();
-  /** File as written → its claim. */
-  private readonly taken = new Map<string, Claim>();
 
   reserve(folder: string, what: string): void {
     this.reserved.set(folder.toLowerCase(), { url: `/${folder}/`, kind: 'host file', source: what, owner: `the folder of ${what}`, built: true });
@@ -214,31 +235,34 @@ class Claims {
   claim(
     file: string,
     claim: Claim,
-    onClash: (taken: Claim) => void = (taken) => {
-      throw new Error(`two built-in files at ${file}: ${claim.owner} and ${taken.owner}`);
+    onClash: (taken: Taken) => void = (taken) => {
+      throw new Error(`two built-in files at ${file}: ${ownerOf(claim)} and ${taken.owner}`);
     },
   ): void {
     const key = file.toLowerCase();
     const taken = this.clash(key);
-    if (taken) return onClash(taken);
-    this.files.set(key, claim);
-    this.taken.set(file, claim);
-    for (const folder of ancestors(key)) if (!this.folders.has(folder)) this.folders.set(folder, claim);
+    if (taken) return onClash({ url: taken.url, kind: taken.kind, source: taken.source, owner: ownerOf(taken) });
+    this.files.set(key, { file, claim });
+    // Every folder the file sits in, outermost first: `a/b/c.html` → `a`, `a/b`.
+    for (let slash = key.indexOf('/'); slash !== -1; slash = key.indexOf('/', slash + 1)) {
+      const folder = key.slice(0, slash);
+      if (!this.folders.has(folder)) this.folders.set(folder, claim);
+    }
   }
 
   plan(): AddressPlan {
-    const files = [...this.taken]
-      .filter(([, claim]) => claim.built)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([file, { url, kind, source }]): [string, PlannedFile] => [file, { url, kind, source }]);
+    const files: [string, PlannedFile][] = [];
+    for (const { file, claim } of this.files.values()) if (claim.built) files.push([file, { url: claim.url, kind: claim.kind, source: claim.source }]);
+    files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return { files: new Map(files), folders: new Map([...this.reserved].map(([folder, claim]) => [folder, claim.source])) };
   }
 
   private clash(key: string): Claim | undefined {
-    const direct = this.files.get(key) ?? this.folders.get(key) ?? this.reserved.get(key);
+    const direct = this.files.get(key)?.claim ?? this.folders.get(key) ?? this.reserved.get(key);
     if (direct) return direct;
-    for (const folder of ancestors(key)) {
-      const blocking = this.files.get(folder) ?? this.reserved.get(folder);
+    for (let slash = key.indexOf('/'); slash !== -1; slash = key.indexOf('/', slash + 1)) {
+      const folder = key.slice(0, slash);
+      const blocking = this.files.get(folder)?.claim ?? this.reserved.get(folder);
       if (blocking) return blocking;
     }
     return undefined;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { watch } from 'chokidar';
 import type { OutputReport } from '../publish/write-output.js';
-import { build, defaultPaths, rebuild, type BuildOptions, type BuildResult, type BuildState } from '../stages/build.js';
+import { build, defaultPaths, prepareRebuilds, rebuild, type BuildOptions, type BuildResult, type BuildState } from '../stages/build.js';
 import type { Problem } from '../util/problems.js';
 
 /** How long the previewed page has the server to itself before the full build starts. */
@@ -41,6 +41,7 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
     }
   };
   await runBuild();
+  await prepareRebuilds();
 
   let url = `http://localhost:${options.port}/`;
   const server = EleventyDevServer.getServer('broadsheet', options.outDir, {

@@ -19,7 +19,7 @@ import { NO_TERMS } from '../related/terms.js';
 import type { AddressPlan } from '../routes/plan.js';
 import { displayPath } from '../util/display-path.js';
 import { compareText, ContentError, hasErrors, sortProblems, type Problem } from '../util/problems.js';
-import { processAll, type ProcessAllResult } from '../workers/process-pool.js';
+import { loadRendererHere, processAll, type ProcessAllResult } from '../workers/process-pool.js';
 import { assetNames } from './asset-names.js';
 import { buildKey, inputsKey } from './build-key.js';
 import { buildTime, defaultPaths, type BuildOptions, type BuildResult, type BuildState, type Change, type CheckOptions, type StageReport } from './options.js';
@@ -62,6 +62,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 export async function rebuild(options: BuildOptions, change: Change): Promise<BuildResult | undefined> {
   const outcome = await run(options, { kind: change.scope, outDir: options.outDir, change });
   return outcome === FULL_BUILD ? undefined : outcome.result;
+}
+
+/**
+ * Ready this process for rebuilds after saves (see rebuild): the preview
+ * server calls it once its first build is done, so that the first save is
+ * as quick as the rest.
+ */
+export async function prepareRebuilds(): Promise<void> {
+  await loadRendererHere();
 }
 
 type Mode =

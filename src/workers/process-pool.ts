@@ -41,6 +41,15 @@ export const processingKeyFor = (site: { url: string; language: string }): strin
 const WORKER = new URL(`./process-files${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
 /**
+ * Load the renderer into this thread ahead of need: a few saved files are
+ * rendered here (workers: 0), and loading unified and its extensions takes
+ * longer than rendering them.
+ */
+export async function loadRendererHere(): Promise<void> {
+  await import('./process-files.js');
+}
+
+/**
  * Check and render every content file across all cores, with results byte
  * for byte the same as working through them one by one in this thread.
  */
