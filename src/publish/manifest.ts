@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { filesBelow } from '../util/files-below.js';
 
 /** What the last build into a folder published, to tell which of its files can be taken over. */
 export interface Manifest {
@@ -56,19 +57,8 @@ export function isIntact(outDir: string, previous: Manifest | undefined, file: s
 
 /** Every file below `dir`, by `/`-separated relative path, with its stats, in path order. */
 export function listFiles(dir: string): Map<string, Stats> {
-  const files = new Map<string, Stats>();
-  let entries;
-  try {
-    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-  } catch {
-    return files;
-  }
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(dir, full).split(path.sep).join('/'), lstatSync(full));
-  }
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const files = filesBelow(dir).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return new Map(files.map(({ file, full }) => [file, lstatSync(full)]));
 }
 
 export function statOrUndefined(file: string): Stats | undefined {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { filesBelow } from '../util/files-below.js';
 
 /**
  * The published names of the stylesheets and scripts in `public/`: each
@@ -10,16 +10,8 @@ import path from 'node:path';
  */
 export function assetNames(publicDir: string): Map<string, string> {
   const names = new Map<string, string>();
-  let entries;
-  try {
-    entries = readdirSync(publicDir, { recursive: true, withFileTypes: true });
-  } catch {
-    return names;
-  }
-  for (const entry of entries) {
-    if (!entry.isFile() || !/\.(?:css|js)$/.test(entry.name)) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    const file = path.relative(publicDir, full).split(path.sep).join('/');
+  for (const { file, full } of filesBelow(publicDir)) {
+    if (!/\.(?:css|js)$/.test(file)) continue;
     const hash = createHash('sha256').update(readFileSync(full)).digest('hex').slice(0, 10);
     names.set(file, file.replace(/\.(css|js)$/, `.${hash}.$1`));
   }

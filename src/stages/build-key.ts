@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeKey } from '../util/code-key.js';
+import { filesBelow } from '../util/files-below.js';
 import type { ContentSources } from '../content/types.js';
 import { templatesKey } from '../eleventy/write-pages.js';
 import { packageVersion } from '../util/package-version.js';
@@ -71,18 +72,12 @@ function versionOf(name: string): string {
 
 /** Every file below `dir` with its size and modification time. */
 function folderKey(dir: string): string {
-  let entries;
-  try {
-    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-  } catch {
-    return 'none';
-  }
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => {
-      const full = path.join(entry.parentPath, entry.name);
+  const files = filesBelow(dir);
+  if (files.length === 0) return 'none';
+  return files
+    .map(({ file, full }) => {
       const stat = lstatSync(full);
-      return `${path.relative(dir, full)}:${stat.size}:${stat.mtimeMs}`;
+      return `${file}:${stat.size}:${stat.mtimeMs}`;
     })
     .sort()
     .join('\n');

@@ -1,4 +1,3 @@
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleCheck } from '../content/check-article.js';
 import { loadContent, readContentFile } from '../content/load.js';
@@ -18,6 +17,7 @@ import { unchangedOutput, writeOutput, type OutputReport } from '../publish/writ
 import { NO_TERMS } from '../related/terms.js';
 import type { AddressPlan } from '../routes/plan.js';
 import { displayPath } from '../util/display-path.js';
+import { filesBelow } from '../util/files-below.js';
 import { compareText, ContentError, hasErrors, sortProblems, type Problem } from '../util/problems.js';
 import { loadRendererHere, processAll, type ProcessAllResult } from '../workers/process-pool.js';
 import { assetNames } from './asset-names.js';
@@ -207,7 +207,8 @@ interface Loaded {
 }
 
 async function loadAll(contentDir: string, publicDir: string): Promise<Loaded> {
-  const [loaded, assets] = await Promise.all([loadContent(contentDir), listSitePaths(publicDir)]);
+  const loaded = await loadContent(contentDir);
+  const assets = listSitePaths(publicDir);
   const { sources } = loaded;
   const fileCount = sources.articles.length + sources.authors.length + sources.categories.length + sources.comments.length + (sources.site ? 1 : 0);
   return { sources, problems: loaded.problems, toRender: sources, assets, assetNames: assetNames(publicDir), fileCount };
@@ -363,13 +364,8 @@ function emptyResult(problems: Problem[]): BuildResult {
 }
 
 /** Every file under `public/` as a site path (`/images/a.jpg`). */
-async function listSitePaths(publicDir: string): Promise<Set<string>> {
-  const entries = await readdir(publicDir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return new Set(
-    entries
-      .filter((entry) => entry.isFile())
-      .map((entry) => '/' + path.relative(publicDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')),
-  );
+function listSitePaths(publicDir: string): Set<string> {
+  return new Set(filesBelow(publicDir).map(({ file }) => `/${file}`));
 }
 
 function timer(onStage: CheckOptions['onStage']) {
