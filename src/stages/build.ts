@@ -199,8 +199,8 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
 interface Loaded {
   sources: ContentSources;
   problems: Problem[];
-  /** The files to check and render: all of them, or those saved. */
-  toRender: ContentSources;
+  /** The files to check and render when not all of them: those saved. */
+  toRender?: ContentSources | undefined;
   assets: Set<string>;
   assetNames: Map<string, string>;
   fileCount: number;
@@ -211,7 +211,7 @@ async function loadAll(contentDir: string, publicDir: string): Promise<Loaded> {
   const assets = listSitePaths(publicDir);
   const { sources } = loaded;
   const fileCount = sources.articles.length + sources.authors.length + sources.categories.length + sources.comments.length + (sources.site ? 1 : 0);
-  return { sources, problems: loaded.problems, toRender: sources, assets, assetNames: assetNames(publicDir), fileCount };
+  return { sources, problems: loaded.problems, assets, assetNames: assetNames(publicDir), fileCount };
 }
 
 /**
@@ -247,11 +247,12 @@ function reload(change: Change, contentDir: string, preview: boolean): Loaded | 
   };
 }
 
-/** Check and render `loaded.toRender`; for a change, merged into what the last build learnt of the other files. */
+/** Check and render `loaded.toRender` (all the sources when unset); for a change, merged into what the last build learnt of the other files. */
 async function render(loaded: Loaded, options: CheckOptions, change: Change | undefined): Promise<ProcessAllResult> {
   const site = peekSite(loaded.sources, options.baseUrl);
   const empty: ProcessAllResult = { checks: new Map(), rendered: new Map(), terms: new Map(), fromCache: 0, problems: [] };
-  const { toRender } = loaded;
+  // Only `sources` may hold every text: the build lets them go once rendered.
+  const toRender = loaded.toRender ?? loaded.sources;
   const processed = site
     ? await processAll(
         [
