@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BuildOptions, StageReport } from './stages/build.js';
 import { ContentError, formatProblem, type Problem } from './util/problems.js';
+import { terminalLines, terminalText } from './util/terminal-text.js';
 
 const HELP = `Usage: broadsheet <command> [options]
 
@@ -60,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (cause) {
-    console.error(`${(cause as Error).message}\n\n${HELP}`);
+    console.error(`${terminalText((cause as Error).message)}\n\n${HELP}`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -71,7 +72,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const timeLimit = Number(values['time-limit']);
   if (!(timeLimit > 0)) {
-    console.error(`--time-limit must be a number of seconds above 0, not "${values['time-limit']}"`);
+    console.error(`--time-limit must be a number of seconds above 0, not "${terminalText(String(values['time-limit']))}"`);
     return 2;
   }
   const say = values.quiet ? () => {} : (line: string) => console.log(line);
@@ -105,7 +106,7 @@ async function main(argv: string[]): Promise<number> {
         // A build with nothing new to publish stops after checking the content.
         const result = await build({ ...options, skipUnchanged: true });
         report(result.problems);
-        say(`✔ built ${result.pages} files from ${result.articles} articles into ${path.relative(process.cwd(), options.outDir) || '.'} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+        say(`✔ built ${result.pages} files from ${result.articles} articles into ${terminalText(path.relative(process.cwd(), options.outDir) || '.')} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
         return 0;
       }
       case 'serve': {
@@ -114,8 +115,8 @@ async function main(argv: string[]): Promise<number> {
         await serve({
           ...options,
           port,
-          onReady: (url) => console.log(`Serving ${options.outDir} at ${url} (Ctrl+C to stop)`),
-          onPreview: ({ urls, ms }) => console.log(`↻ ${urls.join(', ')} updated in ${ms.toFixed(0)} ms; updating the pages it affects`),
+          onReady: (url) => console.log(`Serving ${terminalText(options.outDir)} at ${terminalText(url)} (Ctrl+C to stop)`),
+          onPreview: ({ urls, ms }) => console.log(`↻ ${terminalText(urls.join(', '))} updated in ${ms.toFixed(0)} ms; updating the pages it affects`),
           onUpdate: ({ problems, output, ms }) => {
             report(problems);
             console.log(`✔ ${output.rendered} pages updated in ${ms.toFixed(0)} ms`);
@@ -133,7 +134,7 @@ async function main(argv: string[]): Promise<number> {
         return await new Promise<number>(() => {});
       }
       default:
-        console.error(`unknown command "${command}"\n\n${HELP}`);
+        console.error(`unknown command "${terminalText(command)}"\n\n${HELP}`);
         return 2;
     }
   } catch (error) {
@@ -160,11 +161,11 @@ function report(problems: readonly Problem[]): void {
 function printFailure(error: unknown, verbose: boolean): void {
   if (error instanceof ContentError) {
     report(error.problems);
-    console.error(`✖ ${error.message}; nothing was written`);
+    console.error(`✖ ${terminalText(error.message)}; nothing was written`);
   } else if (verbose && error instanceof Error) {
-    console.error(error.stack);
+    console.error(terminalLines(error.stack ?? error.message));
   } else {
-    console.error(`✖ ${error instanceof Error ? error.message : String(error)} (run with --verbose for details)`);
+    console.error(`✖ ${terminalText(error instanceof Error ? error.message : String(error))} (run with --verbose for details)`);
   }
 }
 

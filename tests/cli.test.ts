@@ -47,6 +47,23 @@ describe('broadsheet build', () => {
     expect(run(root, 'build', '--quiet', '--content', path.resolve('content'))).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
+  test('file names and values that hold terminal controls are printed escaped, one line per problem', () => {
+    const root = newsroom({
+      'evil\n✔ built 12 files from 3 articles into _site in 1.00 s.md': validArticle(),
+      'b.md': validArticle({ date: '"\\e[2J\\e]0;owned\\a 2025"' }),
+    });
+    for (const command of ['check', 'build']) {
+      const { code, stdout, stderr } = run(root, command);
+      expect(code).toBe(1);
+      const output = stdout + stderr;
+      // eslint-disable-next-line no-control-regex
+      expect(output).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+      expect(output.split('\n').filter((line) => line.startsWith('✔'))).toEqual([]);
+      expect(stderr).toContain('content/articles/evil\\n✔ built 12 files from 3 articles into _site in 1.00 s.md error: the file name gives the article slug "evil\\n✔ built');
+      expect(stderr).toContain('\\u001b[2J\\u001b]0;owned\\u0007 2025');
+    }
+  });
+
   test('errors in several files are all printed, exit 1, and nothing is written', () => {
     const root = newsroom({
       'a.md': validArticle({ date: '2024-02-30' }),

@@ -1,3 +1,5 @@
+import { terminalText } from './terminal-text.js';
+
 /** Where a problem sits in a file. Lines and columns are 1-based. */
 export interface Position {
   line: number;
@@ -26,13 +28,16 @@ export const warning = (
   extra: { position?: Position | undefined; hint?: string | undefined } = {},
 ): Problem => ({ severity: 'warning', file, message, ...extra });
 
-/** `file:line:column severity: message`, then the hint on its own line. */
+/**
+ * `file:line:column severity: message`, then the hint on its own line. File
+ * names and messages quote what contributors wrote, so each part is made
+ * safe to print: one problem is always exactly this shape.
+ */
 export function formatProblem(problem: Problem): string {
-  const where = problem.position
-    ? `${problem.file}:${problem.position.line}:${problem.position.column}`
-    : problem.file;
-  const head = `${where} ${problem.severity}: ${problem.message}`;
-  return problem.hint ? `${head}\n    hint: ${problem.hint}` : head;
+  const file = terminalText(problem.file);
+  const where = problem.position ? `${file}:${problem.position.line}:${problem.position.column}` : file;
+  const head = `${where} ${problem.severity}: ${terminalText(problem.message)}`;
+  return problem.hint ? `${head}\n    hint: ${terminalText(problem.hint)}` : head;
 }
 
 /** Files in name order, then by line, so reports read top to bottom. */
