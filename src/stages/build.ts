@@ -122,10 +122,9 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
   // Validate the files against each other and plan every address.
   const { content, plan, problems } = validate(loaded, options, processed);
   stage('validate', content.articles.length);
-  if (mode.kind === 'check') return { content, problems, result: emptyResult(problems) };
 
   const key = inputs === undefined ? undefined : buildKey(inputs, content, options.now);
-  const unchanged = key && options.cacheDir ? await unchangedOutput(mode.outDir, options.cacheDir, key) : undefined;
+  const unchanged = key && options.cacheDir && mode.kind === 'build' ? await unchangedOutput(mode.outDir, options.cacheDir, key) : undefined;
   if (unchanged) {
     stage('publish', unchanged.files, 'nothing changed');
     return { content, problems, result: { problems, pages: unchanged.files, articles: content.articles.length, output: unchanged, images: { encoded: 0, reused: 0 } } };
@@ -144,6 +143,13 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
       : buildSiteModel(content, rendered, (file) => processed.terms.get(file) ?? NO_TERMS, loaded.assetNames, images.pictures);
   if (model.articles.length === 0 && mode.kind === 'preview') return FULL_BUILD;
   stage('model', model.articles.length + model.archives.length);
+  const extraFiles = () => outputFiles(model, { now: options.now, assetNames: loaded.assetNames });
+  if (mode.kind === 'check') {
+    // A check goes as far as a build does before it writes (images opened,
+    // the model, feeds and sitemaps made), so content that passes it builds.
+    for (const made of extraFiles().make()) void made;
+    return { content, problems, result: emptyResult(problems) };
+  }
 
   // Write: a preview's pages straight into the served folder; otherwise the
   // other files are made, the pages written, indexed, scanned and published.
@@ -158,7 +164,7 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
           plan,
           assetNames: loaded.assetNames,
           generatedFiles: images.files,
-          extraFiles: outputFiles(model, { now: options.now, assetNames: loaded.assetNames }),
+          extraFiles: extraFiles(),
           protect: change ? [] : [options.contentDir, templatesDir, publicDir],
           inPlace: !!change,
           buildKey: key,

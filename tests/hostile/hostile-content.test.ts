@@ -32,7 +32,12 @@ function buildCases(cases: readonly HostileCase[], ...args: string[]): Run {
     mkdirSync(path.dirname(path.join(root, 'content', file)), { recursive: true });
     writeFileSync(path.join(root, 'content', file), text);
   }
-  const result = spawnSync(process.execPath, [CLI, 'build', '--no-cache', ...args], {
+  return runCli(root, 'build', ...args);
+}
+
+/** `broadsheet <command> --no-cache …` in `root`, with the secret in its environment. */
+function runCli(root: string, command: 'build' | 'check', ...args: string[]): Run {
+  const result = spawnSync(process.execPath, [CLI, command, '--no-cache', ...args], {
     cwd: root,
     encoding: 'utf8',
     timeout: 180_000,
@@ -90,6 +95,13 @@ describe('content that must be refused', () => {
     expect(run.code).toBe(1);
     expect(existsSync(path.join(run.root, '_site'))).toBe(false);
     expect(run.log).not.toContain(SECRET);
+  });
+
+  test('check refuses the same content with the very same report', () => {
+    const checked = runCli(run.root, 'check');
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toBe(run.stderr);
+    expect(checked.log).not.toContain(SECRET);
   });
 
   test('every line of the report names a content file, a hint, or the count: no stack trace, no nameless crash', () => {

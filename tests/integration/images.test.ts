@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build, checkContent, type BuildResult } from '../../src/stages/build.js';
@@ -40,6 +41,23 @@ const imageFiles = (dir: string) =>
         return [name, { ino: stat.ino, mtimeMs: stat.mtimeMs }] as const;
       }),
   );
+
+/** A PNG that declares `width` × `height` pixels and holds none: all a decoder reads before deciding whether to open it. */
+function pngHeader(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', Buffer.alloc(0)), chunk('IEND', Buffer.alloc(0))]);
+}
 
 /** The files a srcset names, as paths in the output. */
 const srcsetFiles = (srcset: string) => srcset.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]!.replace(/^\//, ''));
@@ -197,14 +215,22 @@ describe('the image cache', () => {
 });
 
 describe('images that cannot be shown are errors naming the file and line', () => {
+  /** The problems a build refuses the newsroom with; `check` must refuse it with the very same. */
   const failure = async (newsroom: string, publicDir = PUBLIC): Promise<string[]> => {
-    try {
-      await build({ contentDir: path.join(newsroom, 'content'), outDir: path.join(newsroom, 'site'), publicDir, now: NOW, workers: 0 });
-    } catch (error) {
-      if (error instanceof ContentError) return error.problems.map(formatProblem);
-      throw error;
-    }
-    throw new Error('the build succeeded');
+    const refusal = async (run: () => Promise<unknown>, what: string) => {
+      try {
+        await run();
+      } catch (error) {
+        if (error instanceof ContentError) return error.problems.map(formatProblem);
+        throw error;
+      }
+      throw new Error(`${what} passed`);
+    };
+    const contentDir = path.join(newsroom, 'content');
+    const built = await refusal(() => build({ contentDir, outDir: path.join(newsroom, 'site'), publicDir, now: NOW, workers: 0 }), 'the build');
+    const checked = await refusal(() => checkContent({ contentDir, publicDir, now: NOW, workers: 0 }), 'the check');
+    expect(checked).toEqual(built);
+    return built;
   };
 
   test('a lead image missing from public/', async () => {
@@ -226,6 +252,17 @@ describe('images that cannot be shown are errors naming the file and line', () =
     expect(await failure(root)).toEqual([
       `${root}/content/authors/jane-doe.md:3:1 error: image /images/avatars/nobody.jpg is not in public/\n    hint: add the file public/images/avatars/nobody.jpg, or fix the path`,
     ]);
+  });
+
+  test('an image too large to open (100,000 × 100,000 pixels declared)', async () => {
+    const root = writeNewsroom({ 'huge.md': validArticle({ image: '{src: /images/huge.png, alt: Huge}' }) });
+    const publicDir = path.join(root, 'public');
+    cpSync(path.join(PUBLIC, 'css'), path.join(publicDir, 'css'), { recursive: true });
+    cpSync(path.join(PUBLIC, 'images'), path.join(publicDir, 'images'), { recursive: true });
+    writeFileSync(path.join(publicDir, 'images/huge.png'), pngHeader(100_000, 100_000));
+    const problems = await failure(root, publicDir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${root}/content/articles/huge\\.md:7:9 error: image /images/huge\\.png could not be read as an image \\(.*pixel limit.*\\)`));
   });
 
   test('a file in public/ that is not an image', async () => {
