@@ -4,7 +4,7 @@ import { checkArticle, type ArticleCheck } from './check-article.js';
 import { attachComments } from './comments.js';
 import { checkFields, fileSlug, readFrontMatter } from './check-fields.js';
 import { articlePath } from '../routes/addresses.js';
-import { planRoutes, type AddressPlan } from '../routes/plan.js';
+import { planAgain, type AddressPlan, type MadePlan, type PlanInput } from '../routes/plan.js';
 import { calendarParts } from './dates.js';
 import { slugFromFileName } from './slug.js';
 import { authorSchema, categorySchema, knownKeys, siteSchema } from './schema.js';
@@ -21,7 +21,9 @@ export interface ValidateOptions {
   /** Whether a site path such as `/images/a.jpg` names a file in `public/`. */
   assetExists: (sitePath: string) => boolean;
   /** Files of public/ as they are published (see planRoutes); none when left out. */
-  publicFiles?: Iterable<string> | undefined;
+  publicFiles?: readonly string[] | undefined;
+  /** The last good build's plan, taken again when nothing it depends on changed (see planAgain). */
+  lastPlan?: MadePlan | undefined;
   /**
    * Per-file article checks already made (in worker threads, or from the
    * cache), by file path; the rest are made here.
@@ -32,8 +34,9 @@ export interface ValidateOptions {
 export interface ValidationResult {
   /** Present only when there are no errors. */
   content: Content | undefined;
-  /** Every address of the site; present only when there are no errors. */
+  /** Every address of the site, and what it was made from; present only when there are no errors. */
   plan: AddressPlan | undefined;
+  planInput: PlanInput | undefined;
   problems: Problem[];
 }
 
@@ -74,7 +77,7 @@ export function validateContent(sources: ContentSources, options: ValidateOption
   attachComments(sources.comments, articles, { timezone, unlinked }, problems);
 
   const isShown = (a: Article) => a.status === 'published' || (a.status === 'draft' && options.drafts) || (a.status === 'scheduled' && options.future);
-  const { plan, problems: addressProblems } = planRoutes({
+  const planInput: PlanInput = {
     perPage: site?.perPage ?? 1,
     articles: [...articles]
       .sort((a, b) => compareText(a.file, b.file))
@@ -94,14 +97,16 @@ export function validateContent(sources: ContentSources, options: ValidateOption
     sections: firstBySlug(categories),
     authors: firstBySlug(authors),
     publicFiles: options.publicFiles,
-  });
+  };
+  const { plan, problems: addressProblems } = planAgain(planInput, options.lastPlan);
   problems.push(...addressProblems);
 
   const shown = articles.filter(isShown);
   const hasErrors = problems.some((p) => p.severity === 'error');
-  if (!site || hasErrors) return { content: undefined, plan: undefined, problems };
+  if (!site || hasErrors) return { content: undefined, plan: undefined, planInput: undefined, problems };
   return {
     plan,
+    planInput,
     content: {
       site,
       articles: shown.sort(newestFirst),

@@ -69,7 +69,7 @@ export interface PlanInput {
   sections: readonly { slug: string; file: string }[];
   authors: readonly { slug: string; file: string }[];
   /** Files of public/ under the names they are published with (`css/site.3f9a0c12de.css`). */
-  publicFiles?: Iterable<string> | undefined;
+  publicFiles?: readonly string[] | undefined;
 }
 
 /** Addresses in a sitemap file before it is split into parts (the sitemap protocol's limit). */
@@ -187,6 +187,49 @@ export function planRoutes(input: PlanInput): { plan: AddressPlan; problems: Pro
     claims.claim(file, { url: `/${file}`, kind: 'public file', source: `public/${file}`, built: true }, () => {});
   }
   return { plan: claims.plan(), problems };
+}
+
+/** A plan and what it was made from, kept by a build for the next rebuild (see planAgain). */
+export interface MadePlan {
+  input: PlanInput;
+  plan: AddressPlan;
+}
+
+/**
+ * planRoutes, unless `last` was made from the same input but for where
+ * fields are written: then its plan. Saving a story without touching its
+ * slug, date, section, tags, authors or aliases (the preview server's usual
+ * case) would otherwise plan every address of the site again. `last` comes
+ * from a build that succeeded, so its plan had no problems.
+ */
+export function planAgain(input: PlanInput, last: MadePlan | undefined): { plan: AddressPlan; problems: Problem[] } {
+  return last && samePlanInput(input, last.input) ? { plan: last.plan, problems: [] } : planRoutes(input);
+}
+
+function samePlanInput(a: PlanInput, b: PlanInput): boolean {
+  const bySlugAndFile = (x: { slug: string; file: string }, y: { slug: string; file: string }) => x.slug === y.slug && x.file === y.file;
+  return (
+    a.perPage === b.perPage &&
+    sameList(a.sections, b.sections, bySlugAndFile) &&
+    sameList(a.authors, b.authors, bySlugAndFile) &&
+    sameList(a.publicFiles ?? [], b.publicFiles ?? []) &&
+    sameList(a.articles, b.articles, sameArticle)
+  );
+}
+
+const sameArticle = (a: PlanArticle, b: PlanArticle): boolean =>
+  a.file === b.file &&
+  a.url === b.url &&
+  a.slug === b.slug &&
+  a.category === b.category &&
+  a.shown === b.shown &&
+  a.published === b.published &&
+  sameList(a.authors, b.authors) &&
+  sameList(a.aliases, b.aliases) &&
+  sameList(a.tags, b.tags, (x, y) => x.slug === y.slug && x.name === y.name);
+
+function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean = (x, y) => x === y): boolean {
+  return a.length === b.length && a.every((item, index) => same(item, b[index] as T));
 }
 
 interface Claim extends PlannedFile {

@@ -15,7 +15,7 @@ import { createPageContext } from '../model/page-context.js';
 import { outputFiles } from '../outputs/output-files.js';
 import { unchangedOutput, writeOutput, type OutputReport } from '../publish/write-output.js';
 import { NO_TERMS } from '../related/terms.js';
-import type { AddressPlan } from '../routes/plan.js';
+import type { MadePlan } from '../routes/plan.js';
 import { displayPath } from '../util/display-path.js';
 import { filesBelow } from '../util/files-below.js';
 import { compareText, ContentError, hasErrors, sortProblems, type Problem } from '../util/problems.js';
@@ -120,7 +120,7 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
   loaded.sources = { ...loaded.sources, articles: loaded.sources.articles.map(({ path: file }) => ({ path: file, text: '' })) };
 
   // Validate the files against each other and plan every address.
-  const { content, plan, problems } = validate(loaded, options, processed);
+  const { content, plan, problems } = validate(loaded, options, processed, change?.state.plan);
   stage('validate', content.articles.length);
 
   const key = inputs === undefined ? undefined : buildKey(inputs, content, options.now);
@@ -161,7 +161,7 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
           templatesDir,
           publicDir,
           cacheDir: options.cacheDir,
-          plan,
+          plan: plan.plan,
           assetNames: loaded.assetNames,
           generatedFiles: images.files,
           extraFiles: extraFiles(),
@@ -295,7 +295,12 @@ async function render(loaded: Loaded, options: CheckOptions, change: Change | un
   return merged;
 }
 
-function validate(loaded: Loaded, options: CheckOptions & { now: number }, processed: ProcessAllResult): { content: Content; plan: AddressPlan; problems: Problem[] } {
+function validate(
+  loaded: Loaded,
+  options: CheckOptions & { now: number },
+  processed: ProcessAllResult,
+  lastPlan: MadePlan | undefined,
+): { content: Content; plan: MadePlan; problems: Problem[] } {
   const validated = validateContent(loaded.sources, {
     articleChecks: processed.checks as ReadonlyMap<string, ArticleCheck>,
     now: options.now,
@@ -304,10 +309,11 @@ function validate(loaded: Loaded, options: CheckOptions & { now: number }, proce
     baseUrl: options.baseUrl,
     assetExists: (sitePath) => loaded.assets.has(sitePath),
     publicFiles: [...loaded.assets].map((sitePath) => loaded.assetNames.get(sitePath.slice(1)) ?? sitePath.slice(1)),
+    lastPlan,
   });
   const problems = sortProblems([...loaded.problems, ...validated.problems, ...processed.problems]);
-  if (!validated.content || !validated.plan || hasErrors(problems) || (options.strict && problems.length > 0)) throw new ContentError(problems);
-  return { content: validated.content, plan: validated.plan, problems };
+  if (!validated.content || !validated.plan || !validated.planInput || hasErrors(problems) || (options.strict && problems.length > 0)) throw new ContentError(problems);
+  return { content: validated.content, plan: { input: validated.planInput, plan: validated.plan }, problems };
 }
 
 /**

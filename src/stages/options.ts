@@ -7,7 +7,7 @@ import type { RenderedMarkdown } from '../markdown/render.js';
 import type { SiteModel } from '../model/model.js';
 import type { OutputReport } from '../publish/write-output.js';
 import type { TermCounts } from '../related/terms.js';
-import type { AddressPlan } from '../routes/plan.js';
+import type { MadePlan } from '../routes/plan.js';
 import type { Problem } from '../util/problems.js';
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -86,8 +86,8 @@ export interface BuildState {
   pictures: PictureSet;
   imageFiles: ReadonlyMap<string, string>;
   content: Content;
-  /** Every address of the site (see planRoutes). */
-  plan: AddressPlan;
+  /** Every address of the site (see planRoutes), and what it was made from. */
+  plan: MadePlan;
   model: SiteModel;
 }
 

@@ -129,7 +129,7 @@ describe('feeds, sitemaps and other files made without templates', () => {
       templatesDir: defaultPaths.templatesDir,
       publicDir: defaultPaths.publicDir,
       cacheDir: options.cacheDir,
-      plan: state.plan,
+      plan: state.plan.plan,
       assetNames: state.assetNames,
       generatedFiles: state.imageFiles,
       extraFiles: { key, make },

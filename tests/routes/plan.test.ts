@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { validateContent, type ValidateOptions } from '../../src/content/validate.js';
-import { planRoutes, unplannedFiles, type PlanArticle } from '../../src/routes/plan.js';
+import { planAgain, planRoutes, unplannedFiles, type PlanArticle, type PlanInput } from '../../src/routes/plan.js';
 import { formatProblem } from '../../src/util/problems.js';
 import { article, AUTHORS, CATEGORIES, sources, SITE_YML } from '../helpers/sources.js';
 
@@ -140,20 +140,22 @@ describe('collisions between content', () => {
   });
 });
 
+/** An article as the plan takes it: a published story in news with one tag and one alias. */
+const input = (overrides: Partial<PlanArticle> = {}): PlanArticle => ({
+  file: 'content/articles/a.md',
+  url: '/news/a/',
+  slug: 'a',
+  category: 'news',
+  authors: ['jane-doe'],
+  tags: [{ slug: 'harbour', name: 'Harbour' }],
+  aliases: ['/old-a/'],
+  shown: true,
+  published: true,
+  at: { slug: undefined, aliases: [{ line: 6, column: 12 }] },
+  ...overrides,
+});
+
 describe('the plan', () => {
-  const input = (overrides: Partial<PlanArticle> = {}): PlanArticle => ({
-    file: 'content/articles/a.md',
-    url: '/news/a/',
-    slug: 'a',
-    category: 'news',
-    authors: ['jane-doe'],
-    tags: [{ slug: 'harbour', name: 'Harbour' }],
-    aliases: ['/old-a/'],
-    shown: true,
-    published: true,
-    at: { slug: undefined, aliases: [{ line: 6, column: 12 }] },
-    ...overrides,
-  });
 
   test('lists the file of every address, and only what this build writes', () => {
     const { plan, problems: found } = planRoutes({
@@ -210,3 +212,42 @@ describe('the plan', () => {
     expect(() => planRoutes({ perPage: 1, articles: [input({ url: '/../x/' })], sections: [], authors: [] })).toThrow(/unsafe page address/);
   });
 });
+
+describe('planAgain', () => {
+  const base: PlanInput = {
+    perPage: 2,
+    articles: ['a', 'b'].map((slug) => input({ file: `content/articles/${slug}.md`, url: `/news/${slug}/`, slug, aliases: [`/old/${slug}/`] })),
+    sections: [{ slug: 'news', file: 'content/categories/news.md' }],
+    authors: [{ slug: 'jane-doe', file: 'content/authors/jane-doe.md' }],
+    publicFiles: ['css/site.css'],
+  };
+  const last = { input: base, plan: planRoutes(base).plan };
+  const withFirst = (change: Partial<PlanArticle>): PlanInput => ({ ...base, articles: [{ ...base.articles[0]!, ...change }, ...base.articles.slice(1)] });
+
+  test('takes the last plan when only where fields are written changed', () => {
+    const moved = withFirst({ at: { slug: { line: 9, column: 7 }, aliases: [{ line: 12, column: 3 }] } });
+    expect(planAgain(moved, last).plan).toBe(last.plan);
+    expect(planAgain({ ...base, articles: base.articles.map((a) => ({ ...a, tags: [...a.tags], aliases: [...a.aliases] })) }, last).plan).toBe(last.plan);
+  });
+
+  test.each<[string, PlanInput]>([
+    ['an address', withFirst({ url: '/news/a-new/' })],
+    ['a slug', withFirst({ slug: 'a2' })],
+    ['a section', withFirst({ category: 'sport' })],
+    ['an author', withFirst({ authors: ['john-roe'] })],
+    ['a tag', withFirst({ tags: [{ slug: 'harbour', name: 'The Harbour' }] })],
+    ['an alias', withFirst({ aliases: ['/old/a/', '/older/a/'] })],
+    ['whether it is shown', withFirst({ shown: false })],
+    ['whether it is published', withFirst({ published: false })],
+    ['a new article', { ...base, articles: [...base.articles, input({ file: 'content/articles/c.md', url: '/news/c/', slug: 'c', aliases: [] })] }],
+    ['a section file', { ...base, sections: [{ slug: 'news', file: 'content/categories/news-2.md' }] }],
+    ['an author slug', { ...base, authors: [{ slug: 'john-roe', file: 'content/authors/jane-doe.md' }] }],
+    ['a public file', { ...base, publicFiles: ['css/site.css', 'feed.xml'] }],
+    ['the page size', { ...base, perPage: 1 }],
+  ])('plans again when %s changed', (_what, changed) => {
+    const again = planAgain(changed, last);
+    expect(again.plan).not.toBe(last.plan);
+    expect(again).toEqual(planRoutes(changed));
+  });
+});
+
