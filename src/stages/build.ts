@@ -222,7 +222,9 @@ async function loadAll(contentDir: string, publicDir: string): Promise<Loaded> {
 function reload(change: Change, contentDir: string, preview: boolean): Loaded | undefined {
   const { state } = change;
   const articlesDir = path.resolve(contentDir, 'articles') + path.sep;
-  if (change.files.length === 0 || !change.files.every((file) => path.resolve(file).startsWith(articlesDir) && /\.md$/i.test(file))) return undefined;
+  // A dot-file or a file in a dot-folder is not read by a full build (see contentFiles): one builds, and warns.
+  const read = (file: string) => path.resolve(file).startsWith(articlesDir) && /\.md$/i.test(file) && !/(?:^|[\\/])\./.test(path.relative(articlesDir, path.resolve(file)));
+  if (change.files.length === 0 || !change.files.every(read)) return undefined;
   const known = new Set(state.sources.articles.map((file) => file.path));
   const paths = change.files.map((file) => displayPath(path.resolve(file)));
   if (preview && !paths.every((file) => known.has(file))) return undefined;
