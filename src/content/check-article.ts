@@ -2,7 +2,8 @@ import { error, type Position, type Problem } from '../util/problems.js';
 import type { SourceFile, Tag } from './types.js';
 import { checkFields, fileSlug, readFrontMatter } from './check-fields.js';
 import { articleSchema, knownKeys, type ArticleFrontMatter } from './schema.js';
-import { slugifyText, slugProblem } from './slug.js';
+import { MAX_PAGES_PER_FILE, MAX_TAG_LENGTH } from './limits.js';
+import { MAX_SLUG_LENGTH, slugifyText, slugProblem, WINDOWS_RESERVED } from './slug.js';
 
 /** An article file that passed every check that needs no other file. Plain data: it crosses threads and goes into the cache. */
 export interface CheckedArticle extends Omit<ArticleFrontMatter, 'tags' | 'slug'> {
@@ -62,6 +63,8 @@ export function checkArticle(file: SourceFile, timezone: string): ArticleCheckWi
   // Returned even when a tag is unusable, so that the checks against other
   // files still run and the editor sees every problem at once.
   const tags = uniqueTags(fields.tags, file.path, locate, problems);
+  const tooMany = pagesProblem(tags.length, fields.aliases.length, file.path, locate([tags.length > 0 ? 'tags' : 'aliases']));
+  if (tooMany) problems.push(tooMany);
   const { slug: _written, tags: _names, ...rest } = fields;
   return {
     problems,
@@ -86,14 +89,45 @@ export function checkArticle(file: SourceFile, timezone: string): ArticleCheckWi
 function uniqueTags(names: string[], file: string, locate: (path: readonly PropertyKey[]) => Position, problems: Problem[]): Tag[] {
   const tags = new Map<string, Tag>();
   names.forEach((name, index) => {
-    const slug = slugifyText(name);
-    if (slug === '' || slugProblem(slug)) {
-      problems.push(
-        error(file, `tag "${name.slice(0, 60)}" has no letters or digits to make a web address from`, { position: locate(['tags', index]) }),
-      );
-    } else if (!tags.has(slug)) {
-      tags.set(slug, { name, slug });
+    const problem = tagProblem(name);
+    if (problem) {
+      problems.push(error(file, problem.message, { position: locate(['tags', index]), hint: problem.hint }));
+    } else {
+      const slug = slugifyText(name);
+      if (!tags.has(slug)) tags.set(slug, { name, slug });
     }
   });
   return [...tags.values()];
+}
+
+/** Why a tag cannot have a page of its own, in words that say what to change; undefined when it can. */
+export function tagProblem(name: string): { message: string; hint?: string } | undefined {
+  const shown = name.length > 60 ? `${name.slice(0, 60)}…` : name;
+  // Before slugifying: the length is the tag's own problem, and transliterating a long text costs time.
+  if (name.length > MAX_TAG_LENGTH) {
+    return { message: `tag "${shown}" is ${name.length} characters long; the limit is ${MAX_TAG_LENGTH}`, hint: 'a tag names a topic in a few words' };
+  }
+  const slug = slugifyText(name);
+  if (slug === '') return { message: `tag "${shown}" has no letters or digits to make a web address from` };
+  if (slug.length > MAX_SLUG_LENGTH) {
+    return { message: `tag "${shown}" makes an address of ${slug.length} characters (${slug.slice(0, 30)}…); the limit is ${MAX_SLUG_LENGTH}`, hint: 'shorten the tag' };
+  }
+  if (WINDOWS_RESERVED.test(slug)) {
+    return {
+      message: `tag "${shown}" would have the address /tags/${slug}/, a name Windows reserves for devices (con, prn, aux, nul, com1…, lpt1…)`,
+      hint: 'such a folder cannot be made on every host: add a word to the tag',
+    };
+  }
+  const other = slugProblem(slug);
+  return other ? { message: `tag "${shown}" cannot make a web address: its address "${slug}" ${other}`, hint: 'rename the tag' } : undefined;
+}
+
+/** The pages one article adds to the site: its own, a page per tag, a redirect per alias (see MAX_PAGES_PER_FILE). */
+function pagesProblem(tags: number, aliases: number, file: string, at: Position): Problem | undefined {
+  const pages = 1 + tags + aliases;
+  if (pages <= MAX_PAGES_PER_FILE) return undefined;
+  return error(file, `this article would add ${pages} pages to the site (its own, ${tags} tag pages and ${aliases} redirects); one file may add at most ${MAX_PAGES_PER_FILE}`, {
+    position: at,
+    hint: 'keep the tags and aliases that readers need',
+  });
 }

@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { compareText, error, type Position, type Problem } from '../util/problems.js';
 import type { Article, Comment, CommentSource } from './types.js';
 import { checkFields } from './check-fields.js';
+import { MAX_COMMENTS_PER_ARTICLE } from './limits.js';
 import { commentSchema, knownKeys } from './schema.js';
 import { slugifyText, slugProblem } from './slug.js';
 import { didYouMean } from './suggest.js';
@@ -67,6 +68,7 @@ export function attachComments(
       );
     }
   }
+  reportTooManyComments(files, articleOf, problems);
   const byArticle = groupBy(
     checked.filter((comment) => articleOf.has(comment.folder)),
     (comment) => articleOf.get(comment.folder) as Article,
@@ -74,6 +76,24 @@ export function attachComments(
   // A reply to a comment with errors of its own is not reported twice.
   const written = new Set(files.map((file) => `${file.folder}/${commentId(file)}`));
   for (const [article, comments] of byArticle) article.comments.approved = threadChecks(comments, written, problems);
+}
+
+/**
+ * Every comment file is counted, valid or not, over both folders that can
+ * name one article (slug and section/slug). The error is the article's: its
+ * page is what every comment is printed on.
+ */
+function reportTooManyComments(files: readonly CommentSource[], articleOf: ReadonlyMap<string, Article>, problems: Problem[]): void {
+  const attached = files.filter((file) => articleOf.has(file.folder));
+  for (const [article, comments] of groupBy(attached, (file) => articleOf.get(file.folder) as Article)) {
+    if (comments.length <= MAX_COMMENTS_PER_ARTICLE) continue;
+    const folders = [...new Set(comments.map((file) => `comments/${file.folder}/`))].join(' and ');
+    problems.push(
+      error(article.file, `${folders} hold${folders.includes(' and ') ? '' : 's'} ${comments.length} comments on this article, and an article may have at most ${MAX_COMMENTS_PER_ARTICLE}`, {
+        hint: 'keep the comments readers need; move the others out of content/',
+      }),
+    );
+  }
 }
 
 /** One file's own checks: YAML, fields, and a file name and folder that can name it. */

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { FIRST_YEAR, LAST_YEAR } from './limits.js';
 
 /** A moment from content: when, and whether the editor wrote a time of day. */
 export interface ContentDate {
@@ -27,6 +28,12 @@ export function parseContentDate(
   const parsed = DateTime.fromISO(trimmed.replace(' ', 'T'), { zone: timezone });
   if (!parsed.isValid) {
     return { ok: false, reason: `"${trimmed}" is not a real date (${parsed.invalidExplanation ?? parsed.invalidReason})` };
+  }
+  // The written year, and the moment in UTC (9999-12-31T23:00-05:00 is in the year 10000 there).
+  const year = Number(trimmed.slice(0, 4));
+  const utcYear = parsed.toUTC().year;
+  if (year < FIRST_YEAR || utcYear < FIRST_YEAR || year > LAST_YEAR || utcYear > LAST_YEAR) {
+    return { ok: false, reason: `"${trimmed}" is outside the years ${FIRST_YEAR} to ${LAST_YEAR}, which feeds and sitemaps can carry` };
   }
   return { ok: true, date: { epoch: parsed.toMillis(), hasTime: trimmed.length > 10 } };
 }

@@ -1,8 +1,8 @@
-import { lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
-import path from 'node:path';
+import { lstatSync, readFileSync, type Stats } from 'node:fs';
 import { displayPath } from '../util/display-path.js';
-import { compareText, error, type Problem } from '../util/problems.js';
-import type { CommentSource, ContentSources, SourceFile } from './types.js';
+import { error, type Problem } from '../util/problems.js';
+import { contentFiles, symbolicLinkProblem } from './content-files.js';
+import type { ContentSources, SourceFile } from './types.js';
 
 /** Larger files are refused before parsing: no article is this long, and a hostile one should not stall the build. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -19,29 +19,54 @@ export interface LoadedContent {
  * Read a content folder: `site.yml`, the Markdown files under `articles/`,
  * `authors/` and `categories/` (nested folders allowed), and the approved
  * comments, `comments/<article>/*.yml`. This is the only code that reads
- * `content/`. Symbolic links are refused: a contributed link could
- * otherwise publish any file on the build machine.
+ * `content/`. No symbolic link is followed, not even `contentDir` itself: a
+ * contributed link could otherwise publish any file on the build machine,
+ * and Broadsheet cannot tell a link the user typed from one committed as
+ * `content`. Files that are not read are reported (see contentFiles).
  */
 export async function loadContent(contentDir: string): Promise<LoadedContent> {
   const problems: Problem[] = [];
-  if (!statOrUndefined(contentDir)?.isDirectory()) {
-    problems.push(error(displayPath(contentDir), 'the content folder does not exist', { hint: 'pass --content DIR' }));
+  const folderProblem = contentFolderProblem(contentDir);
+  if (folderProblem) {
+    problems.push(folderProblem);
     return { sources: { site: undefined, articles: [], authors: [], categories: [], comments: [] }, problems };
   }
   // Synchronous reads: thousands of small files come from the page cache
   // faster one after another than through the thread pool's promises.
-  const siteFile = path.join(contentDir, 'site.yml');
-  const siteStat = statOrUndefined(siteFile);
+  const files = contentFiles(contentDir, problems);
+  const read = (file: string, maxBytes = MAX_FILE_BYTES) => {
+    const stat = statOrUndefined(file);
+    return stat && readSource(file, stat, problems, maxBytes);
+  };
+  const readAll = (list: string[]) => list.flatMap((file) => read(file) ?? []);
   return {
     sources: {
-      site: siteStat ? readSource(siteFile, siteStat, problems) : undefined,
-      articles: readMarkdownFolder(path.join(contentDir, 'articles'), problems),
-      authors: readMarkdownFolder(path.join(contentDir, 'authors'), problems),
-      categories: readMarkdownFolder(path.join(contentDir, 'categories'), problems),
-      comments: readCommentFolder(path.join(contentDir, 'comments'), problems),
+      site: files.site === undefined ? undefined : read(files.site),
+      articles: readAll(files.articles),
+      authors: readAll(files.authors),
+      categories: readAll(files.categories),
+      // Each comment keeps the folder it sits in: that names its article.
+      comments: files.comments.flatMap(({ full, folder }) => {
+        const source = read(full, MAX_COMMENT_BYTES);
+        return source ? [{ ...source, folder }] : [];
+      }),
     },
     problems,
   };
+}
+
+/** What is wrong with the content folder itself, if anything. */
+function contentFolderProblem(contentDir: string): Problem | undefined {
+  const stat = statOrUndefined(contentDir);
+  const shown = displayPath(contentDir);
+  if (!stat) return error(shown, 'the content folder does not exist', { hint: 'pass --content DIR' });
+  if (stat.isSymbolicLink()) {
+    return error(shown, 'the content folder is a symbolic link, and content is never read through links', {
+      hint: 'pass the folder it points to with --content DIR',
+    });
+  }
+  if (!stat.isDirectory()) return error(shown, 'the content folder is not a folder', { hint: 'pass --content DIR' });
+  return undefined;
 }
 
 function statOrUndefined(file: string): Stats | undefined {
@@ -50,39 +75,6 @@ function statOrUndefined(file: string): Stats | undefined {
   } catch {
     return undefined;
   }
-}
-
-function readMarkdownFolder(folder: string, problems: Problem[]): SourceFile[] {
-  return readFolder(folder, '.md', MAX_FILE_BYTES, problems).map(({ source }) => source);
-}
-
-/** Each comment keeps the folder it sits in: that names its article. */
-function readCommentFolder(folder: string, problems: Problem[]): CommentSource[] {
-  return readFolder(folder, '.yml', MAX_COMMENT_BYTES, problems).map(({ source, file }) => ({
-    ...source,
-    folder: path.relative(folder, path.dirname(file)).split(path.sep).join('/'),
-  }));
-}
-
-function readFolder(folder: string, extension: string, maxBytes: number, problems: Problem[]): { source: SourceFile; file: string }[] {
-  let entries;
-  try {
-    entries = readdirSync(folder, { recursive: true, withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const files = entries
-    .filter((entry) => entry.name.toLowerCase().endsWith(extension) && !entry.name.startsWith('.'))
-    .map((entry) => ({ entry, file: path.join(entry.parentPath, entry.name) }))
-    .sort((a, b) => compareText(a.file, b.file));
-  const sources: { source: SourceFile; file: string }[] = [];
-  for (const { entry, file } of files) {
-    if (!entry.isFile() && !entry.isSymbolicLink()) continue;
-    const stat = statOrUndefined(file);
-    const source = stat && readSource(file, stat, problems, maxBytes);
-    if (source) sources.push({ source, file });
-  }
-  return sources;
 }
 
 /** Read one content file with the same rules as loadContent; undefined (with a problem) when refused. */
@@ -94,7 +86,7 @@ export function readContentFile(file: string, problems: Problem[]): SourceFile |
 function readSource(file: string, stat: Stats, problems: Problem[], maxBytes = MAX_FILE_BYTES): SourceFile | undefined {
   const shown = displayPath(file);
   if (stat.isSymbolicLink()) {
-    problems.push(error(shown, 'symbolic links are not followed', { hint: 'commit the file itself' }));
+    problems.push(symbolicLinkProblem(shown));
     return undefined;
   }
   if (stat.size > maxBytes) {

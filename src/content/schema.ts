@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isKnownTimezone, parseContentDate, type ContentDate } from './dates.js';
 import { slugProblem, WINDOWS_RESERVED } from './slug.js';
+import { MAX_ALIASES, MAX_CORRECTIONS, MAX_TAGS } from './limits.js';
 
 /*
  * The one source of truth for what editors may write. Types for the rest of
@@ -22,9 +23,22 @@ const slug = z.string().superRefine((value, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
 });
 
+const asList = (value: unknown) => (value === undefined || Array.isArray(value) ? value : [value]);
+
 /** One value or a list of them; editors write either. */
-const listOf = <T extends z.ZodType>(item: T) =>
-  z.preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(item));
+const listOf = <T extends z.ZodType>(item: T) => z.preprocess(asList, z.array(item));
+
+/**
+ * A list of at most `max` items, counted before any item is checked: a list
+ * of 100,000 tags is one error, quickly, not 100,000 checks (or errors).
+ */
+const boundedList = <T extends z.ZodType>(item: T, max: number, noun: string, why: string) =>
+  z
+    .array(z.unknown())
+    .superRefine((list, ctx) => {
+      if (list.length > max) ctx.addIssue({ code: 'custom', message: `${list.length} ${noun}, and an article may have at most ${max} (${why})`, input: list });
+    })
+    .pipe(z.array(item));
 
 /** A file under `public/`, written as a site path such as `/images/harbour.jpg`. */
 const sitePath = z
@@ -165,7 +179,7 @@ export const articleSchema = (timezone: string) =>
       updated: contentDate(timezone).optional(),
       authors: listOf(slug).pipe(z.array(z.string()).min(1, 'needs at least one author')),
       category: slug,
-      tags: listOf(text).default([]),
+      tags: z.preprocess(asList, boundedList(text, MAX_TAGS, 'tags', 'each tag is a page of its own')).default([]),
       image: imageSchema.optional(),
       draft: z.boolean().default(false),
       slug: slug.optional(),
@@ -175,8 +189,8 @@ export const articleSchema = (timezone: string) =>
         .optional(),
       /** The original address when the article was first published elsewhere (syndication). */
       canonical: webUrl.optional(),
-      corrections: z.array(correction(timezone)).default([]),
-      aliases: listOf(aliasPath).default([]),
+      corrections: boundedList(correction(timezone), MAX_CORRECTIONS, 'corrections', 'a story corrected this often needs a new article').default([]),
+      aliases: z.preprocess(asList, boundedList(aliasPath, MAX_ALIASES, 'aliases', 'each alias is a redirect page of its own')).default([]),
       // `false` closes the article to new comments; approved ones stay.
       comments: z.boolean().default(true),
     })

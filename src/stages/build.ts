@@ -17,11 +17,11 @@ import { unchangedOutput, writeOutput, type OutputReport } from '../publish/writ
 import { NO_TERMS } from '../related/terms.js';
 import type { MadePlan } from '../routes/plan.js';
 import { displayPath } from '../util/display-path.js';
-import { filesBelow } from '../util/files-below.js';
 import { compareText, ContentError, hasErrors, sortProblems, type Problem } from '../util/problems.js';
 import { loadRendererHere, processAll, type ProcessAllResult } from '../workers/process-pool.js';
 import { assetNames } from './asset-names.js';
 import { buildKey, inputsKey } from './build-key.js';
+import { publicSitePaths } from './public-files.js';
 import { buildTime, defaultPaths, type BuildOptions, type BuildResult, type BuildState, type Change, type CheckOptions, type StageReport } from './options.js';
 
 export * from './options.js';
@@ -214,10 +214,10 @@ interface Loaded {
 
 async function loadAll(contentDir: string, publicDir: string): Promise<Loaded> {
   const loaded = await loadContent(contentDir);
-  const assets = listSitePaths(publicDir);
+  const published = publicSitePaths(publicDir);
   const { sources } = loaded;
   const fileCount = sources.articles.length + sources.authors.length + sources.categories.length + sources.comments.length + (sources.site ? 1 : 0);
-  return { sources, problems: loaded.problems, assets, assetNames: assetNames(publicDir), fileCount };
+  return { sources, problems: [...loaded.problems, ...published.problems], assets: published.sitePaths, assetNames: assetNames(publicDir), fileCount };
 }
 
 /**
@@ -228,7 +228,9 @@ async function loadAll(contentDir: string, publicDir: string): Promise<Loaded> {
 function reload(change: Change, contentDir: string, preview: boolean): Loaded | undefined {
   const { state } = change;
   const articlesDir = path.resolve(contentDir, 'articles') + path.sep;
-  if (change.files.length === 0 || !change.files.every((file) => path.resolve(file).startsWith(articlesDir) && /\.md$/i.test(file))) return undefined;
+  // A dot-file or a file in a dot-folder is not read by a full build (see contentFiles): one builds, and warns.
+  const read = (file: string) => path.resolve(file).startsWith(articlesDir) && /\.md$/i.test(file) && !/(?:^|[\\/])\./.test(path.relative(articlesDir, path.resolve(file)));
+  if (change.files.length === 0 || !change.files.every(read)) return undefined;
   const known = new Set(state.sources.articles.map((file) => file.path));
   const paths = change.files.map((file) => displayPath(path.resolve(file)));
   if (preview && !paths.every((file) => known.has(file))) return undefined;
@@ -374,11 +376,6 @@ function previewModel(content: Content, change: Change, rendered: (file: string)
 
 function emptyResult(problems: Problem[]): BuildResult {
   return { problems, pages: 0, articles: 0, output: NO_OUTPUT, images: { encoded: 0, reused: 0 } };
-}
-
-/** Every file under `public/` as a site path (`/images/a.jpg`). */
-function listSitePaths(publicDir: string): Set<string> {
-  return new Set(filesBelow(publicDir).map(({ file }) => `/${file}`));
 }
 
 function timer(onStage: CheckOptions['onStage']) {

@@ -220,13 +220,16 @@ describe('loading comment files', () => {
   afterEach(() => rmSync(root, { recursive: true, force: true }));
   const shown = (...parts: string[]) => displayPath(path.join(root, ...parts));
 
-  test('*.yml files in path order, each with its folder under comments/; other files are ignored', async () => {
+  test('*.yml files in path order, each with its folder under comments/; other files are warned about', async () => {
     writeFileSync(path.join(root, 'comments/news/tram/b.yml'), 'B');
     writeFileSync(path.join(root, 'comments/harbour-wall/a.yml'), 'A');
     writeFileSync(path.join(root, 'comments/harbour-wall/notes.txt'), 'not a comment');
     writeFileSync(path.join(root, 'comments/harbour-wall/.a.yml.swp'), 'editor swap file');
     const { sources, problems } = await loadContent(root);
-    expect(problems).toEqual([]);
+    expect(problems.map((p) => [p.severity, p.file])).toEqual([
+      ['warning', shown('comments/harbour-wall/.a.yml.swp')],
+      ['warning', shown('comments/harbour-wall/notes.txt')],
+    ]);
     expect(sources.comments).toEqual([
       { path: shown('comments/harbour-wall/a.yml'), text: 'A', folder: 'harbour-wall' },
       { path: shown('comments/news/tram/b.yml'), text: 'B', folder: 'news/tram' },
@@ -234,11 +237,10 @@ describe('loading comment files', () => {
   });
 
   test('symbolic links are refused', async () => {
-    writeFileSync(path.join(root, 'secret.txt'), 'SECRET');
-    symlinkSync(path.join(root, 'secret.txt'), path.join(root, 'comments/harbour-wall/leak.yml'));
+    symlinkSync(path.join(root, 'site.yml'), path.join(root, 'comments/harbour-wall/leak.yml'));
     const { sources, problems } = await loadContent(root);
     expect(sources.comments).toEqual([]);
-    expect(problems.map(formatProblem)).toEqual([`${shown('comments/harbour-wall/leak.yml')} error: symbolic links are not followed\n    hint: commit the file itself`]);
+    expect(problems.map(formatProblem)).toEqual([`${shown('comments/harbour-wall/leak.yml')} error: symbolic links are not read\n    hint: commit the file (or the folder) itself, not a link to it`]);
   });
 
   test(`a comment over ${MAX_COMMENT_BYTES / 1024} KB is refused before it is read`, async () => {

@@ -21,3 +21,18 @@ export function writeNewsroom(
   for (const [name, text] of Object.entries(articles)) write(`content/articles/${name}`, text);
   return root;
 }
+
+/**
+ * A new temporary folder outside any newsroom whose files hold `secret`:
+ * what a symbolic link in content/ would publish. `secret.md` is an article,
+ * `folder/` holds one (`secret.md`) and a comment folder (`story/secret.yml`).
+ */
+export function writeOutside(secret: string): string {
+  const outside = mkdtempSync(path.join(tmpdir(), 'broadsheet-outside-'));
+  const story = `---\ntitle: ${secret}\ndate: 2025-03-14\nauthors: [jane-doe]\ncategory: news\n---\n${secret}\n`;
+  mkdirSync(path.join(outside, 'folder/story'), { recursive: true });
+  writeFileSync(path.join(outside, 'secret.md'), story);
+  writeFileSync(path.join(outside, 'folder/secret.md'), story);
+  writeFileSync(path.join(outside, 'folder/story/secret.yml'), `name: Reader\ndate: 2025-03-15\nbody: ${secret}\n`);
+  return outside;
+}

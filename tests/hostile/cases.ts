@@ -1,20 +1,25 @@
 import type { CheerioAPI } from 'cheerio';
+import { FOLDER_AND_LIMIT_CASES } from './cases-folders-limits.js';
 
 /** The environment variable every run carries; its value must never reach an output file or a log. */
 export const CANARY_VARIABLE = 'BROADSHEET_CANARY';
 
-/** Files of one case, by path under content/. Buffers are written as they are (invalid UTF-8). */
-export type CaseFiles = Record<string, string | Buffer>;
+/**
+ * Files of one case, by path under content/. Buffers are written as they are (invalid UTF-8).
+ * `{ symlink }` makes a symbolic link to `secret.md` (a file) or `folder` (a folder holding
+ * secret.md and story/secret.yml) in a folder outside the newsroom, whose files hold the canary.
+ */
+export type CaseFiles = Record<string, string | Buffer | { symlink: 'secret.md' | 'folder' }>;
 
 export type Outcome =
   /** The build fails, naming `file` (default: the case's article) with a message matching `message`, on `line` when given. */
   | { refused: { message: RegExp; line?: number; file?: string } }
-  /** The build succeeds and the page at `url` passes `check`; `warning` must be printed about the file when given. */
-  | { renders: { url: string; check?: (page: CheerioAPI) => void; warning?: RegExp } };
+  /** The build succeeds and the page at `url` passes `check`; `warning` must be printed about `file` (default: the case's article) when given. */
+  | { renders: { url: string; check?: (page: CheerioAPI) => void; warning?: RegExp; file?: string } };
 
 export interface HostileCase {
   name: string;
-  kind: 'front matter' | 'slug or path' | 'body' | 'field' | 'comment';
+  kind: 'front matter' | 'slug or path' | 'body' | 'field' | 'comment' | 'folder or link' | 'limit';
   files: CaseFiles;
   outcome: Outcome;
 }
@@ -231,4 +236,4 @@ cases.push({
   outcome: { refused: { message: /is not an article's folder/, file: 'content/comments/%2e%2e/escape/x.yml' } },
 });
 
-export const HOSTILE_CASES: readonly HostileCase[] = cases;
+export const HOSTILE_CASES: readonly HostileCase[] = [...cases, ...FOLDER_AND_LIMIT_CASES];
