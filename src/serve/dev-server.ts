@@ -53,6 +53,8 @@ export async function startDevServer(dir: string, options: { host: string; port:
   });
 
   const port = await listen(server, bindAddress(options.host), options.port);
+  // A failed accept (too many open files) is that one connection's loss, not the server's end.
+  server.on('error', () => {});
   const addresses = Object.values(networkInterfaces()).flatMap((entries) => (entries ?? []).map((entry) => entry.address));
   allowed = allowedHosts(options.host, port, { addresses, hostname: hostname() });
 
@@ -61,8 +63,10 @@ export async function startDevServer(dir: string, options: { host: string; port:
     reload: () => eleventy.reload(),
     async close() {
       await eleventy.close();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Browsers keep connections open; close() alone would wait for them.
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closed;
     },
   };
 }
@@ -86,14 +90,16 @@ async function listen(server: ReturnType<typeof createServer>, host: string, por
 }
 
 function refuse(response: ServerResponse, { status, reason }: { status: number; reason: string }): void {
+  const body = `${status} ${reason}\n`;
   response.writeHead(status, {
     'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
     'X-Content-Type-Options': 'nosniff',
     ...(status === 405 ? { Allow: 'GET, HEAD' } : {}),
     // A client that sent one bad request is not kept talking.
     Connection: 'close',
   });
-  response.end(`${status} ${reason}\n`);
+  response.end(body);
 }
 
 function refuseUpgrade(socket: Duplex, verdict: Exclude<Verdict, { ok: true }>): void {
