@@ -22,7 +22,10 @@ Options:
   --cache-dir DIR   where rendered Markdown is cached (default: .cache/broadsheet)
   --no-cache        render every article afresh and store nothing
   --time-limit S    seconds one file may take to check and render (default: 10)
-  --port N          port for serve (default: 8080)
+  --port N          port for serve (default: 8080; 0 picks a free one)
+  --host ADDRESS    address serve listens on (default: localhost, this machine
+                    only); another address, or 0.0.0.0 for all, exposes the
+                    preview, drafts included, to the network
   --quiet           print only problems
   --verbose         print stack traces of unexpected errors
   --help            show this help
@@ -54,6 +57,7 @@ async function main(argv: string[]): Promise<number> {
         future: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
         port: { type: 'string', default: '8080' },
+        host: { type: 'string' },
         'time-limit': { type: 'string', default: '10' },
         quiet: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
@@ -111,11 +115,22 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'serve': {
         const port = Number(values.port);
-        const { serve } = await import('./serve/serve.js');
+        if (!Number.isInteger(port) || port < 0 || port > 65535) {
+          console.error(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
+          return 2;
+        }
+        const [{ serve }, { DEFAULT_HOST, exposureWarning }] = await Promise.all([import('./serve/serve.js'), import('./serve/hosts.js')]);
+        const host = values.host ?? DEFAULT_HOST;
         await serve({
           ...options,
           port,
-          onReady: (url) => console.log(`Serving ${terminalText(options.outDir)} at ${terminalText(url)} (Ctrl+C to stop)`),
+          host,
+          onReady: (url) => {
+            console.log(`Serving ${terminalText(options.outDir)} at ${terminalText(url)} (Ctrl+C to stop)`);
+            // Printed even with --quiet, next to the address, where it is seen.
+            const warning = exposureWarning(host);
+            if (warning) console.error(terminalText(warning));
+          },
           onPreview: ({ urls, ms }) => console.log(`↻ ${terminalText(urls.join(', '))} updated in ${ms.toFixed(0)} ms; updating the pages it affects`),
           onUpdate: ({ problems, output, ms }) => {
             report(problems);

@@ -36,15 +36,28 @@ declare module '@11ty/eleventy' {
 }
 
 declare module '@11ty/eleventy-dev-server' {
+  import type { IncomingMessage, ServerResponse } from 'node:http';
+  import type { Duplex } from 'node:stream';
+
   interface DevServerOptions {
-    port?: number;
     liveReload?: boolean;
     domDiff?: boolean;
-    pathPrefix?: string;
-    messageOnStart?: (info: { hosts: string[] }) => string;
   }
+  /** The live-reload WebSocket server (ws's WebSocketServer). */
+  interface ReloadSockets {
+    handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, done: (client: unknown) => void): void;
+    emit(event: 'connection', client: unknown, request: IncomingMessage): boolean;
+  }
+  /**
+   * Broadsheet never lets it listen: serve/dev-server.ts hands it checked
+   * requests (onRequestHandler) and upgrades (updateServer, created by
+   * setupReloadNotifier). These members are public in 2.1's server.js but
+   * not documented; tests/serve/ fails if they change.
+   */
   interface DevServer {
-    serve(port: number): Promise<void>;
+    onRequestHandler(request: IncomingMessage, response: ServerResponse): Promise<void>;
+    setupReloadNotifier(): void;
+    updateServer: ReloadSockets;
     reload(event?: { files?: string[] }): void;
     close(): Promise<void>;
   }

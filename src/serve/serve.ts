@@ -1,26 +1,32 @@
 import path from 'node:path';
-import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { watch } from 'chokidar';
 import type { OutputReport } from '../publish/write-output.js';
 import { build, defaultPaths, prepareRebuilds, rebuild, type BuildOptions, type BuildResult, type BuildState } from '../stages/build.js';
 import type { Problem } from '../util/problems.js';
+import { startDevServer } from './dev-server.js';
+import { DEFAULT_HOST } from './hosts.js';
 
 /** How long the previewed page has the server to itself before the full build starts. */
 const PREVIEW_GRACE_MS = 750;
 
 export interface ServeOptions extends BuildOptions {
+  /** 0 lets the system pick a free port; a busy one moves to the next free of a few. */
   port: number;
+  /** The address to listen on; loopback (`localhost`) unless given. */
+  host?: string;
   /** Told about each full build, good or failed. */
   onBuild: (outcome: { result?: BuildResult; error?: unknown; ms: number }) => void;
   /** Told when edited articles were put online ahead of the update of the rest. */
   onPreview: (outcome: { urls: string[]; ms: number }) => void;
   /** Told when the pages affected by saved articles were brought up to date. */
   onUpdate: (outcome: { problems: Problem[]; output: OutputReport; ms: number }) => void;
+  /** Told the address to open once every file is watched. */
   onReady: (url: string) => void;
 }
 
 /**
- * Build, serve the output with Eleventy's dev server, and update it when
+ * Build, serve the output with Eleventy's dev server (on this machine only
+ * unless `host` says otherwise; see dev-server.ts), and update it when
  * content, templates or public files change. A saved article's own page is
  * rendered at once and the browser reloaded; then the archives, lists and
  * related links it affects are updated in place and the browser reloaded
@@ -43,17 +49,7 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
   await runBuild();
   await prepareRebuilds();
 
-  let url = `http://localhost:${options.port}/`;
-  const server = EleventyDevServer.getServer('broadsheet', options.outDir, {
-    port: options.port,
-    liveReload: true,
-    domDiff: false,
-    messageOnStart: ({ hosts }) => {
-      url = hosts[0] ?? url;
-      return '';
-    },
-  });
-  await server.serve(options.port);
+  const server = await startDevServer(options.outDir, { host: options.host ?? DEFAULT_HOST, port: options.port });
 
   const templatesDir = options.templatesDir ?? defaultPaths.templatesDir;
   const publicDir = options.publicDir ?? defaultPaths.publicDir;
@@ -116,7 +112,7 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
   });
   // Ready only once every file is watched: an edit before that would be missed.
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-  options.onReady(url);
+  options.onReady(server.url);
 
   return {
     async close() {
