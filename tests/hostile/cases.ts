@@ -1,4 +1,5 @@
 import type { CheerioAPI } from 'cheerio';
+import { SVG_AND_HEADER_CASES } from './cases-svg-headers.js';
 
 /** The environment variable every run carries; its value must never reach an output file or a log. */
 export const CANARY_VARIABLE = 'BROADSHEET_CANARY';
@@ -231,4 +232,4 @@ cases.push({
   outcome: { refused: { message: /is not an article's folder/, file: 'content/comments/%2e%2e/escape/x.yml' } },
 });
 
-export const HOSTILE_CASES: readonly HostileCase[] = cases;
+export const HOSTILE_CASES: readonly HostileCase[] = [...cases, ...SVG_AND_HEADER_CASES];

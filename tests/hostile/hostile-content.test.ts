@@ -6,7 +6,9 @@ import { load, type CheerioAPI } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeNewsroom } from '../helpers/newsroom.js';
 import { readSite, type BuiltSite } from '../helpers/site-output.js';
+import { packageCopy } from '../helpers/package-copy.js';
 import { CANARY_VARIABLE, HOSTILE_CASES, type CaseFiles, type HostileCase } from './cases.js';
+import { publicFilesOf } from './cases-svg-headers.js';
 
 /**
  * Every hostile case goes through the real command line, with a secret in
@@ -32,13 +34,17 @@ function buildCases(cases: readonly HostileCase[], ...args: string[]): Run {
     mkdirSync(path.dirname(path.join(root, 'content', file)), { recursive: true });
     writeFileSync(path.join(root, 'content', file), text);
   }
-  const result = spawnSync(process.execPath, [CLI, 'build', '--no-cache', ...args], {
+  // Cases with files in public/ run a copy of Broadsheet that has them (the CLI reads public/ from beside itself).
+  const publicFiles = publicFilesOf(cases);
+  const copy = Object.keys(publicFiles).length > 0 ? packageCopy(publicFiles) : undefined;
+  const result = spawnSync(process.execPath, [copy?.cli ?? CLI, 'build', '--no-cache', ...args], {
     cwd: root,
     encoding: 'utf8',
     timeout: 180_000,
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: '1', [CANARY_VARIABLE]: SECRET },
   });
+  copy?.remove();
   return { root, code: result.status, signal: result.signal, log: result.stdout + result.stderr, stderr: result.stderr };
 }
 
