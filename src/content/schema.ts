@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isKnownTimezone, parseContentDate, type ContentDate } from './dates.js';
 import { slugProblem, WINDOWS_RESERVED } from './slug.js';
 import { MAX_ALIASES, MAX_CORRECTIONS, MAX_TAGS } from './limits.js';
+import { endpointProblem, siteUrlProblem } from './web-address.js';
 
 /*
  * The one source of truth for what editors may write. Types for the rest of
@@ -54,15 +55,15 @@ const webUrl = z
   .trim()
   .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), 'must be an http(s) address');
 
-/** An https address without a user name or password in it: it is printed into every article page. */
-const httpsUrl = z
-  .string()
-  .trim()
-  .refine((value) => {
-    if (!URL.canParse(value)) return false;
-    const url = new URL(value);
-    return url.protocol === 'https:' && url.username === '' && url.password === '';
-  }, 'must be an https:// address (without a user name or password)');
+/** A value that must satisfy `problemOf` (undefined: it does), reported in its words. */
+const grammar = (problemOf: (value: string) => string | undefined) =>
+  z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      const problem = problemOf(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+    });
 
 const email = z.string().trim().regex(/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/, 'must be an e-mail address');
 
@@ -131,15 +132,16 @@ export const relatedSettingsSchema = z.object({
  */
 export const commentSettingsSchema = z.object({
   enabled: z.boolean().default(true),
-  /** Where the "Leave a comment" form posts (a moderation service, a form handler). */
-  endpoint: httpsUrl.optional(),
+  /** Where the "Leave a comment" form posts (a moderation service, a form handler); its origin goes into the CSP header. */
+  endpoint: grammar(endpointProblem).optional(),
 });
 
 const PERMALINK = /^\/(?:(?:[a-z0-9-]|:year|:month|:day|:category|:slug)+\/)*$/;
 
 export const siteSchema = z.object({
   title: text,
-  url: webUrl.transform((value) => (value.endsWith('/') ? value : `${value}/`)),
+  // Its path goes into _headers, _redirects and robots.txt.
+  url: grammar(siteUrlProblem).transform((value) => (value.endsWith('/') ? value : `${value}/`)),
   language: z.string().refine((value) => {
     try {
       return Intl.getCanonicalLocales(value).length === 1;

@@ -20,6 +20,12 @@ export interface ValidateOptions {
   baseUrl?: string | undefined;
   /** Whether a site path such as `/images/a.jpg` names a file in `public/`. */
   assetExists: (sitePath: string) => boolean;
+  /**
+   * Whether the file at a site path is an SVG, by its name or its bytes (see
+   * images/svg-source.ts): no lead image or avatar may be one. None is when
+   * left out.
+   */
+  isSvg?: ((sitePath: string) => boolean) | undefined;
   /** Files of public/ as they are published (see planRoutes); none when left out. */
   publicFiles?: readonly string[] | undefined;
   /** The last good build's plan, taken again when nothing it depends on changed (see planAgain). */
@@ -49,7 +55,8 @@ export function validateContent(sources: ContentSources, options: ValidateOption
   const site = validateSite(sources.site, options.baseUrl, problems);
   const timezone = site?.timezone ?? 'UTC';
 
-  const authors = sources.authors.flatMap((file) => validateAuthor(file, options.assetExists, problems));
+  const images: ImageLookups = { assetExists: options.assetExists, isSvg: options.isSvg ?? (() => false) };
+  const authors = sources.authors.flatMap((file) => validateAuthor(file, images, problems));
   const categories = sources.categories.flatMap((file) => validateCategory(file, problems));
   reportDuplicateSlugs(authors, 'author', problems);
   reportDuplicateSlugs(categories, 'section', problems);
@@ -57,7 +64,7 @@ export function validateContent(sources: ContentSources, options: ValidateOption
   const lookups: Lookups = {
     authors: new Set(authors.map((a) => a.slug)),
     categories: new Set(categories.map((c) => c.slug)),
-    assetExists: options.assetExists,
+    ...images,
   };
   const settings = { timezone, permalink: site?.permalink ?? '/:category/:slug/', now: options.now };
   const checkedPins = new Map<string, { refs: string[]; at: Position[] }>();
@@ -122,10 +129,14 @@ export function peekSite(sources: ContentSources, baseUrl?: string): Site | unde
   return validateSite(sources.site, baseUrl, []);
 }
 
-interface Lookups {
+interface ImageLookups {
+  assetExists: (sitePath: string) => boolean;
+  isSvg: (sitePath: string) => boolean;
+}
+
+interface Lookups extends ImageLookups {
   authors: Set<string>;
   categories: Set<string>;
-  assetExists: (sitePath: string) => boolean;
 }
 
 function validateSite(file: SourceFile | undefined, baseUrl: string | undefined, problems: Problem[]): Site | undefined {
@@ -142,15 +153,13 @@ function validateSite(file: SourceFile | undefined, baseUrl: string | undefined,
   return checkFields(file.path, { ...parsed.value, data }, siteSchema, knownKeys.site, problems);
 }
 
-function validateAuthor(file: SourceFile, assetExists: Lookups['assetExists'], problems: Problem[]): Author[] {
+function validateAuthor(file: SourceFile, images: ImageLookups, problems: Problem[]): Author[] {
   const parsed = readFrontMatter(file, problems);
   if (!parsed) return [];
   const fields = checkFields(file.path, parsed, authorSchema, knownKeys.author, problems);
   const slug = fileSlug(file, problems, 'author');
   if (!fields || !slug) return [];
-  if (fields.avatar && !assetExists(fields.avatar)) {
-    problems.push(missingAsset(file.path, fields.avatar, parsed.locate(['avatar'])));
-  }
+  if (fields.avatar) problems.push(...pictureProblems(file.path, fields.avatar, parsed.locate(['avatar']), 'an avatar', images));
   return [{ ...fields, slug, file: file.path, body: parsed.body, bodyLine: parsed.bodyLine }];
 }
 
@@ -190,9 +199,7 @@ function linkArticle(
       }),
     );
   }
-  if (article.image && !lookups.assetExists(article.image.src)) {
-    problems.push(missingAsset(file, article.image.src, article.at.imageSrc));
-  }
+  if (article.image) problems.push(...pictureProblems(file, article.image.src, article.at.imageSrc, 'a lead image', lookups));
   if (problems.length > before) return [];
 
   const { draft, at: _at, related, comments, ...rest } = article;
@@ -271,11 +278,16 @@ function firstBySlug(items: readonly { slug: string; file: string }[]): { slug: 
   return [...first.values()];
 }
 
-function missingAsset(file: string, sitePath: string, position: Position): Problem {
-  return error(file, `image ${sitePath} is not in public/`, {
-    position,
-    hint: `add the file public${sitePath}, or fix the path`,
-  });
+/** A lead image or avatar must be a file in public/, and not an SVG. */
+function pictureProblems(file: string, sitePath: string, position: Position, use: string, images: ImageLookups): Problem[] {
+  if (!images.assetExists(sitePath)) return [error(file, `image ${sitePath} is not in public/`, { position, hint: `add the file public${sitePath}, or fix the path` })];
+  if (!images.isSvg(sitePath)) return [];
+  return [
+    error(file, `image ${sitePath} is an SVG, which cannot be ${use}: an SVG is a document that can carry script`, {
+      position,
+      hint: 'export it as PNG, JPEG or WebP and name that file; an SVG can still be shown in the text with ![…](…)',
+    }),
+  ];
 }
 
 const bySlug = (a: { slug: string }, b: { slug: string }) => compareText(a.slug, b.slug);

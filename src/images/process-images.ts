@@ -8,6 +8,7 @@ import { IMAGES_FOLDER } from '../routes/addresses.js';
 import { entryKey, readEntry, writeEntry } from '../util/file-cache.js';
 import { fallbackFile, IMAGE_FORMATS, IMAGE_WIDTHS, pictureFromEncoded, type ImageKind, type Picture, type PictureSet } from './picture.js';
 import type { ImageUse } from './used-images.js';
+import { isSvgSource, readStart } from './svg-source.js';
 
 /*
  * The I/O edge of image processing. Each image is encoded by
@@ -70,6 +71,8 @@ export async function processImages(uses: readonly ImageUse[], options: ProcessI
   await inParallel(uses, options.concurrency ?? availableParallelism(), async (use) => {
     const source = path.join(options.publicDir, ...use.src.split('/'));
     try {
+      // Validation refuses these first; this keeps an SVG out of the encoder and out of img/ whatever called it.
+      if (isSvgSource(source, readStart(source))) throw new Error('an SVG, which is never encoded or published as an image: it can carry script');
       const key = recordKey(source, use.kind, settings, recordsDir);
       let record = readEntry<ImageRecord>(recordsDir, key);
       if (record && isWhole(record, filesDir)) {

@@ -13,6 +13,8 @@ export interface OutputFileOptions {
   now: number;
   /** Published names of public/ stylesheets and scripts, which carry a hash of their bytes (see assetNames). */
   assetNames: ReadonlyMap<string, string>;
+  /** Site paths of the SVG files public/ publishes, each sandboxed in `_headers`. */
+  svgFiles?: readonly string[] | undefined;
 }
 
 /** The extra files of a build, made only when asked: see outputFiles. */
@@ -42,7 +44,15 @@ export function outputFiles(model: SiteModel, options: OutputFileOptions): Extra
     published.map((page) => ({ url: absolute(site, page.url), title: page.title, published: page.published.iso })),
     { siteUrl: site.url, publicationName: site.title, language: site.language, buildTime: options.now },
   );
-  const key = createHash('sha256').update(codeKey()).update('\0').update(news.content).update('\0').update(JSON.stringify([...options.assetNames])).digest('hex');
+  const key = createHash('sha256')
+    .update(codeKey())
+    .update('\0')
+    .update(news.content)
+    .update('\0')
+    .update(JSON.stringify([...options.assetNames]))
+    .update('\0')
+    .update(JSON.stringify(options.svgFiles ?? []))
+    .digest('hex');
   return {
     key,
     *make() {
@@ -76,7 +86,7 @@ function* otherFiles(model: SiteModel, published: SiteModel['articles'], newsPat
   yield* sitemaps;
   yield robots;
   yield* redirects;
-  yield renderHeaders(site, immutable, formOrigins(model));
+  yield renderHeaders(site, immutable, formOrigins(model), options.svgFiles);
 }
 
 /** Origins other than the site's own that a page's form posts to (the comment endpoint), for the CSP. */

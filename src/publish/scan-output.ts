@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
+import { scanSvg } from './scan-svg.js';
 
 /** Attributes a browser follows as a URL (or a list of them). */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'poster', 'background', 'cite', 'data', 'longdesc', 'ping', 'manifest', 'usemap']);
@@ -75,7 +76,8 @@ const refreshTarget = (content: string): string => normaliseUrl(content.replace(
 
 /**
  * Check a written folder: it holds only regular files and folders (no link
- * can lead out of it), and each of `htmlFiles` passes scanPage, with the
+ * can lead out of it), every SVG in it passes scanSvg, and each of
+ * `htmlFiles` passes scanPage, with the
  * scripts `scripts` allows that file (keyed by file). Returns findings as
  * `file: finding`, with files relative to `dir`.
  */
@@ -84,7 +86,7 @@ export function scanOutput(
   htmlFiles: Iterable<string>,
   scripts: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
 ): { file: string; finding: string }[] {
-  return [...scanFolder(dir), ...scanPages(dir, htmlFiles, scripts)];
+  return [...scanFolder(dir), ...scanSvgFiles(dir), ...scanPages(dir, htmlFiles, scripts)];
 }
 
 /** The folder's entries that are neither a regular file nor a folder (a link could lead out of it). */
@@ -96,6 +98,25 @@ export function scanFolder(dir: string): { file: string; finding: string }[] {
     results.push({ file, finding: entry.isSymbolicLink() ? 'a symbolic link' : 'neither a file nor a folder' });
   }
   return results;
+}
+
+/**
+ * Every SVG file in the folder through scanSvg: a browser opens one as a
+ * document on the site's origin, where its script would run. The whole
+ * folder is read, not a list of files written, since public/ and the
+ * encoded images are copied in rather than written. A compressed SVG
+ * (`.svgz`) is a finding of its own: it is not read.
+ */
+export function scanSvgFiles(dir: string): { file: string; finding: string }[] {
+  const results: { file: string; finding: string }[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !/\.svgz?$/i.test(entry.name)) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    const file = path.relative(dir, full).split(path.sep).join('/');
+    const findings = /z$/i.test(entry.name) ? ['a compressed SVG, which the scan cannot read'] : scanSvg(readFileSync(full));
+    for (const finding of findings) results.push({ file, finding });
+  }
+  return results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 /** Each of `htmlFiles` (relative to `dir`) through scanPage, with the scripts allowed to it. */

@@ -18,7 +18,7 @@ import { collectGarbage } from './collect-garbage.js';
 import { fingerprintPages, type PageFingerprints } from './fingerprint.js';
 import { isIntact, listFiles, manifestPath, readManifest, statOrUndefined, writeManifest, type Manifest } from './manifest.js';
 import { planReuse, type ReusePlan } from './reuse-plan.js';
-import { scanFolder, scanPages } from './scan-output.js';
+import { scanFolder, scanPages, scanSvgFiles } from './scan-output.js';
 
 export interface WriteOutputOptions {
   outDir: string;
@@ -198,8 +198,8 @@ async function fill(
     const folder = `${SEARCH_INDEX_FOLDER}/${shard.name}`;
     made.searchFiles.set(shard.name, [...listFiles(path.join(target, folder)).keys()].map((file) => `${folder}/${file}`));
   }
-  // The pages were scanned above; this looks over the whole folder, index included, for links leading out of it.
-  refuseUnsafe(scanFolder(target), model, filling.outDir);
+  // The pages were scanned above; this looks over the whole folder, index included, for links leading out of it, and reads every SVG.
+  refuseUnsafe([...scanFolder(target), ...scanSvgFiles(target)], model, filling.outDir);
   if (!inPlace) {
     // Only now that Pagefind has read them: a page is briefly missing while its old copy takes its place.
     keepIdenticalCopies(filling, [...written, ...extraWritten], true);
@@ -318,9 +318,13 @@ function refuseUnsafe(findings: { file: string; finding: string }[], model: Site
   const sources = new Map(model.articles.map((page) => [fileOf(page.url), page.source]));
   throw new ContentError(
     findings.map(({ file, finding }) =>
-      error(sources.get(file) ?? displayPath(path.join(outDir, file)), `the page ${file} would contain ${finding}`, {
-        hint: 'a template or the sanitizing let it through; nothing was published. Report it with this file',
-      }),
+      /\.svgz?$/i.test(file)
+        ? error(displayPath(path.join(outDir, file)), `the SVG ${file} would contain ${finding}`, {
+            hint: 'it came from public/; nothing was published. Remove that from the file, or export the image as PNG',
+          })
+        : error(sources.get(file) ?? displayPath(path.join(outDir, file)), `the page ${file} would contain ${finding}`, {
+            hint: 'a template or the sanitizing let it through; nothing was published. Report it with this file',
+          }),
     ),
   );
 }

@@ -6,6 +6,7 @@ import { peekSite, validateContent } from '../content/validate.js';
 import { writePages } from '../eleventy/write-pages.js';
 import type { PictureSet } from '../images/picture.js';
 import { processImages } from '../images/process-images.js';
+import { isSvgSource, readStart } from '../images/svg-source.js';
 import { hasEveryPicture, imageProblems, usedImages } from '../images/used-images.js';
 import type { RenderedMarkdown } from '../markdown/render.js';
 import { articlePage } from '../model/article-pages.js';
@@ -115,12 +116,16 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
   // for a saved article in this thread, next to what the last build learnt.
   const processed = await render(loaded, options, change);
   stage('render', processed.rendered.size, change ? undefined : `${processed.fromCache} from cache`);
-  // Every article now has its check, so its text is not read again: letting
-  // it go halves the memory of a large build.
-  loaded.sources = { ...loaded.sources, articles: loaded.sources.articles.map(({ path: file }) => ({ path: file, text: '' })) };
+  // An article with its check is not read again: letting its text go halves
+  // the memory of a large build. Without a valid site.yml nothing was
+  // checked, and validation checks the articles from their texts.
+  loaded.sources = {
+    ...loaded.sources,
+    articles: loaded.sources.articles.map((file) => (processed.checks.has(file.path) ? { path: file.path, text: '' } : file)),
+  };
 
   // Validate the files against each other and plan every address.
-  const { content, plan, problems } = validate(loaded, options, processed, change?.state.plan);
+  const { content, plan, problems } = validate(loaded, { ...options, publicDir }, processed, change?.state.plan);
   stage('validate', content.articles.length);
 
   const key = inputs === undefined ? undefined : buildKey(inputs, content, options.now);
@@ -143,7 +148,7 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
       : buildSiteModel(content, rendered, (file) => processed.terms.get(file) ?? NO_TERMS, loaded.assetNames, images.pictures);
   if (model.articles.length === 0 && mode.kind === 'preview') return FULL_BUILD;
   stage('model', model.articles.length + model.archives.length);
-  const extraFiles = () => outputFiles(model, { now: options.now, assetNames: loaded.assetNames });
+  const extraFiles = () => outputFiles(model, { now: options.now, assetNames: loaded.assetNames, svgFiles: svgFiles(loaded.assets) });
   if (mode.kind === 'check') {
     // A check goes as far as a build does before it writes (images opened,
     // the model, feeds and sitemaps made), so content that passes it builds.
@@ -299,7 +304,7 @@ async function render(loaded: Loaded, options: CheckOptions, change: Change | un
 
 function validate(
   loaded: Loaded,
-  options: CheckOptions & { now: number },
+  options: CheckOptions & { now: number; publicDir: string },
   processed: ProcessAllResult,
   lastPlan: MadePlan | undefined,
 ): { content: Content; plan: MadePlan; problems: Problem[] } {
@@ -310,6 +315,7 @@ function validate(
     future: options.future ?? false,
     baseUrl: options.baseUrl,
     assetExists: (sitePath) => loaded.assets.has(sitePath),
+    isSvg: (sitePath) => isSvgSource(sitePath, readStart(path.join(options.publicDir, ...sitePath.split('/')))),
     publicFiles: [...loaded.assets].map((sitePath) => loaded.assetNames.get(sitePath.slice(1)) ?? sitePath.slice(1)),
     lastPlan,
   });
@@ -377,6 +383,9 @@ function previewModel(content: Content, change: Change, rendered: (file: string)
 function emptyResult(problems: Problem[]): BuildResult {
   return { problems, pages: 0, articles: 0, output: NO_OUTPUT, images: { encoded: 0, reused: 0 } };
 }
+
+/** The SVG files among public/'s site paths: a browser opens one as a document, so each gets a sandbox. */
+const svgFiles = (assets: ReadonlySet<string>): string[] => [...assets].filter((sitePath) => /\.svgz?$/i.test(sitePath));
 
 function timer(onStage: CheckOptions['onStage']) {
   let last = performance.now();

@@ -251,3 +251,30 @@ test('--base-url replaces the url from site.yml', () => {
   const result = validateContent(sources({}), { ...options, baseUrl: 'https://example.org/news' });
   expect(result.content!.site.url).toBe('https://example.org/news/');
 });
+
+describe('SVG lead images and avatars', () => {
+  const svgOptions: ValidateOptions = { ...options, assetExists: () => true, isSvg: (sitePath) => sitePath.endsWith('.svg') };
+
+  test('an SVG lead image is an error at the line of image.src', () => {
+    const text = article({ title: 'T', date: '2025-03-14', authors: '[jane-doe]', category: 'news', image: '\n  src: /images/chart.svg\n  alt: A chart' });
+    expect(report({ 'a.md': text }, {}, svgOptions)).toEqual([
+      'content/articles/a.md:7:3 error: image /images/chart.svg is an SVG, which cannot be a lead image: an SVG is a document that can carry script\n' +
+        '    hint: export it as PNG, JPEG or WebP and name that file; an SVG can still be shown in the text with ![…](…)',
+    ]);
+  });
+
+  test('an SVG avatar is an error at the line of avatar', () => {
+    const authors = { ...AUTHORS, 'jane-doe': '---\nname: Jane Doe\navatar: /images/jane.svg\n---\n' };
+    expect(report({ 'a.md': validArticle() }, { authors }, svgOptions)).toEqual([
+      'content/authors/jane-doe.md:3:1 error: image /images/jane.svg is an SVG, which cannot be an avatar: an SVG is a document that can carry script\n' +
+        '    hint: export it as PNG, JPEG or WebP and name that file; an SVG can still be shown in the text with ![…](…)',
+    ]);
+  });
+
+  test('a missing image is reported as missing, not as an SVG', () => {
+    const text = article({ title: 'T', date: '2025-03-14', authors: '[jane-doe]', category: 'news', image: '\n  src: /images/gone.svg\n  alt: Gone' });
+    expect(report({ 'a.md': text }, {}, { ...svgOptions, assetExists: () => false })).toEqual([
+      'content/articles/a.md:7:3 error: image /images/gone.svg is not in public/\n    hint: add the file public/images/gone.svg, or fix the path',
+    ]);
+  });
+});

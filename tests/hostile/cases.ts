@@ -1,5 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import { FOLDER_AND_LIMIT_CASES } from './cases-folders-limits.js';
+import { SVG_AND_HEADER_CASES } from './cases-svg-headers.js';
 
 /** The environment variable every run carries; its value must never reach an output file or a log. */
 export const CANARY_VARIABLE = 'BROADSHEET_CANARY';
@@ -236,4 +237,4 @@ cases.push({
   outcome: { refused: { message: /is not an article's folder/, file: 'content/comments/%2e%2e/escape/x.yml' } },
 });
 
-export const HOSTILE_CASES: readonly HostileCase[] = [...cases, ...FOLDER_AND_LIMIT_CASES];
+export const HOSTILE_CASES: readonly HostileCase[] = [...cases, ...FOLDER_AND_LIMIT_CASES, ...SVG_AND_HEADER_CASES];

@@ -6,7 +6,9 @@ import { load, type CheerioAPI } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeNewsroom, writeOutside } from '../helpers/newsroom.js';
 import { readSite, type BuiltSite } from '../helpers/site-output.js';
+import { packageCopy } from '../helpers/package-copy.js';
 import { CANARY_VARIABLE, HOSTILE_CASES, type CaseFiles, type HostileCase } from './cases.js';
+import { publicFilesOf } from './cases-svg-headers.js';
 
 /**
  * Every hostile case goes through the real command line, with a secret in
@@ -21,6 +23,10 @@ interface Run {
   root: string;
   /** The folder outside the newsroom that symbolic links of the cases point into. */
   outside: string;
+  /** The command line run: ours, or a copy of Broadsheet with the cases' public/ files. */
+  cli: string;
+  /** Removes that copy. */
+  copy?: (() => void) | undefined;
   code: number | null;
   signal: NodeJS.Signals | null;
   log: string;
@@ -36,19 +42,22 @@ function buildCases(cases: readonly HostileCase[], ...args: string[]): Run {
     if (typeof text === 'object' && 'symlink' in text) symlinkSync(path.join(outside, text.symlink), path.join(root, 'content', file));
     else writeFileSync(path.join(root, 'content', file), text);
   }
-  return runCli(root, 'build', ...args);
+  // Cases with files in public/ run a copy of Broadsheet that has them (the CLI reads public/ from beside itself).
+  const publicFiles = publicFilesOf(cases);
+  const copy = Object.keys(publicFiles).length > 0 ? packageCopy(publicFiles) : undefined;
+  return runCli({ root, outside, cli: copy?.cli ?? CLI, copy: copy?.remove }, 'build', ...args);
 }
 
-/** `broadsheet <command> --no-cache …` in `root`, with the secret in its environment. */
-function runCli(root: string, command: 'build' | 'check', ...args: string[]): Run {
-  const result = spawnSync(process.execPath, [CLI, command, '--no-cache', ...args], {
-    cwd: root,
+/** `broadsheet <command> --no-cache …` in the run's newsroom, with the secret in its environment. */
+function runCli(where: Pick<Run, 'root' | 'outside' | 'cli' | 'copy'>, command: 'build' | 'check', ...args: string[]): Run {
+  const result = spawnSync(process.execPath, [where.cli, command, '--no-cache', ...args], {
+    cwd: where.root,
     encoding: 'utf8',
     timeout: 180_000,
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: '1', [CANARY_VARIABLE]: SECRET },
   });
-  return { root, outside, code: result.status, signal: result.signal, log: result.stdout + result.stderr, stderr: result.stderr };
+  return { ...where, code: result.status, signal: result.signal, log: result.stdout + result.stderr, stderr: result.stderr };
 }
 
 /** What a browser would run or follow as script, found with cheerio (independently of the build's own scan). */
@@ -77,7 +86,10 @@ const safeCases = HOSTILE_CASES.filter((c) => 'renders' in c.outcome);
 const runs: Run[] = [];
 
 afterAll(() => {
-  for (const run of runs) for (const dir of [run.root, run.outside]) rmSync(dir, { recursive: true, force: true });
+  for (const run of runs) {
+    for (const dir of [run.root, run.outside]) rmSync(dir, { recursive: true, force: true });
+    run.copy?.();
+  }
 });
 
 test('the suite holds at least 60 cases of every kind', () => {
@@ -102,7 +114,7 @@ describe('content that must be refused', () => {
   });
 
   test('check refuses the same content with the very same report', () => {
-    const checked = runCli(run.root, 'check');
+    const checked = runCli(run, 'check');
     expect(checked.code).toBe(1);
     expect(checked.stderr).toBe(run.stderr);
     expect(checked.log).not.toContain(SECRET);

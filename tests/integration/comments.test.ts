@@ -11,7 +11,8 @@ import { readSite, text, type BuiltSite } from '../helpers/site-output.js';
 import { SITE_YML, validArticle } from '../helpers/sources.js';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
-const ENDPOINT = 'https://comments.example.net/v1/entry?site=gazette';
+// A path of its own per site: a query is refused (only an origin and a path may be an endpoint).
+const ENDPOINT = 'https://comments.example.net/v1/entry/gazette';
 const folders: string[] = [];
 
 afterAll(() => {

@@ -27,16 +27,32 @@ export function contentSecurityPolicy(formOrigins: readonly string[] = []): stri
   ].join('; ');
 }
 
+/**
+ * The policy of an SVG file: opened on its own, a browser shows it as a
+ * document of the site's origin, where a script in it would run. `sandbox`
+ * gives it an origin of its own and runs no script. Hosts add it to the
+ * site's policy (every matching rule applies), so nothing loads from
+ * outside either.
+ */
+export const SVG_CONTENT_SECURITY_POLICY = 'sandbox';
+
 /** The policy of a site whose forms post only to itself. */
 export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 /**
  * A `_headers` file (Netlify and Cloudflare Pages syntax): security headers
- * on every path under the site, and a year of caching for `immutable`, the
- * site paths of assets whose names carry a hash of their bytes.
- * `formOrigins` are the other origins the site's forms post to.
+ * on every path under the site, a sandbox for each of `svgFiles` (site
+ * paths), and a year of caching for `immutable`, the site paths of assets
+ * whose names carry a hash of their bytes. `formOrigins` are the other
+ * origins the site's forms post to. The SVG files are named one by one:
+ * hosts differ on a `*` inside a segment (`/*.svg`), none on a plain path.
  */
-export function renderHeaders(site: { url: string }, immutable: readonly string[], formOrigins: readonly string[] = []): OutputFile {
+export function renderHeaders(
+  site: { url: string },
+  immutable: readonly string[],
+  formOrigins: readonly string[] = [],
+  svgFiles: readonly string[] = [],
+): OutputFile {
   const prefix = pathPrefix(site);
   const lines = [
     `${prefix}/*`,
@@ -44,7 +60,20 @@ export function renderHeaders(site: { url: string }, immutable: readonly string[
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: strict-origin-when-cross-origin',
     '  X-Frame-Options: DENY',
+    ...[...svgFiles].sort().flatMap((sitePath) => [`${prefix}${headerPath(sitePath)}`, `  Content-Security-Policy: ${SVG_CONTENT_SECURITY_POLICY}`]),
     ...[...immutable].sort().flatMap((sitePath) => [`${prefix}${sitePath}`, '  Cache-Control: public, max-age=31536000, immutable']),
   ];
   return { path: HOST_FILES.headers, content: `${lines.join('\n')}\n` };
+}
+
+/**
+ * A site path as a `_headers` rule: every character but letters, digits,
+ * `-._~` and `/` escaped, so that no file name can be read as a pattern
+ * (`*`, `:name`), end the line or start a header of its own.
+ */
+function headerPath(sitePath: string): string {
+  return sitePath
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
 }
