@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { cpSync, existsSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { build, checkContent, defaultPaths } from '../../src/stages/build.js';
 import { ContentError, formatProblem } from '../../src/util/problems.js';
 import { writeNewsroom, writeOutside } from '../helpers/newsroom.js';
 import { CANARY_VARIABLE } from './cases.js';
+import { treeSnapshot } from '../helpers/tree-snapshot.js';
 
 /*
  * Links that replace a whole folder (content/articles, the content folder,
@@ -31,17 +32,6 @@ function cli(root: string, ...args: string[]) {
   return { code: result.status, stderr: result.stderr, log: result.stdout + result.stderr };
 }
 
-/** Every file below `dir` (links as links, not followed) with a hash of its bytes or its target. */
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    const full = path.join(entry.parentPath, entry.name);
-    if (entry.isFile()) files[path.relative(dir, full)] = createHash('sha256').update(readFileSync(full)).digest('hex');
-    else if (entry.isSymbolicLink()) files[path.relative(dir, full)] = 'link';
-  }
-  return files;
-}
-
 /** A newsroom built once, and a folder outside it holding the canary. */
 function builtNewsroom(): { root: string; outside: string; site: Record<string, string> } {
   const root = writeNewsroom();
@@ -49,7 +39,7 @@ function builtNewsroom(): { root: string; outside: string; site: Record<string, 
   made.push(root, outside);
   const first = cli(root, 'build');
   expect(first.code, first.log).toBe(0);
-  return { root, outside, site: snapshot(path.join(root, '_site')) };
+  return { root, outside, site: treeSnapshot(path.join(root, '_site')) };
 }
 
 describe('content/articles as a symbolic link to a folder outside the repository', () => {
@@ -58,7 +48,7 @@ describe('content/articles as a symbolic link to a folder outside the repository
     const articles = path.join(root, 'content/articles');
     rmSync(articles, { recursive: true });
     symlinkSync(path.join(outside, 'folder'), articles);
-    const before = { root: snapshot(root), outside: snapshot(outside) };
+    const before = { root: treeSnapshot(root), outside: treeSnapshot(outside) };
 
     for (const command of ['build', 'check']) {
       const run = cli(root, command);
@@ -66,8 +56,8 @@ describe('content/articles as a symbolic link to a folder outside the repository
       expect(run.stderr).toContain('content/articles error: symbolic links are not read\n    hint: commit the file (or the folder) itself, not a link to it');
       expect(run.log).not.toContain(SECRET);
     }
-    expect(snapshot(path.join(root, '_site'))).toEqual(site);
-    expect({ root: snapshot(root), outside: snapshot(outside) }).toEqual(before);
+    expect(treeSnapshot(path.join(root, '_site'))).toEqual(site);
+    expect({ root: treeSnapshot(root), outside: treeSnapshot(outside) }).toEqual(before);
   });
 });
 
@@ -76,7 +66,7 @@ describe('--content given as a symbolic link', () => {
     const { root, site } = builtNewsroom();
     renameSync(path.join(root, 'content'), path.join(root, 'real-content'));
     symlinkSync('real-content', path.join(root, 'content'));
-    const before = snapshot(root);
+    const before = treeSnapshot(root);
     for (const args of [['build'], ['check'], ['build', '--content', 'content']]) {
       const run = cli(root, ...args);
       expect(run.code, run.log).toBe(1);
@@ -84,8 +74,8 @@ describe('--content given as a symbolic link', () => {
         'content error: the content folder is a symbolic link, and content is never read through links\n    hint: pass the folder it points to with --content DIR',
       );
     }
-    expect(snapshot(path.join(root, '_site'))).toEqual(site);
-    expect(snapshot(root)).toEqual(before);
+    expect(treeSnapshot(path.join(root, '_site'))).toEqual(site);
+    expect(treeSnapshot(root)).toEqual(before);
     // The folder itself, named as it is, builds.
     expect(cli(root, 'build', '--content', 'real-content').code).toBe(0);
   });
@@ -103,7 +93,7 @@ describe('a symbolic link in public/', () => {
     cpSync(defaultPaths.publicDir, publicDir, { recursive: true });
     symlinkSync(path.join(outside, target), path.join(publicDir, link));
     const options = { contentDir: path.join(root, 'content'), outDir: path.join(root, '_site'), publicDir, workers: 0 };
-    const before = snapshot(root);
+    const before = treeSnapshot(root);
     const expected = `${path.join(publicDir, link)} error: symbolic links in public/ are not published\n    hint: put the file (or the folder) itself in public/, not a link to it`;
     for (const run of [() => checkContent(options), () => build(options)]) {
       const problems = await run().then(
@@ -115,8 +105,8 @@ describe('a symbolic link in public/', () => {
       );
       expect(problems).toEqual([expected]);
     }
-    expect(snapshot(path.join(root, '_site'))).toEqual(site);
-    expect(snapshot(root)).toEqual(before);
+    expect(treeSnapshot(path.join(root, '_site'))).toEqual(site);
+    expect(treeSnapshot(root)).toEqual(before);
     expect(existsSync(path.join(root, '_site', link))).toBe(false);
   });
 });

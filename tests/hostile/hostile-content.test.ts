@@ -6,6 +6,7 @@ import { load, type CheerioAPI } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeNewsroom, writeOutside } from '../helpers/newsroom.js';
 import { readSite, type BuiltSite } from '../helpers/site-output.js';
+import { treeSnapshot } from '../helpers/tree-snapshot.js';
 import { packageCopy } from '../helpers/package-copy.js';
 import { CANARY_VARIABLE, HOSTILE_CASES, type CaseFiles, type HostileCase } from './cases.js';
 import { publicFilesOf } from './cases-svg-headers.js';
@@ -27,25 +28,40 @@ interface Run {
   cli: string;
   /** Removes that copy. */
   copy?: (() => void) | undefined;
+  /** Every file of the newsroom and of the folder outside it just before the run (see buildCases). */
+  before?: { newsroom: Record<string, string>; outside: Record<string, string> } | undefined;
   code: number | null;
   signal: NodeJS.Signals | null;
   log: string;
   stderr: string;
 }
 
-function buildCases(cases: readonly HostileCase[], ...args: string[]): Run {
+/**
+ * A newsroom with the cases' files, built by the CLI. With `afterGoodBuild`
+ * the newsroom is built first without them, and the run records every file
+ * of the newsroom and of the folder outside it as they were just before the
+ * cases' build, to show that a refused build changed nothing.
+ */
+function buildCases(cases: readonly HostileCase[], { afterGoodBuild = false, args = [] as string[] } = {}): Run {
   const root = writeNewsroom();
   const outside = writeOutside(SECRET);
+  // Cases with files in public/ run a copy of Broadsheet that has them (the CLI reads public/ from beside itself).
+  const publicFiles = publicFilesOf(cases);
+  const copy = Object.keys(publicFiles).length > 0 ? packageCopy(publicFiles) : undefined;
+  const where = { root, outside, cli: copy?.cli ?? CLI, copy: copy?.remove };
+  if (afterGoodBuild) {
+    // By our own command line: the cases' public/ files (hostile SVGs) would fail any build.
+    const good = runCli({ ...where, cli: CLI }, 'build');
+    if (good.code !== 0) throw new Error(`the newsroom without the cases did not build:\n${good.log}`);
+  }
   const files: CaseFiles = Object.assign({}, ...cases.map((c) => c.files));
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, 'content', file)), { recursive: true });
     if (typeof text === 'object' && 'symlink' in text) symlinkSync(path.join(outside, text.symlink), path.join(root, 'content', file));
     else writeFileSync(path.join(root, 'content', file), text);
   }
-  // Cases with files in public/ run a copy of Broadsheet that has them (the CLI reads public/ from beside itself).
-  const publicFiles = publicFilesOf(cases);
-  const copy = Object.keys(publicFiles).length > 0 ? packageCopy(publicFiles) : undefined;
-  return runCli({ root, outside, cli: copy?.cli ?? CLI, copy: copy?.remove }, 'build', ...args);
+  const before = afterGoodBuild ? { newsroom: treeSnapshot(root), outside: treeSnapshot(outside) } : undefined;
+  return { ...runCli(where, 'build', ...args), before };
 }
 
 /** `broadsheet <command> --no-cache …` in the run's newsroom, with the secret in its environment. */
@@ -102,15 +118,17 @@ test('the suite holds at least 60 cases of every kind', () => {
 describe('content that must be refused', () => {
   let run: Run;
   beforeAll(() => {
-    run = buildCases(refusedCases);
+    run = buildCases(refusedCases, { afterGoodBuild: true });
     runs.push(run);
   });
 
-  test('the build exits 1 on its own (no hang, no signal), writes nothing, and leaks no secret', () => {
+  test('the build exits 1 on its own (no hang, no signal), leaks no secret, and changes no file: the last site stays as it was', () => {
     expect(run.signal).toBeNull();
     expect(run.code).toBe(1);
-    expect(existsSync(path.join(run.root, '_site'))).toBe(false);
     expect(run.log).not.toContain(SECRET);
+    expect(Object.keys(run.before?.newsroom ?? {}).filter((file) => file.startsWith('_site/')).length).toBeGreaterThan(10);
+    expect(treeSnapshot(run.root)).toEqual(run.before?.newsroom);
+    expect(treeSnapshot(run.outside)).toEqual(run.before?.outside);
   });
 
   test('check refuses the same content with the very same report', () => {
@@ -118,6 +136,7 @@ describe('content that must be refused', () => {
     expect(checked.code).toBe(1);
     expect(checked.stderr).toBe(run.stderr);
     expect(checked.log).not.toContain(SECRET);
+    expect(treeSnapshot(run.root)).toEqual(run.before?.newsroom);
   });
 
   test('every line of the report names a content file, a hint, or the count: no stack trace, no nameless crash', () => {
@@ -187,7 +206,7 @@ describe('limits', () => {
       files: { 'articles/slow.md': `---\ntitle: Slow\ndate: 2025-03-14\nauthors: [jane-doe]\ncategory: news\n---\n${'*a'.repeat(40_000)}\n` },
       outcome: { refused: { message: /./ } },
     } satisfies HostileCase;
-    const run = buildCases([slow], '--time-limit', '1');
+    const run = buildCases([slow], { args: ['--time-limit', '1'] });
     runs.push(run);
     // The error is only reported once the file's worker was stopped at the limit (the
     // build did not wait for the file to finish): no wall-clock bound needed here.

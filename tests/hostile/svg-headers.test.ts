@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -7,6 +7,7 @@ import { writeNewsroom } from '../helpers/newsroom.js';
 import { packageCopy } from '../helpers/package-copy.js';
 import { SITE_YML } from '../helpers/sources.js';
 import { CANARY_VARIABLE } from './cases.js';
+import { treeSnapshot } from '../helpers/tree-snapshot.js';
 
 /*
  * Hostile inputs that cannot share a build with the other cases: settings
@@ -29,17 +30,6 @@ function run(root: string, command: 'build' | 'check', cli = path.resolve('dist/
   return { code: result.status, stderr: result.stderr, log: result.stdout + result.stderr };
 }
 
-/** Every file under `dir` with a hash of its bytes. */
-function snapshot(dir: string): Record<string, string> {
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  return Object.fromEntries(
-    files.map((entry) => {
-      const full = path.join(entry.parentPath, entry.name);
-      return [path.relative(dir, full), createHash('sha256').update(readFileSync(full)).digest('hex')];
-    }),
-  );
-}
-
 describe('site.yml values bound for _headers, _redirects and robots.txt', () => {
   test.each([
     ['a CSP directive in the comment endpoint', 'comments:\n  endpoint: "https://x;sandbox/entry"\n', 'content/site.yml:8:3 error: comments.endpoint: has the host "x;sandbox", which is not a name of letters, digits, "-" and "."'],
@@ -51,7 +41,7 @@ describe('site.yml values bound for _headers, _redirects and robots.txt', () => 
     roots.push(root);
     const first = run(root, 'build');
     expect(first.code, first.log).toBe(0);
-    const before = snapshot(path.join(root, '_site'));
+    const before = treeSnapshot(path.join(root, '_site'));
 
     const siteYml =
       extra === null ? SITE_YML.replace('url: https://gazette.example.org/', 'url: "https://gazette.example.org/?x=1"')
@@ -65,7 +55,7 @@ describe('site.yml values bound for _headers, _redirects and robots.txt', () => 
       expect(refused.stderr, 'the articles are not blamed for site.yml').not.toMatch(/content\/articles\//);
       expect(refused.log).not.toContain(SECRET);
     }
-    expect(snapshot(path.join(root, '_site'))).toEqual(before);
+    expect(treeSnapshot(path.join(root, '_site'))).toEqual(before);
     expect(readdirSync(root).sort()).toEqual(['_site', 'content']);
   });
 });
@@ -82,12 +72,12 @@ describe('an SVG in public/ that no content names', () => {
       const headers = readFileSync(path.join(root, '_site/_headers'), 'utf8');
       expect(headers).toContain('/images/chart.svg\n  Content-Security-Policy: sandbox\n');
       expect(headers).toContain('/images/favicon.svg\n  Content-Security-Policy: sandbox\n');
-      const before = snapshot(path.join(root, '_site'));
+      const before = treeSnapshot(path.join(root, '_site'));
 
       const refused = run(root, 'build', hostile.cli);
       expect(refused.code, refused.log).toBe(1);
       expect(refused.stderr).toMatch(/^_site\/images\/chart\.svg error: the SVG images\/chart\.svg would contain a <script> element/m);
-      expect(snapshot(path.join(root, '_site'))).toEqual(before);
+      expect(treeSnapshot(path.join(root, '_site'))).toEqual(before);
       expect(readdirSync(root).sort()).toEqual(['_site', 'content']);
     } finally {
       safe.remove();
