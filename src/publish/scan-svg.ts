@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Parser } from 'htmlparser2';
 
 /*
@@ -75,4 +76,9 @@ export function scanSvg(svg: Uint8Array): string[] {
   parser.write(text);
   parser.end();
   return [...findings];
+}
+
+/** scanSvg over a file; a compressed SVG (`.svgz`) is a finding of its own, as it is not read. */
+export function scanSvgFile(file: string): string[] {
+  return /\.svgz$/i.test(file) ? ['a compressed SVG, which the scan cannot read'] : scanSvg(readFileSync(file));
 }

@@ -61,7 +61,7 @@ describe('site.yml values bound for _headers, _redirects and robots.txt', () => 
 });
 
 describe('an SVG in public/ that no content names', () => {
-  test('with a script, the post-build scan fails the build naming it; the last site stays', () => {
+  test('with a script, check and build refuse it before anything is written, naming it; the last site stays', () => {
     const root = writeNewsroom();
     roots.push(root);
     const safe = packageCopy({ 'images/chart.svg': '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>' });
@@ -76,7 +76,11 @@ describe('an SVG in public/ that no content names', () => {
 
       const refused = run(root, 'build', hostile.cli);
       expect(refused.code, refused.log).toBe(1);
-      expect(refused.stderr).toMatch(/^_site\/images\/chart\.svg error: the SVG images\/chart\.svg would contain a <script> element/m);
+      expect(refused.stderr).toMatch(/\/public\/images\/chart\.svg error: this SVG would be published with a <script> element$/m);
+      expect(refused.log).not.toMatch(/^ +publish /m);
+      const checked = run(root, 'check', hostile.cli);
+      expect(checked.code, checked.log).toBe(1);
+      expect(checked.stderr).toBe(refused.stderr);
       expect(treeSnapshot(path.join(root, '_site'))).toEqual(before);
       expect(readdirSync(root).sort()).toEqual(['_site', 'content']);
     } finally {
