@@ -64,6 +64,11 @@ export function contentFiles(contentDir: string, problems: Problem[]): ContentFi
   return found;
 }
 
+/** Whether a full build reads the file at `file` (`/`-separated, below articles/) as an article. */
+export function isArticleFile(file: string): boolean {
+  return skipReason(file.split('/'), FOLDERS.articles, 'articles') === undefined;
+}
+
 /** The error for a symbolic link met in content/, a file or a folder. */
 export function symbolicLinkProblem(shown: string): Problem {
   return error(shown, 'symbolic links are not read', { hint: 'commit the file (or the folder) itself, not a link to it' });

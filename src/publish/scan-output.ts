@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
-import { scanSvgFile } from './scan-svg.js';
+import { entriesBelow } from '../util/files-below.js';
+import { scanSvgFiles } from './scan-svg.js';
 
 /** Attributes a browser follows as a URL (or a list of them). */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'poster', 'background', 'cite', 'data', 'longdesc', 'ping', 'manifest', 'usemap']);
@@ -77,45 +78,31 @@ const refreshTarget = (content: string): string => normaliseUrl(content.replace(
 /**
  * Check a written folder: it holds only regular files and folders (no link
  * can lead out of it), every SVG in it passes scanSvg, and each of
- * `htmlFiles` passes scanPage, with the
- * scripts `scripts` allows that file (keyed by file). Returns findings as
- * `file: finding`, with files relative to `dir`.
+ * `htmlFiles` passes scanPage, with the scripts `scripts` allows that file
+ * (keyed by file). Returns findings as `file: finding`, with files relative
+ * to `dir`.
  */
 export function scanOutput(
   dir: string,
   htmlFiles: Iterable<string>,
   scripts: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
 ): { file: string; finding: string }[] {
-  return [...scanFolder(dir), ...scanSvgFiles(dir), ...scanPages(dir, htmlFiles, scripts)];
-}
-
-/** The folder's entries that are neither a regular file nor a folder (a link could lead out of it). */
-export function scanFolder(dir: string): { file: string; finding: string }[] {
-  const results: { file: string; finding: string }[] = [];
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile() || entry.isDirectory()) continue;
-    const file = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-    results.push({ file, finding: entry.isSymbolicLink() ? 'a symbolic link' : 'neither a file nor a folder' });
-  }
-  return results;
+  return [...scanFolder(dir), ...scanPages(dir, htmlFiles, scripts)];
 }
 
 /**
- * Every SVG file in the folder through scanSvg: a browser opens one as a
- * document on the site's origin, where its script would run. The whole
- * folder is read, not a list of files written, since public/ and the
- * encoded images are copied in rather than written. A compressed SVG
- * (`.svgz`) is a finding of its own: it is not read.
+ * One walk of the folder: entries that are neither a regular file nor a
+ * folder (a link could lead out of it), and every SVG through scanSvg. The
+ * whole folder is read, not a list of files written, since public/ and the
+ * encoded images are copied in rather than written.
  */
-export function scanSvgFiles(dir: string): { file: string; finding: string }[] {
-  const results: { file: string; finding: string }[] = [];
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !/\.svgz?$/i.test(entry.name)) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    const file = path.relative(dir, full).split(path.sep).join('/');
-    for (const finding of scanSvgFile(full)) results.push({ file, finding });
-  }
-  return results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+export function scanFolder(dir: string): { file: string; finding: string }[] {
+  const { files, links, others } = entriesBelow(dir);
+  return [
+    ...links.map(({ file }) => ({ file, finding: 'a symbolic link' })),
+    ...others.map(({ file }) => ({ file, finding: 'neither a file nor a folder' })),
+    ...scanSvgFiles(files).map(({ file, finding }) => ({ file, finding })),
+  ];
 }
 
 /** Each of `htmlFiles` (relative to `dir`) through scanPage, with the scripts allowed to it. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Parser } from 'htmlparser2';
+import type { FileBelow } from '../util/files-below.js';
 
 /*
  * What an SVG file holds that could act when a reader opens it on the
@@ -78,7 +79,17 @@ export function scanSvg(svg: Uint8Array): string[] {
   return [...findings];
 }
 
-/** scanSvg over a file; a compressed SVG (`.svgz`) is a finding of its own, as it is not read. */
-export function scanSvgFile(file: string): string[] {
-  return /\.svgz$/i.test(file) ? ['a compressed SVG, which the scan cannot read'] : scanSvg(readFileSync(file));
+/**
+ * Every SVG among `files` through scanSvg, in file order: a browser opens
+ * one as a document on the site's origin, where its script would run. A
+ * compressed SVG (`.svgz`) is a finding of its own: it is not read.
+ */
+export function scanSvgFiles(files: readonly FileBelow[]): (FileBelow & { finding: string })[] {
+  return files
+    .filter(({ file }) => /\.svgz?$/i.test(file))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+    .flatMap((svg) => {
+      const findings = /\.svgz$/i.test(svg.file) ? ['a compressed SVG, which the scan cannot read'] : scanSvg(readFileSync(svg.full));
+      return findings.map((finding) => ({ ...svg, finding }));
+    });
 }

@@ -18,7 +18,7 @@ import { collectGarbage } from './collect-garbage.js';
 import { fingerprintPages, type PageFingerprints } from './fingerprint.js';
 import { isIntact, listFiles, manifestPath, readManifest, statOrUndefined, writeManifest, type Manifest } from './manifest.js';
 import { planReuse, type ReusePlan } from './reuse-plan.js';
-import { scanFolder, scanPages, scanSvgFiles } from './scan-output.js';
+import { scanFolder, scanPages } from './scan-output.js';
 
 export interface WriteOutputOptions {
   outDir: string;
@@ -199,7 +199,7 @@ async function fill(
     made.searchFiles.set(shard.name, [...listFiles(path.join(target, folder)).keys()].map((file) => `${folder}/${file}`));
   }
   // The pages were scanned above; this looks over the whole folder, index included, for links leading out of it, and reads every SVG.
-  refuseUnsafe([...scanFolder(target), ...scanSvgFiles(target)], model, filling.outDir);
+  refuseUnsafe(scanFolder(target), model, filling.outDir);
   if (!inPlace) {
     // Only now that Pagefind has read them: a page is briefly missing while its old copy takes its place.
     keepIdenticalCopies(filling, [...written, ...extraWritten], true);

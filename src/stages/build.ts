@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { ArticleCheck } from '../content/check-article.js';
+import { isArticleFile } from '../content/content-files.js';
 import { loadContent, readContentFile } from '../content/load.js';
 import type { Content, ContentSources, SourceFile } from '../content/types.js';
 import { peekSite, validateContent } from '../content/validate.js';
@@ -233,8 +234,9 @@ async function loadAll(contentDir: string, publicDir: string): Promise<Loaded> {
 function reload(change: Change, contentDir: string, preview: boolean): Loaded | undefined {
   const { state } = change;
   const articlesDir = path.resolve(contentDir, 'articles') + path.sep;
-  // A dot-file or a file in a dot-folder is not read by a full build (see contentFiles): one builds, and warns.
-  const read = (file: string) => path.resolve(file).startsWith(articlesDir) && /\.md$/i.test(file) && !/(?:^|[\\/])\./.test(path.relative(articlesDir, path.resolve(file)));
+  // A file a full build would not read (a dot-file, another extension) asks for one: it builds, and warns.
+  const read = (file: string) =>
+    path.resolve(file).startsWith(articlesDir) && isArticleFile(path.relative(articlesDir, path.resolve(file)).split(path.sep).join('/'));
   if (change.files.length === 0 || !change.files.every(read)) return undefined;
   const known = new Set(state.sources.articles.map((file) => file.path));
   const paths = change.files.map((file) => displayPath(path.resolve(file)));

@@ -1,4 +1,4 @@
-import { scanSvgFile } from '../publish/scan-svg.js';
+import { scanSvgFiles } from '../publish/scan-svg.js';
 import { displayPath } from '../util/display-path.js';
 import { entriesBelow } from '../util/files-below.js';
 import { error, type Problem } from '../util/problems.js';
@@ -19,15 +19,11 @@ export function publicSitePaths(publicDir: string): { sitePaths: Set<string>; pr
       error(displayPath(full), 'symbolic links in public/ are not published', { hint: 'put the file (or the folder) itself in public/, not a link to it' }),
     ),
     ...others.map(({ full }) => error(displayPath(full), 'is not a regular file (a pipe, socket or device), so it cannot be published', { hint: 'delete it' })),
-    ...files
-      .filter(({ file }) => /\.svgz?$/i.test(file))
-      .flatMap(({ full }) =>
-        scanSvgFile(full).map((finding) =>
-          error(displayPath(full), `this SVG would be published with ${finding}`, {
-            hint: 'a browser opening it would act on that: remove it from the file, or export the image as PNG',
-          }),
-        ),
-      ),
+    ...scanSvgFiles(files).map(({ full, finding }) =>
+      error(displayPath(full), `this SVG would be published with ${finding}`, {
+        hint: 'a browser opening it would act on that: remove it from the file, or export the image as PNG',
+      }),
+    ),
   ];
   return { sitePaths: new Set(files.map(({ file }) => `/${file}`)), problems };
 }
