@@ -50,8 +50,10 @@ export function isoInZone(epoch: number, timezone: string): string {
 
 /** Parts of the date in `timezone`, zero-padded, for permalinks. */
 export function calendarParts(epoch: number, timezone: string): { year: string; month: string; day: string } {
+  // The numeric fields, not toFormat: a format string is parsed on every call, and this runs per article on every save in serve.
   const date = DateTime.fromMillis(epoch, { zone: timezone });
-  return { year: date.toFormat('yyyy'), month: date.toFormat('LL'), day: date.toFormat('dd') };
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return { year: pad(date.year, 4), month: pad(date.month, 2), day: pad(date.day, 2) };
 }
 
 /**

@@ -211,7 +211,7 @@ function linkArticle(
       // Filled in once every article is known (attachComments).
       comments: { open: comments, folder: article.slug, approved: [] },
       status: draft ? 'draft' : article.date.epoch > settings.now ? 'scheduled' : 'published',
-      url: articlePath(settings.permalink, { slug: article.slug, category: article.category, ...calendarParts(article.date.epoch, settings.timezone) }),
+      url: articlePath(settings.permalink, { slug: article.slug, category: article.category, calendar: () => calendarParts(article.date.epoch, settings.timezone) }),
       file,
     },
   ];

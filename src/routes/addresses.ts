@@ -79,14 +79,19 @@ export const feedPaths = (pagePath: string): FeedPaths => ({
 /**
  * An article's site path from the `permalink` pattern in `site.yml`. Every
  * token is replaced by a validated slug or digits, so the result can never
- * point outside the output folder.
+ * point outside the output folder. The calendar parts are asked for only
+ * when the pattern has a date token: working them out in the site's
+ * timezone is most of the cost, and serve does it for every article on
+ * every save.
  */
 export function articlePath(
   pattern: string,
-  article: { slug: string; category: string; year: string; month: string; day: string },
+  article: { slug: string; category: string; calendar: () => { year: string; month: string; day: string } },
 ): string {
-  const values: Record<string, string> = { year: article.year, month: article.month, day: article.day, category: article.category, slug: article.slug };
-  return pattern.replace(/:(year|month|day|category|slug)/g, (_, token: string) => values[token] ?? '');
+  let calendar: { year: string; month: string; day: string } | undefined;
+  return pattern.replace(/:(year|month|day|category|slug)/g, (_, token: 'year' | 'month' | 'day' | 'category' | 'slug') =>
+    token === 'category' || token === 'slug' ? article[token] : (calendar ??= article.calendar())[token],
+  );
 }
 
 /** The file a site path is written to: `/a/b/` → `a/b/index.html`, `/a/b.xml` → `a/b.xml`. */
