@@ -8,8 +8,25 @@ export interface RenderedMarkdown extends TextStats {
   html: string;
 }
 
+/**
+ * Something a plugin says about the body it rendered (`file.message(…)` in
+ * unified's terms): something removed, an embed without a title. A warning
+ * unless the plugin set `fatal`; the hint is the message's `note`. Lines and
+ * columns count from the body's first line; the caller knows where it starts.
+ */
+export interface BodyNote {
+  severity: 'error' | 'warning';
+  message: string;
+  hint?: string | undefined;
+  line?: number | undefined;
+  column?: number | undefined;
+}
+
+/** What a renderer returns: the rendering, and what its plugins said about the body. */
+export type Rendering = RenderedMarkdown & { notes: BodyNote[] };
+
 /** Make a renderer for one site: the processor is built once and reused for every file. */
-export function createRenderer(options: MarkdownOptions): (markdown: string) => RenderedMarkdown {
+export function createRenderer(options: MarkdownOptions): (markdown: string) => Rendering {
   const render = createTextRenderer(options);
   return (markdown) => {
     const { text: _text, ...rendered } = render(markdown);
@@ -18,7 +35,7 @@ export function createRenderer(options: MarkdownOptions): (markdown: string) => 
 }
 
 /** Like createRenderer, and also the plain text, which is not kept with the rendering. */
-export function createTextRenderer(options: MarkdownOptions): (markdown: string) => RenderedMarkdown & { text: string } {
+export function createTextRenderer(options: MarkdownOptions): (markdown: string) => Rendering & { text: string } {
   // One processor per set of GitHub extensions met, each built once.
   const processors = new Map<string, ReturnType<typeof createProcessor>>();
   const processorFor = (gfm: GfmFeature[]) => {
@@ -42,6 +59,16 @@ export function createTextRenderer(options: MarkdownOptions): (markdown: string)
     processor.runSync(tree, file);
     const html = processor.stringify(tree, file);
     const stats = file.data.textStats ?? { firstParagraph: '', words: 0 };
-    return { html: String(html), ...stats, text: file.data.plainText ?? '' };
+    return { html: String(html), ...stats, text: file.data.plainText ?? '', notes: file.messages.map(noteOf) };
+  };
+}
+
+function noteOf(message: VFile['messages'][number]): BodyNote {
+  return {
+    severity: message.fatal === true ? 'error' : 'warning',
+    message: message.reason,
+    hint: message.note,
+    line: message.line,
+    column: message.column,
   };
 }

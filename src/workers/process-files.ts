@@ -1,9 +1,9 @@
 import { checkArticle } from '../content/check-article.js';
 import { bodyOf } from '../content/front-matter.js';
 import { parseYamlMapping } from '../content/yaml-mapping.js';
-import { error, type Problem } from '../util/problems.js';
+import { error, warning, type Problem } from '../util/problems.js';
 import { findDeepNesting, MAX_NESTING_DEPTH } from '../markdown/limits.js';
-import { createTextRenderer, type RenderedMarkdown } from '../markdown/render.js';
+import { createTextRenderer, type BodyNote, type RenderedMarkdown } from '../markdown/render.js';
 import { stopWordsFor } from '../related/stop-words.js';
 import { countTerms, TERMS_KEPT, topTerms } from '../related/terms.js';
 import { storeResult, type CacheSettings, type PipelineFile, type ProcessedFile } from './cached-results.js';
@@ -89,7 +89,7 @@ function processFile(file: PipelineFile, batch: ProcessBatch, render: Render): O
  * Render a body, or say why not: too deeply nested to parse safely, or a
  * failure of the Markdown pipeline itself, which must still name the file.
  */
-function renderSafely(file: string, body: string, bodyLine: number, render: Render): { result: ReturnType<Render> | undefined; problems: Problem[] } {
+function renderSafely(file: string, body: string, bodyLine: number, render: Render): { result: Rendered | undefined; problems: Problem[] } {
   const deep = findDeepNesting(body);
   if (deep) {
     const message = `block quotes or lists nested ${deep.depth} levels deep; at most ${MAX_NESTING_DEPTH} are rendered`;
@@ -97,11 +97,21 @@ function renderSafely(file: string, body: string, bodyLine: number, render: Rend
     return { result: undefined, problems: [error(file, message, { position, hint: 'flatten the quote or list' })] };
   }
   try {
-    return { result: render(body), problems: [] };
+    const { notes, ...result } = render(body);
+    return { result, problems: notes.map((note) => bodyProblem(file, note, bodyLine)) };
   } catch (cause) {
     const reason = cause instanceof RangeError ? 'it is nested too deeply' : cause instanceof Error ? cause.message : String(cause);
     return { result: undefined, problems: [error(file, `the Markdown could not be rendered: ${reason}`)] };
   }
 }
 
-const withoutText = ({ text: _text, ...rendered }: ReturnType<Render>): RenderedMarkdown => rendered;
+type Rendered = Omit<ReturnType<Render>, 'notes'>;
+
+const withoutText = ({ text: _text, ...rendered }: Rendered): RenderedMarkdown => rendered;
+
+/** A plugin's note on a body, placed in the file: the body starts at `bodyLine`. */
+function bodyProblem(file: string, note: BodyNote, bodyLine: number): Problem {
+  const position = note.line === undefined ? undefined : { line: bodyLine + note.line - 1, column: note.column ?? 1 };
+  const make = note.severity === 'error' ? error : warning;
+  return make(file, note.message, { position, hint: note.hint });
+}
