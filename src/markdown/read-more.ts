@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import type {} from 'mdast-util-directive';
+import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { bodyMarker } from './body-marker.js';
@@ -61,7 +62,7 @@ export function remarkReadMore() {
   };
 }
 
-function fail(file: VFile, node: Parameters<VFile['message']>[1], reason: string, hint: string): void {
+function fail(file: VFile, node: Node, reason: string, hint: string): void {
   const message = file.message(reason, node);
   message.fatal = true;
   message.note = hint;

@@ -25,7 +25,8 @@ const articleText = (title: string, body: string) =>
   `---\ntitle: ${JSON.stringify(title)}\ndate: 2025-03-14T08:30:00\nauthors: [jane-doe]\ncategory: news\n---\n${body}`;
 
 function run(root: string, command: 'build' | 'check') {
-  const result = spawnSync(process.execPath, [copy.cli, command, '--no-cache'], {
+  // A story of 5,000 images takes seconds to parse on a busy machine (remark's cost, not these plugins'): the time limit is not what is tested here.
+  const result = spawnSync(process.execPath, [copy.cli, command, '--no-cache', '--time-limit', '120'], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
