@@ -5,7 +5,7 @@ import { load } from 'cheerio';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build, checkContent, type BuildResult } from '../../src/stages/build.js';
-import { ContentError, formatProblem } from '../../src/util/problems.js';
+import { ContentError, formatProblem, type Problem } from '../../src/util/problems.js';
 import { writeNewsroom } from '../helpers/newsroom.js';
 import { readSite, type BuiltSite } from '../helpers/site-output.js';
 import { validArticle } from '../helpers/sources.js';
@@ -36,24 +36,28 @@ afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: tr
 
 const options = (root: string) => ({ contentDir: path.join(root, 'content'), cacheDir: path.join(root, 'cache'), now: NOW, workers: 0 });
 
-/** What a failed run reported, as the CLI prints it. */
-async function refusal(run: Promise<unknown>): Promise<string[]> {
+/** Problems as the CLI prints them when run in the newsroom `root`. */
+const printed = (root: string, problems: readonly Problem[]) => problems.map((problem) => formatProblem({ ...problem, file: path.relative(root, problem.file) }));
+
+/** What a failed run in `root` reported, as the CLI prints it. */
+async function refusal(root: string, run: Promise<unknown>): Promise<string[]> {
   try {
     await run;
   } catch (cause) {
-    if (cause instanceof ContentError) return cause.problems.map(formatProblem);
+    if (cause instanceof ContentError) return printed(root, cause.problems);
     throw cause;
   }
   throw new Error('the content was accepted');
 }
 
 describe('a story with figures, pictures and a Read more block', () => {
+  let root: string;
   let result: BuildResult;
   let site: BuiltSite;
   let $: ReturnType<typeof load>;
 
   beforeAll(async () => {
-    const root = writeNewsroom({ 'harbour.md': story(BODY), 'tram.md': TRAM });
+    root = writeNewsroom({ 'harbour.md': story(BODY), 'tram.md': TRAM });
     roots.push(root);
     result = await build({ ...options(root), outDir: path.join(root, '_site') });
     site = readSite(path.join(root, '_site'));
@@ -107,7 +111,7 @@ describe('a story with figures, pictures and a Read more block', () => {
   });
 
   test('the build warns about the remote image, at its line and column', () => {
-    expect(result.problems.map(formatProblem)).toEqual([
+    expect(printed(root, result.problems)).toEqual([
       "content/articles/harbour.md:14:1 warning: image https://images.example.net/tram.jpg is on another host: it is shown as it is, not resized, and readers' browsers fetch it from there\n    hint: copy the file into public/images/ and write its path, such as /images/harbour.jpg",
     ]);
   });
@@ -138,21 +142,21 @@ describe('problems in bodies', () => {
     const body = ['Intro.', '', '![](/images/harbour-dawn.jpg)', '', 'See ![A tram](/images/tram-depo.jpg) here.', '', '::readmore{slug="tram-line-first-passenger"}', ''].join('\n');
     const root = writeNewsroom({ 'harbour.md': story(body), 'tram.md': TRAM });
     roots.push(root);
-    const built = await refusal(build({ ...options(root), outDir: path.join(root, '_site') }));
+    const built = await refusal(root, build({ ...options(root), outDir: path.join(root, '_site') }));
     expect(built).toEqual([
       'content/articles/harbour.md:10:1 error: image /images/harbour-dawn.jpg has no alt text\n    hint: describe what the picture shows for readers who cannot see it: ![A tram leaving the depot](…)',
       'content/articles/harbour.md:12:5 error: image /images/tram-depo.jpg is not in public/\n    hint: did you mean "/images/tram-depot.jpg"?',
       'content/articles/harbour.md:14:1 error: readmore: no article "tram-line-first-passenger"\n    hint: did you mean "tram-line-first-passengers"?',
     ]);
-    expect(await refusal(checkContent(options(root)))).toEqual(built);
+    expect(await refusal(root, checkContent(options(root)))).toEqual(built);
   });
 
   test('with --strict, the remote image warning fails check and build alike', async () => {
     const root = writeNewsroom({ 'harbour.md': story('![A tram](https://images.example.net/tram.jpg)\n') });
     roots.push(root);
-    const built = await refusal(build({ ...options(root), outDir: path.join(root, '_site'), strict: true }));
+    const built = await refusal(root, build({ ...options(root), outDir: path.join(root, '_site'), strict: true }));
     expect(built).toHaveLength(1);
     expect(built[0]).toMatch(/^content\/articles\/harbour\.md:8:1 warning: image https:\/\/images\.example\.net\/tram\.jpg is on another host/);
-    expect(await refusal(checkContent({ ...options(root), strict: true }))).toEqual(built);
+    expect(await refusal(root, checkContent({ ...options(root), strict: true }))).toEqual(built);
   });
 });
