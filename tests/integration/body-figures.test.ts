@@ -151,6 +151,15 @@ describe('problems in bodies', () => {
     expect(await refusal(root, checkContent(options(root)))).toEqual(built);
   });
 
+  test('a file of public/ that is not an image is an error at the body line showing it, in check and build alike', async () => {
+    const root = writeNewsroom({ 'harbour.md': story('Intro.\n\nThe search ![Our search script](/js/search.js) script.\n') });
+    roots.push(root);
+    const built = await refusal(root, build({ ...options(root), outDir: path.join(root, '_site') }));
+    expect(built).toHaveLength(1);
+    expect(built[0]).toMatch(/^content\/articles\/harbour\.md:10:12 error: image \/js\/search\.js could not be read as an image \(.+\)\n    hint: use a JPEG, PNG, WebP, AVIF or GIF file, or fix the path$/);
+    expect(await refusal(root, checkContent(options(root)))).toEqual(built);
+  });
+
   test('with --strict, the remote image warning fails check and build alike', async () => {
     const root = writeNewsroom({ 'harbour.md': story('![A tram](https://images.example.net/tram.jpg)\n') });
     roots.push(root);
