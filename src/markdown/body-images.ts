@@ -28,7 +28,8 @@ declare module 'vfile' {
  * another host stays a plain `<img>`, with a warning. An image alone in its
  * paragraph with a title becomes a figure: the title is the caption, and
  * what follows its last `|` the credit (`"The new pier | Photo: Jane Doe"`).
- * An image without alt text, or with an address that is neither, is an error.
+ * An image without alt text, or with a relative path, is an error; one whose
+ * address the sanitizer removes (`javascript:`, `data:`) is a warning.
  */
 export function remarkBodyImages() {
   return (tree: Root, file: VFile): undefined => {
@@ -49,8 +50,11 @@ export function remarkBodyImages() {
       } else if (kind === 'site') {
         node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataBodyImage: `${bodyMarker(file)}-${images.length}` } };
         images.push({ src: sitePath(node.url), alt: node.alt ?? '', line: where?.line ?? 1, column: where?.column ?? 1 });
+      } else if (kind === 'scheme') {
+        // The sanitizer removes such an address (javascript:, data:…): said, as every removal is.
+        file.message(`image address "${node.url}" is removed: only files of the site and https:// addresses are shown`, node).note = HINT;
       } else {
-        report(file, node, `image address "${node.url}" is neither a file of the site nor an https:// address`, 'write the path of a file in public/ from the site root, such as /images/harbour.jpg');
+        report(file, node, `image address "${node.url}" is neither a file of the site nor an https:// address`, HINT);
       }
     });
     if (images.length > 0) file.data.bodyImages = images;
@@ -85,11 +89,13 @@ function makeFigure(node: Paragraph, image: Image, title: string): void {
   node.children = parts.length === 0 ? [image] : [image, { type: 'text', value: '', data: { hName: 'figcaption', hChildren: parts } }];
 }
 
-/** A file of this site (`/images/x.jpg`), a file on another host, or neither (`images/x.jpg`, `javascript:`, `data:`). */
-function addressKind(url: string): 'site' | 'remote' | 'other' {
+const HINT = 'write the path of a file in public/ from the site root, such as /images/harbour.jpg, or an https:// address';
+
+/** A file of this site (`/images/x.jpg`), a file on another host, an address of another kind (`javascript:`, `data:`), or a relative path (`images/x.jpg`). */
+function addressKind(url: string): 'site' | 'remote' | 'scheme' | 'relative' {
   if (/^https?:\/\/[^/]/i.test(url) || url.startsWith('//')) return 'remote';
   if (url.startsWith('/') && !url.startsWith('/\\')) return 'site';
-  return 'other';
+  return /^[a-z][a-z\d+.-]*:/i.test(url) ? 'scheme' : 'relative';
 }
 
 /** The site path an address names: percent-escapes decoded, as public/'s files are listed. */

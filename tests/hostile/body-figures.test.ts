@@ -122,5 +122,9 @@ describe('body images and Read more blocks that must render safely', () => {
     });
     expect(found).toEqual([]);
     c.check?.(page);
+    if (c.warning) {
+      const file = `content/articles/${c.title === undefined ? `fig-${index}` : READ_MORE_TARGET}.md:`;
+      expect(result.stderr.split('\n').some((line) => line.startsWith(file) && c.warning!.test(line)), result.stderr).toBe(true);
+    }
   });
 });

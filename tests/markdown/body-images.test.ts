@@ -71,21 +71,25 @@ describe('body images', () => {
     expect($('img').attr('data-body-image')).toBeUndefined();
   });
 
-  test.each([['images/pier.jpg'], ['pier.jpg'], ['javascript:alert(1)'], ['data:image/png;base64,AAAA'], ['/\\evil.example/x.png'], ['ftp://example.net/a.jpg']])(
-    '%s: an address that is neither a site file nor an https:// address is an error',
+  const HINT = 'write the path of a file in public/ from the site root, such as /images/harbour.jpg, or an https:// address';
+
+  test.each([['images/pier.jpg'], ['pier.jpg'], ['../images/pier.jpg'], ['/\\evil.example/x.png']])('%s: a relative path is an error at its line and column', (url) => {
+    const result = render(`![A pier](<${url}>)\n`);
+    expect(result.notes).toEqual([
+      { severity: 'error', message: `image address "${url}" is neither a file of the site nor an https:// address`, hint: HINT, line: 1, column: 1 },
+    ]);
+    expect(result.images).toBeUndefined();
+  });
+
+  test.each([['javascript:alert(1)'], ['JaVaScRiPt:alert(1)'], ['data:image/png;base64,AAAA'], ['vbscript:x'], ['ftp://example.net/a.jpg']])(
+    '%s: an address of another kind is removed by the sanitizer, with a warning',
     (url) => {
-      const result = render(`![A pier](<${url}>)\n`);
+      const result = render(`Text.\n\n![A pier](<${url}>)\n`);
       expect(result.notes).toEqual([
-        {
-          severity: 'error',
-          message: `image address "${url}" is neither a file of the site nor an https:// address`,
-          hint: 'write the path of a file in public/ from the site root, such as /images/harbour.jpg',
-          line: 1,
-          column: 1,
-        },
+        { severity: 'warning', message: `image address "${url}" is removed: only files of the site and https:// addresses are shown`, hint: HINT, line: 3, column: 1 },
       ]);
       expect(result.images).toBeUndefined();
-      expect(result.html).not.toMatch(/javascript:|data:/);
+      expect(result.html).not.toMatch(/javascript:|data:|vbscript:|ftp:/i);
     },
   );
 });
