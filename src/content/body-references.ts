@@ -31,6 +31,9 @@ const IMAGE_FILE = /\.(?:avif|gif|jpe?g|png|svgz?|webp)$/i;
  */
 export function checkBodyReferences(articles: Article[], bodyOf: (file: string) => BodyReferences | undefined, lookups: BodyLookups, problems: Problem[]): void {
   const images = lookups.publicFiles.filter((name) => IMAGE_FILE.test(name)).map((name) => `/${name}`);
+  // Telling an SVG reads the file's start: once per file, however many bodies show it.
+  const svg = new Map<string, boolean>();
+  const isSvg = (src: string): boolean => svg.get(src) ?? svg.set(src, lookups.isSvg(src)).get(src) === true;
   const byRef = new Map<string, Article[]>();
   for (const article of articles) {
     for (const ref of [article.slug, `${article.category}/${article.slug}`]) byRef.set(ref, [...(byRef.get(ref) ?? []), article]);
@@ -48,7 +51,7 @@ export function checkBodyReferences(articles: Article[], bodyOf: (file: string) 
             hint: didYouMean(image.src, images) ?? `add the file public${image.src}, or fix the path`,
           }),
         );
-      } else if (!lookups.isSvg(image.src)) {
+      } else if (!isSvg(image.src)) {
         encoded.push({ src: image.src, at: at(image) });
       }
     }
