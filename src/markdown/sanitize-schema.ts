@@ -28,8 +28,9 @@ const baseSchema: Schema = {
 // --- Figures and "Read more" blocks (issue 15: body-images.ts, read-more.ts) ---
 // A figure of a body image with its caption and credit, and the marks the
 // model fills in (body-marker.ts). The <picture> and <source> put in for a
-// mark are made by our code after sanitizing; they are not allowed here, so
-// an editor cannot write one around the image pipeline.
+// mark are made by our code after sanitizing and need nothing here. (GitHub's
+// defaults do list `picture` and `source[srcset]`: an editor's own would go
+// around the image pipeline, so the raw-HTML subset should not let them in.)
 const figureTags = ['figure', 'figcaption'];
 const figureAttributes: NonNullable<Schema['attributes']> = {
   figure: [['className', 'body-figure']],
