@@ -84,6 +84,10 @@ export interface Article extends Located, Omit<ArticleFrontMatter, 'tags' | 'slu
   status: ArticleStatus;
   /** Site path of the article page, e.g. `/news/harbour-opens/`. */
   url: string;
+  /** Images in the body to encode like a lead image, with where each is written (see body-references.ts). */
+  bodyImages?: { src: string; at: { line: number; column: number } }[] | undefined;
+  /** The articles the body's "Read more" blocks name, in body order (undefined for one that names none). */
+  readMore?: ({ url: string; title: string } | undefined)[] | undefined;
 }
 
 /** Every validated content file, ready to render. */

@@ -8,6 +8,7 @@ import { planAgain, type AddressPlan, type MadePlan, type PlanInput } from '../r
 import { calendarParts } from './dates.js';
 import { slugFromFileName } from './slug.js';
 import { authorSchema, categorySchema, knownKeys, siteSchema } from './schema.js';
+import { checkBodyReferences, type BodyReferences } from './body-references.js';
 import { didYouMean } from './suggest.js';
 import { parseYamlMapping } from './yaml-mapping.js';
 
@@ -35,6 +36,8 @@ export interface ValidateOptions {
    * cache), by file path; the rest are made here.
    */
   articleChecks?: ReadonlyMap<string, ArticleCheck> | undefined;
+  /** What each article's rendered body names (images, "Read more" blocks); nothing when left out. */
+  bodies?: ((file: string) => BodyReferences | undefined) | undefined;
 }
 
 export interface ValidationResult {
@@ -82,8 +85,11 @@ export function validateContent(sources: ContentSources, options: ValidateOption
   });
   resolvePins(articles, checkedPins, problems);
   attachComments(sources.comments, articles, { timezone, unlinked }, problems);
-
   const isShown = (a: Article) => a.status === 'published' || (a.status === 'draft' && options.drafts) || (a.status === 'scheduled' && options.future);
+  if (options.bodies) {
+    const publicFiles = options.publicFiles ?? [];
+    checkBodyReferences(articles, options.bodies, { ...images, publicFiles, isShown }, problems);
+  }
   const planInput: PlanInput = {
     perPage: site?.perPage ?? 1,
     articles: [...articles]

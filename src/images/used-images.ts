@@ -12,8 +12,10 @@ export interface ImageUse {
 }
 
 /**
- * The lead images of the articles this build shows and the avatars of every
- * author, once each, in a fixed order. An image used both ways is listed
+ * The lead images and body images of the articles this build shows and the
+ * avatars of every author, once each, in a fixed order. A body image is
+ * shown in the same column as a lead image, so it is encoded as one and
+ * shares its files. An image used as a picture and as an avatar is listed
  * under each kind: they are encoded at different widths.
  */
 export function usedImages(content: Content): ImageUse[] {
@@ -21,10 +23,14 @@ export function usedImages(content: Content): ImageUse[] {
   const add = (kind: ImageKind, src: string, file: string) => {
     const key = `${kind} ${src}`;
     const use = uses.get(key) ?? { kind, src, usedBy: [] };
-    use.usedBy.push(file);
+    // One article adds its images one after another: a repeat is the last file listed.
+    if (use.usedBy.at(-1) !== file) use.usedBy.push(file);
     uses.set(key, use);
   };
-  for (const article of content.articles) if (article.image) add('lead', article.image.src, article.file);
+  for (const article of content.articles) {
+    if (article.image) add('lead', article.image.src, article.file);
+    for (const image of article.bodyImages ?? []) add('lead', image.src, article.file);
+  }
   for (const author of content.authors) if (author.avatar) add('avatar', author.avatar, author.file);
   return [...uses.values()].sort((a, b) => compareText(a.kind, b.kind) || compareText(a.src, b.src));
 }

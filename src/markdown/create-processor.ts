@@ -1,11 +1,14 @@
+import remarkDirective from 'remark-directive';
 import remarkHtml from 'remark-html';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { remarkBodyImages } from './body-images.js';
 import { remarkCommentBody } from './comment-body.js';
 import { remarkExternalLinks } from './external-links.js';
 import { GFM_FEATURES, remarkGfmFeatures, type GfmFeature } from './gfm-on-demand.js';
 import { remarkHeadingIds } from './heading-ids.js';
 import { remarkLazyImages } from './lazy-images.js';
+import { remarkReadMore } from './read-more.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 import { remarkTextStats } from './text-stats.js';
 
@@ -25,11 +28,14 @@ export function createProcessor(options: MarkdownOptions, gfm: readonly GfmFeatu
   return unified()
     .use(remarkParse)
     .use(remarkGfmFeatures, gfm)
+    .use(remarkDirective)
     .use(options.comment ? [remarkCommentBody] : [])
     // Counted before the external-link plugin adds words for screen readers.
     .use(remarkTextStats)
     .use(remarkHeadingIds)
     .use(remarkExternalLinks, { siteUrl: options.siteUrl, userContent: options.comment })
+    // Comments have no images (comment-body.ts) and name no articles.
+    .use(options.comment ? [] : [remarkBodyImages, remarkReadMore])
     .use(remarkLazyImages)
     .use(remarkHtml, { sanitize: sanitizeSchema });
 }

@@ -1,11 +1,22 @@
 import { VFile } from 'vfile';
 import { createProcessor, type MarkdownOptions } from './create-processor.js';
 import { gfmFeaturesIn, mayHaveLiteralLinks, type GfmFeature } from './gfm-on-demand.js';
+import type { BodyImage } from './body-images.js';
+import type { ReadMoreRef } from './read-more.js';
 import type { TextStats } from './text-stats.js';
 
 export interface RenderedMarkdown extends TextStats {
   /** Sanitized HTML, safe to place in a page as it is. */
   html: string;
+  /**
+   * The digest that starts every mark in `html` (body-marker.ts); present
+   * when the body has images or "Read more" blocks for the model to fill in.
+   */
+  marker?: string | undefined;
+  /** The body's images that name files of the site, by the index in their marks. */
+  images?: BodyImage[] | undefined;
+  /** The body's "Read more" blocks, by the index in their marks. */
+  readMore?: ReadMoreRef[] | undefined;
 }
 
 /**
@@ -59,7 +70,10 @@ export function createTextRenderer(options: MarkdownOptions): (markdown: string)
     processor.runSync(tree, file);
     const html = processor.stringify(tree, file);
     const stats = file.data.textStats ?? { firstParagraph: '', words: 0 };
-    return { html: String(html), ...stats, text: file.data.plainText ?? '', notes: file.messages.map(noteOf) };
+    const { bodyMarker: marker, bodyImages: images, readMore } = file.data;
+    // Left out when empty: most bodies have none, and every rendering is cached.
+    const marks = marker === undefined ? {} : { marker, ...(images && { images }), ...(readMore && { readMore }) };
+    return { html: String(html), ...stats, ...marks, text: file.data.plainText ?? '', notes: file.messages.map(noteOf) };
   };
 }
 

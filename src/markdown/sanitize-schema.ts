@@ -1,6 +1,7 @@
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
+import { MARK_VALUE } from './body-marker.js';
 
-/**
+/*
  * GitHub's sanitizing rules, widened only for the attributes our own plugins
  * add. Raw HTML from editors never reaches this point (it is dropped before
  * sanitizing), so ids come only from heading text: the `user-content-` prefix
@@ -9,7 +10,7 @@ import { defaultSchema, type Schema } from 'hast-util-sanitize';
  * `#what-happens-next`, not `#user-content-what-happens-next`. Comments,
  * many bodies on one page, get no ids at all (comment-body.ts).
  */
-export const sanitizeSchema: Schema = {
+const baseSchema: Schema = {
   ...defaultSchema,
   clobberPrefix: '',
   attributes: {
@@ -23,3 +24,33 @@ export const sanitizeSchema: Schema = {
     span: [['className', 'visually-hidden']],
   },
 };
+
+// --- Figures and "Read more" blocks (issue 15: body-images.ts, read-more.ts) ---
+// A figure of a body image with its caption and credit, and the marks the
+// model fills in (body-marker.ts). The <picture> and <source> put in for a
+// mark are made by our code after sanitizing and need nothing here. (GitHub's
+// defaults do list `picture` and `source[srcset]`: an editor's own would go
+// around the image pipeline, so the raw-HTML subset should not let them in.)
+const figureTags = ['figure', 'figcaption'];
+const figureAttributes: NonNullable<Schema['attributes']> = {
+  figure: [['className', 'body-figure']],
+  figcaption: [],
+  img: [['dataBodyImage', MARK_VALUE]],
+  p: [['className', 'read-more'], ['dataReadMore', MARK_VALUE]],
+  span: [['className', 'credit', 'read-more-label']],
+};
+
+// One class list per tag: hast-util-sanitize uses the first rule it finds for an attribute.
+function widen(schema: Schema, tags: readonly string[], extra: NonNullable<Schema['attributes']>): Schema {
+  const attributes = { ...schema.attributes };
+  for (const [tag, rules] of Object.entries(extra)) {
+    const current = attributes[tag] ?? [];
+    const classes = [current, rules].flatMap((list) => list.flatMap((rule) => (Array.isArray(rule) && rule[0] === 'className' ? rule.slice(1) : [])));
+    const others = [current, rules].flatMap((list) => list.filter((rule) => !(Array.isArray(rule) && rule[0] === 'className')));
+    attributes[tag] = classes.length > 0 ? [...others, ['className', ...classes]] : others;
+  }
+  return { ...schema, tagNames: [...(schema.tagNames ?? []), ...tags.filter((tag) => !schema.tagNames?.includes(tag))], attributes };
+}
+
+/** The rules every body is sanitized with: GitHub's, widened only for the markup our own plugins make (see above). */
+export const sanitizeSchema: Schema = widen(baseSchema, figureTags, figureAttributes);

@@ -6,6 +6,7 @@ import type { ArchivePage, Person, Teaser } from './model.js';
 import type { PageContext } from './page-context.js';
 import type { HeadSite } from './model.js';
 import { archiveHead } from './page-head.js';
+import { fillBody, NOTHING_TO_FILL } from './fill-body.js';
 import { paginate } from './paginate.js';
 
 const AUTHOR_LINK_LABELS = {
@@ -32,7 +33,7 @@ export function archivePages(content: Content, context: PageContext): ArchivePag
         url: sectionPath(category.slug),
         heading: category.name,
         description: category.description ?? rendered(category.file).firstParagraph,
-        introHtml: rendered(category.file).html,
+        introHtml: fillBody(rendered(category.file), NOTHING_TO_FILL),
         person: undefined,
       }),
     ),
@@ -43,7 +44,7 @@ export function archivePages(content: Content, context: PageContext): ArchivePag
         url: authorPath(author.slug),
         heading: author.name,
         description: rendered(author.file).firstParagraph || (author.role ? `${author.name}, ${author.role}` : author.name),
-        introHtml: rendered(author.file).html,
+        introHtml: fillBody(rendered(author.file), NOTHING_TO_FILL),
         person: person(author, context.pictures),
       }),
     ),

@@ -2,7 +2,9 @@ import type { Article, Content } from '../content/types.js';
 import { relatedArticles } from '../related/engine.js';
 import type { TermCounts } from '../related/terms.js';
 import { groupBy, groupByEach } from '../util/group-by.js';
+import { PICTURE_SIZES } from '../images/sizes.js';
 import { articleComments } from './comment-threads.js';
+import { fillBody } from './fill-body.js';
 import type { ArticlePage, Teaser } from './model.js';
 import type { PageContext } from './page-context.js';
 import { articleHead } from './page-head.js';
@@ -22,7 +24,8 @@ export function articlePage(article: Article, context: PageContext, links: Artic
   const page = {
     ...teaser,
     source: article.file,
-    html: body.html,
+    // A body picture is drawn across the article column, as the lead image is.
+    html: fillBody(body, { picture: (src) => context.pictures.lead.get(src), sizes: PICTURE_SIZES.lead, readMore: article.readMore ?? [] }),
     updated: article.updated ? context.stamp(article.updated) : undefined,
     readingMinutes: Math.max(1, Math.round(body.words / WORDS_PER_MINUTE)),
     tags: article.tags.map((t) => context.tagLink(t.slug)),

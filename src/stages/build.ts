@@ -8,7 +8,7 @@ import { writePages } from '../eleventy/write-pages.js';
 import type { PictureSet } from '../images/picture.js';
 import { processImages } from '../images/process-images.js';
 import { isSvgSource, readStart } from '../images/svg-source.js';
-import { hasEveryPicture, imageProblems, usedImages } from '../images/used-images.js';
+import { hasEveryPicture, imageProblems, usedImages, type ImageUse } from '../images/used-images.js';
 import type { RenderedMarkdown } from '../markdown/render.js';
 import { articlePage } from '../model/article-pages.js';
 import { buildSiteModel } from '../model/build-model.js';
@@ -319,6 +319,7 @@ function validate(
     assetExists: (sitePath) => loaded.assets.has(sitePath),
     isSvg: (sitePath) => isSvgSource(sitePath, readStart(path.join(options.publicDir, ...sitePath.split('/')))),
     publicFiles: [...loaded.assets].map((sitePath) => loaded.assetNames.get(sitePath.slice(1)) ?? sitePath.slice(1)),
+    bodies: (file) => processed.rendered.get(file),
     lastPlan,
   });
   const problems = sortProblems([...loaded.problems, ...validated.problems, ...processed.problems]);
@@ -327,7 +328,7 @@ function validate(
 }
 
 /**
- * The lead images and avatars the content uses, encoded (or taken from the
+ * The lead images, body images and avatars the content uses, encoded (or taken from the
  * cache); for a change, those the last build encoded, or undefined when it
  * uses one it did not. An image that cannot be encoded is an error of every
  * file that uses it.
@@ -350,7 +351,14 @@ async function pictures(
     onProgress: (done, total) => options.onProgress?.({ stage: 'images', done, total }),
   });
   if (images.failures.length > 0) {
-    const at = (use: { kind: string }, file: string) => (use.kind === 'lead' ? processed.checks.get(file)?.article?.at.imageSrc : undefined);
+    const articles = new Map(content.articles.map((article) => [article.file, article]));
+    // A lead image at its front-matter line; an image of the body (encoded as a lead image) where the body shows it first.
+    const at = (use: ImageUse, file: string) => {
+      if (use.kind !== 'lead') return undefined;
+      const article = articles.get(file);
+      if (article?.image?.src === use.src) return processed.checks.get(file)?.article?.at.imageSrc;
+      return article?.bodyImages?.find((image) => image.src === use.src)?.at;
+    };
     throw new ContentError(sortProblems([...problems, ...imageProblems(images.failures, at)]));
   }
   return { ...images, uses: uses.length };

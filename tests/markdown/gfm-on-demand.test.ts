@@ -12,7 +12,11 @@ const SITE = 'https://courier.example.org/';
 function withEveryExtension(markdown: string, comment: boolean) {
   const file = createProcessor({ siteUrl: SITE, comment }).processSync(markdown);
   const stats = file.data.textStats ?? { firstParagraph: '', words: 0 };
-  return { html: String(file), ...stats, text: file.data.plainText ?? '' };
+  // As render.ts gives them: the marks for the model only when there are some, and the plugins' notes.
+  const { bodyMarker: marker, bodyImages: images, readMore } = file.data;
+  const marks = marker === undefined ? {} : { marker, ...(images && { images }), ...(readMore && { readMore }) };
+  const notes = file.messages.map((m) => ({ severity: m.fatal === true ? 'error' : 'warning', message: m.reason, hint: m.note, line: m.line, column: m.column }));
+  return { html: String(file), ...stats, ...marks, text: file.data.plainText ?? '', notes };
 }
 
 // Pieces of each extension's syntax, whole and broken, in every case and spacing that matters.

@@ -1,0 +1,88 @@
+import { compareText, error, type Position, type Problem } from '../util/problems.js';
+import { didYouMean } from './suggest.js';
+import type { Article } from './types.js';
+
+/** What a rendered body names outside itself; lines and columns count from the body's first line. */
+export interface BodyReferences {
+  /** Images naming a site path (`/images/x.jpg`), in body order. */
+  images?: readonly { src: string; line: number; column: number }[] | undefined;
+  /** "Read more" blocks, each naming an article by slug or section/slug, in body order. */
+  readMore?: readonly { slug: string; line: number; column: number }[] | undefined;
+}
+
+export interface BodyLookups {
+  assetExists: (sitePath: string) => boolean;
+  isSvg: (sitePath: string) => boolean;
+  /** Files of public/, without the leading `/`, for "did you mean". */
+  publicFiles: readonly string[];
+  /** Whether this build shows an article (published, or a draft or scheduled one asked for). */
+  isShown: (article: Article) => boolean;
+}
+
+const IMAGE_FILE = /\.(?:avif|gif|jpe?g|png|svgz?|webp)$/i;
+
+/**
+ * Check what each article's body names against the rest of the newsroom,
+ * and note on the article what the model fills in: a body image must be a
+ * file in public/ (an SVG is shown as it is, every other image is encoded
+ * like a lead image), and a "Read more" block must name one article this
+ * build shows, other than itself. Every problem is an error at the line
+ * and column of the image or block.
+ */
+export function checkBodyReferences(articles: Article[], bodyOf: (file: string) => BodyReferences | undefined, lookups: BodyLookups, problems: Problem[]): void {
+  const images = lookups.publicFiles.filter((name) => IMAGE_FILE.test(name)).map((name) => `/${name}`);
+  // Telling an SVG reads the file's start: once per file, however many bodies show it.
+  const svg = new Map<string, boolean>();
+  const isSvg = (src: string): boolean => svg.get(src) ?? svg.set(src, lookups.isSvg(src)).get(src) === true;
+  const byRef = new Map<string, Article[]>();
+  for (const article of articles) {
+    for (const ref of [article.slug, `${article.category}/${article.slug}`]) byRef.set(ref, [...(byRef.get(ref) ?? []), article]);
+  }
+  for (const article of articles) {
+    const body = bodyOf(article.file);
+    if (!body) continue;
+    const at = (place: { line: number; column: number }): Position => ({ line: article.bodyLine + place.line - 1, column: place.column });
+    const encoded: { src: string; at: Position }[] = [];
+    for (const image of body.images ?? []) {
+      if (!lookups.assetExists(image.src)) {
+        problems.push(
+          error(article.file, `image ${image.src} is not in public/`, {
+            position: at(image),
+            hint: didYouMean(image.src, images) ?? `add the file public${image.src}, or fix the path`,
+          }),
+        );
+      } else if (!isSvg(image.src)) {
+        encoded.push({ src: image.src, at: at(image) });
+      }
+    }
+    if (encoded.length > 0) article.bodyImages = encoded;
+    const links: ({ url: string; title: string } | undefined)[] = [];
+    for (const block of body.readMore ?? []) {
+      const target = readMoreTarget(article, block.slug, byRef, lookups.isShown, at(block), problems);
+      // Kept in step with the blocks' marks: the model finds a block's link by its index.
+      links.push(target && { url: target.url, title: target.title });
+    }
+    if (links.length > 0) article.readMore = links;
+  }
+}
+
+function readMoreTarget(article: Article, ref: string, byRef: ReadonlyMap<string, Article[]>, isShown: (article: Article) => boolean, position: Position, problems: Problem[]): Article | undefined {
+  const matches = byRef.get(ref) ?? [];
+  const fail = (message: string, hint?: string) => {
+    problems.push(error(article.file, `readmore: ${message}`, { position, hint }));
+    return undefined;
+  };
+  if (matches.length === 0) return fail(`no article "${ref}"`, didYouMean(ref, byRef.keys()) ?? 'name an article by its slug, as in its address');
+  if (matches.length > 1) {
+    const refs = matches.map((m) => `${m.category}/${m.slug}`).sort(compareText);
+    return fail(`"${ref}" names ${matches.length} articles`, `write it with its section: ${refs.join(' or ')}`);
+  }
+  const target = matches[0] as Article;
+  if (target === article) return fail('an article cannot send readers to itself');
+  // A story this build leaves out has no page to link to; that matters only when the story linking to it is shown.
+  if (isShown(article) && !isShown(target)) {
+    const state = target.status === 'draft' ? 'a draft' : 'scheduled for later';
+    return fail(`"${ref}" is ${state}, and has no page yet`, 'name a published article, or add the block when this one is published');
+  }
+  return target;
+}

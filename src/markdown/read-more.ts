@@ -1,0 +1,69 @@
+import type { Root } from 'mdast';
+import type {} from 'mdast-util-directive';
+import type { Node } from 'unist';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { bodyMarker } from './body-marker.js';
+
+/** A "Read more" block of a body: the article it names, resolved once every article is known. */
+export interface ReadMoreRef {
+  /** As written: a slug, or section/slug. */
+  slug: string;
+  /** Where the block starts, counted from the body's first line. */
+  line: number;
+  column: number;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The "Read more" blocks of the body, in the order of their marks. */
+    readMore: ReadMoreRef[];
+  }
+}
+
+const SYNTAX = '::readmore{slug="tram-line-first-passengers"} on a line of its own';
+
+/**
+ * `::readmore{slug="…"}` on a line of its own: a block that sends the reader
+ * to another article, "Read more: <its headline>". The headline and address
+ * are not known to one body, so the block is marked (body-marker.ts) and
+ * the model fills them in; validation reports a slug that names no article.
+ */
+export function remarkReadMore() {
+  return (tree: Root, file: VFile): undefined => {
+    const blocks: ReadMoreRef[] = [];
+    visit(tree, (node) => {
+      if ((node.type !== 'leafDirective' && node.type !== 'containerDirective' && node.type !== 'textDirective') || node.name !== 'readmore') return;
+      if (node.type !== 'leafDirective') {
+        fail(file, node, `"Read more" must be a block of its own`, `write ${SYNTAX}`);
+        return;
+      }
+      const { slug, ...others } = node.attributes ?? {};
+      for (const name of Object.keys(others)) file.message(`readmore: the attribute "${name}" is ignored`, node).note = `write ${SYNTAX}`;
+      if (node.children.length > 0) file.message('readmore: the text in [ ] is not shown; the block shows the headline of the article it names', node).note = `write ${SYNTAX}`;
+      const ref = (slug ?? '').trim();
+      if (ref === '') {
+        fail(file, node, 'readmore: no article named', `write ${SYNTAX}, with the slug of the article as in its address`);
+        return;
+      }
+      const start = node.position?.start;
+      node.data = {
+        ...node.data,
+        hName: 'p',
+        hProperties: { className: ['read-more'], dataReadMore: `${bodyMarker(file)}-${blocks.length}` },
+        hChildren: [
+          { type: 'element', tagName: 'span', properties: { className: ['read-more-label'] }, children: [{ type: 'text', value: 'Read more:' }] },
+          { type: 'text', value: ` ${ref}` },
+        ],
+      };
+      blocks.push({ slug: ref, line: start?.line ?? 1, column: start?.column ?? 1 });
+    });
+    if (blocks.length > 0) file.data.readMore = blocks;
+  };
+}
+
+function fail(file: VFile, node: Node, reason: string, hint: string): void {
+  const message = file.message(reason, node);
+  message.fatal = true;
+  message.note = hint;
+}
