@@ -1,7 +1,10 @@
+import remarkDirective from 'remark-directive';
 import remarkHtml from 'remark-html';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { remarkCommentBody } from './comment-body.js';
+import type { CustomProvider } from './embeds/providers.js';
+import { remarkEmbeds } from './embeds.js';
 import { remarkExternalLinks } from './external-links.js';
 import { GFM_FEATURES, remarkGfmFeatures, type GfmFeature } from './gfm-on-demand.js';
 import { remarkHeadingIds } from './heading-ids.js';
@@ -14,6 +17,8 @@ export interface MarkdownOptions {
   siteUrl: string;
   /** A reader's comment: no headings, images or footnotes (see comment-body.ts), and its links marked as user content. */
   comment?: boolean | undefined;
+  /** Embed providers the newsroom allows besides the built-in ones (site.yml `embeds:`). */
+  embeds?: readonly CustomProvider[] | undefined;
 }
 
 /**
@@ -25,7 +30,10 @@ export function createProcessor(options: MarkdownOptions, gfm: readonly GfmFeatu
   return unified()
     .use(remarkParse)
     .use(remarkGfmFeatures, gfm)
+    .use(remarkDirective)
     .use(options.comment ? [remarkCommentBody] : [])
+    // Readers' comments embed nothing: their addresses stay links.
+    .use(options.comment ? [] : [[remarkEmbeds, { providers: options.embeds }]])
     // Counted before the external-link plugin adds words for screen readers.
     .use(remarkTextStats)
     .use(remarkHeadingIds)

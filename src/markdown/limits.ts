@@ -69,3 +69,9 @@ function lineDepth(text: string, start: number, stop: number): number {
 }
 
 const endsMarker = (text: string, at: number, stop: number): boolean => at >= stop || text[at] === ' ' || text[at] === '\t';
+
+/**
+ * Embeds in one body. A live blog may hold a few dozen videos and posts;
+ * each is a block on the page and a frame a reader may load.
+ */
+export const MAX_EMBEDS_PER_BODY = 50;

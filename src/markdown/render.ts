@@ -6,6 +6,8 @@ import type { TextStats } from './text-stats.js';
 export interface RenderedMarkdown extends TextStats {
   /** Sanitized HTML, safe to place in a page as it is. */
   html: string;
+  /** The origins of the frames the body's embeds may load, sorted; absent when it has none. */
+  embedOrigins?: string[] | undefined;
 }
 
 /**
@@ -59,7 +61,8 @@ export function createTextRenderer(options: MarkdownOptions): (markdown: string)
     processor.runSync(tree, file);
     const html = processor.stringify(tree, file);
     const stats = file.data.textStats ?? { firstParagraph: '', words: 0 };
-    return { html: String(html), ...stats, text: file.data.plainText ?? '', notes: file.messages.map(noteOf) };
+    const embeds = file.data.embedOrigins ? { embedOrigins: file.data.embedOrigins } : {};
+    return { html: String(html), ...stats, ...embeds, text: file.data.plainText ?? '', notes: file.messages.map(noteOf) };
   };
 }
 

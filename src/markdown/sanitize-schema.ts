@@ -1,4 +1,5 @@
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
+import { EMBED_ATTRIBUTES } from './embeds/facade.js';
 
 /**
  * GitHub's sanitizing rules, widened only for the attributes our own plugins
@@ -17,9 +18,11 @@ export const sanitizeSchema: Schema = {
     a: [
       ...(defaultSchema.attributes?.a ?? []).filter((rule) => !(Array.isArray(rule) && rule[0] === 'className')),
       ['rel', 'noopener', 'nofollow', 'ugc'],
-      ['className', 'external', 'data-footnote-backref'],
+      ['className', 'external', 'data-footnote-backref', ...EMBED_ATTRIBUTES.linkClasses],
     ],
+    // Embeds (embeds.ts): the facade's block, its link and its parts.
+    div: [...(defaultSchema.attributes?.div ?? []), ...EMBED_ATTRIBUTES.div],
     img: [...(defaultSchema.attributes?.img ?? []), ['loading', 'lazy'], ['decoding', 'async']],
-    span: [['className', 'visually-hidden']],
+    span: [['className', 'visually-hidden', ...EMBED_ATTRIBUTES.spanClasses]],
   },
 };
