@@ -30,7 +30,8 @@ export function buildSiteModel(
   pictures: PictureSet = NO_PICTURES,
 ): SiteModel {
   const context = createPageContext(content, rendered, pictures);
-  const articles = articlePages(content, context, terms);
+  const embedScript = `/${assets.get(EMBED_SCRIPT) ?? EMBED_SCRIPT}`;
+  const articles = articlePages(content, context, terms).map((page) => withEmbeds(page, rendered(page.source), embedScript));
   return {
     site: siteSettings(content, assets),
     heads: listHeads(content, context),
@@ -50,6 +51,14 @@ export function buildSiteModel(
       .map(([slug, { name, articles: tagged }]) => ({ name, url: tagPath(slug), count: tagged.length }))
       .sort((a, b) => compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.url, b.url)),
   };
+}
+
+/** The page script for embeds, in public/. */
+const EMBED_SCRIPT = 'js/embeds.js';
+
+/** An article page with the embed script when its body has a frame to load; the page as it was otherwise. */
+function withEmbeds(page: ArticlePage, body: RenderedMarkdown, script: string): ArticlePage {
+  return body.embedOrigins?.length ? { ...page, embeds: { script, origins: body.embedOrigins.join(' ') } } : page;
 }
 
 /** What every page shows of the site: its name, sections, assets, and the addresses its templates link to. */

@@ -68,11 +68,20 @@ export interface ArticlePage extends Teaser {
   commentsHeading: string;
   /** Undefined when no endpoint is set, comments are off site-wide, or closed on this article. */
   commentForm: CommentForm | undefined;
+  /** Set when the body has an embed with a frame: the page loads the script that swaps facades for frames. */
+  embeds?: EmbedScript | undefined;
   /** Year of publication in the site's timezone: a search filter. */
   year: string;
   /** Publication time in UTC (ISO 8601), which sorts as text: search results by date. */
   sortDate: string;
   head: Head;
+}
+
+/** The embed script of an article page, and the frame origins it may load (space-separated), which it checks before loading any. */
+export interface EmbedScript {
+  /** Site path of public/js/embeds.js, its name carrying a hash of its bytes. */
+  script: string;
+  origins: string;
 }
 
 export interface Correction {
