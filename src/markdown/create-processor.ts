@@ -11,6 +11,7 @@ import { remarkHeadingIds } from './heading-ids.js';
 import { remarkLazyImages } from './lazy-images.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 import { remarkTextStats } from './text-stats.js';
+import { remarkUnknownDirectives } from './unknown-directives.js';
 
 export interface MarkdownOptions {
   /** The site's base URL, to tell outside links from our own. */
@@ -34,6 +35,8 @@ export function createProcessor(options: MarkdownOptions, gfm: readonly GfmFeatu
     .use(options.comment ? [remarkCommentBody] : [])
     // Readers' comments embed nothing: their addresses stay links.
     .use(options.comment ? [] : [[remarkEmbeds, { providers: options.embeds }]])
+    // After every plugin that claims directives: the rest are printed as written.
+    .use(remarkUnknownDirectives)
     // Counted before the external-link plugin adds words for screen readers.
     .use(remarkTextStats)
     .use(remarkHeadingIds)

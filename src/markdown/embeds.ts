@@ -83,7 +83,8 @@ export function remarkEmbeds(options: EmbedsOptions = {}) {
         const message = file.message(`:${node.type === 'textDirective' ? '' : '::'}embed is not an embed`, node);
         message.fatal = true;
         message.note = 'write ::embed{url="…" title="…"} on a line of its own';
-        return undefined;
+        parent.children.splice(index, 1);
+        return [SKIP, index];
       }
       if (node.type !== 'leafDirective' || node.name !== 'embed') return undefined;
       const read = readDirective(node, file, names);
