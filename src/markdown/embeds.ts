@@ -76,14 +76,15 @@ export function remarkEmbeds(options: EmbedsOptions = {}) {
         const address = loneAddress(node.children);
         const embed = address === undefined ? undefined : match(address);
         const facade = embed && place(node, embed, undefined);
-        if (facade) parent.children.splice(index, 1, facade);
+        if (!facade) return undefined;
+        siblings(parent).splice(index, 1, facade);
         return SKIP;
       }
       if ((node.type === 'textDirective' || node.type === 'containerDirective') && node.name === 'embed') {
         const message = file.message(`:${node.type === 'textDirective' ? '' : '::'}embed is not an embed`, node);
         message.fatal = true;
         message.note = 'write ::embed{url="…" title="…"} on a line of its own';
-        parent.children.splice(index, 1);
+        siblings(parent).splice(index, 1);
         return [SKIP, index];
       }
       if (node.type !== 'leafDirective' || node.name !== 'embed') return undefined;
@@ -96,8 +97,8 @@ export function remarkEmbeds(options: EmbedsOptions = {}) {
       }
       const facade = read && embed && place(node, embed, read.title);
       // A refused directive renders as nothing: the build stops on the error anyway.
-      if (facade) parent.children.splice(index, 1, facade);
-      else parent.children.splice(index, 1);
+      if (facade) siblings(parent).splice(index, 1, facade);
+      else siblings(parent).splice(index, 1);
       return [SKIP, index];
     });
     if (origins.size > 0) file.data.embedOrigins = [...origins].sort();
@@ -138,3 +139,6 @@ function readDirective(node: LeafDirective, file: VFile, names: string): { url: 
 
 /** An editor's value in a message: quoted, and cut short when long. */
 const shown = (value: string): string => JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+
+/** A parent's children as one list type: every node here may stand where the one it replaces stood. */
+const siblings = (parent: Parent): RootContent[] => parent.children as RootContent[];

@@ -1,4 +1,4 @@
-import type { Root, RootContent } from 'mdast';
+import type { Parent, Root, RootContent } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
@@ -20,18 +20,18 @@ export function remarkUnknownDirectives() {
     visit(tree, (node, index, parent) => {
       if (parent === undefined || index === undefined) return undefined;
       if (node.type === 'textDirective') {
-        parent.children.splice(index, 1, { type: 'text', value: written(node), position: node.position });
+        siblings(parent).splice(index, 1, { type: 'text', value: written(node), position: node.position });
         return SKIP;
       }
       if (node.type !== 'leafDirective' && node.type !== 'containerDirective') return undefined;
       const message = file.message(`unknown block ${node.type === 'leafDirective' ? '::' : ':::'}${node.name} is printed as written`, node);
       message.note = 'a line starting with :: or ::: is a directive; write ::embed{url="…"}, or put a \\ before the first colon';
       if (node.type === 'leafDirective') {
-        parent.children.splice(index, 1, { type: 'paragraph', children: [{ type: 'text', value: written(node) }], position: node.position });
+        siblings(parent).splice(index, 1, { type: 'paragraph', children: [{ type: 'text', value: written(node) }], position: node.position });
         return SKIP;
       }
       const opening = written(node).split('\n', 1)[0] ?? '';
-      parent.children.splice(index, 1, { type: 'paragraph', children: [{ type: 'text', value: opening }] }, ...node.children, {
+      siblings(parent).splice(index, 1, { type: 'paragraph', children: [{ type: 'text', value: opening }] }, ...node.children, {
         type: 'paragraph',
         children: [{ type: 'text', value: ':::' }],
       });
@@ -39,3 +39,6 @@ export function remarkUnknownDirectives() {
     });
   };
 }
+
+/** A parent's children as one list type: every node here may stand where the one it replaces stood. */
+const siblings = (parent: Parent): RootContent[] => parent.children as RootContent[];
