@@ -116,7 +116,7 @@ describe('without JavaScript', () => {
     const { page, away } = await stubbedPage(context);
     await page.goto(`${server.url}${ARTICLE}`, { waitUntil: 'load' });
     expect(away).toEqual([]);
-    const links = await page.locator('.embed a.embed-link').evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+    const links = await page.locator('.embed a.embed-link').evaluateAll((anchors) => anchors.map((a) => (a as unknown as { href: string }).href));
     expect(links).toHaveLength(EVERY_EMBED.length);
     expect(links[0]).toBe('https://www.youtube.com/watch?v=dQw4w9WgXcQ');
     expect(links.every((href) => href.startsWith('https://'))).toBe(true);

@@ -1,5 +1,7 @@
 import type { Element, ElementContent } from 'hast';
-import type { PropertyDefinition } from 'hast-util-sanitize';
+import type { Schema } from 'hast-util-sanitize';
+
+type PropertyDefinition = NonNullable<Schema['attributes']>[string][number];
 import { EMBED_SHAPES, type Embed, type EmbedKind } from './providers.js';
 
 /** What the facade's link says before the page script offers to load the frame here. */
@@ -44,9 +46,15 @@ export function embedFacade(embed: Embed, title: string): Element {
   };
 }
 
+const FACADE_ATTRIBUTES: PropertyDefinition[] = [
+  ['className', 'embed', ...EMBED_SHAPES.map((shape) => `embed-${shape}`)],
+  ['dataEmbedKind', ...Object.keys(ACTION)],
+  'dataEmbedSrc',
+];
+
 /** What the facade needs the sanitizer to keep (sanitize-schema.ts), and nothing else. */
 export const EMBED_ATTRIBUTES = {
-  div: [['className', 'embed', ...EMBED_SHAPES.map((shape) => `embed-${shape}`)], ['dataEmbedKind', ...Object.keys(ACTION)], 'dataEmbedSrc'] satisfies PropertyDefinition[],
+  div: FACADE_ATTRIBUTES,
   linkClasses: ['embed-link'],
   spanClasses: ['embed-provider', 'embed-title', 'embed-action'],
 };
