@@ -36,7 +36,6 @@
       frame.referrerPolicy = 'strict-origin-when-cross-origin';
       frame.setAttribute('sandbox', rule[0]);
       frame.allow = rule[1];
-      frame.allowFullscreen = rule[1].includes('fullscreen');
       frame.src = src.href;
       action.textContent = `Open on ${provider}`;
       link.classList.add('embed-original');

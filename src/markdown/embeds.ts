@@ -6,7 +6,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { embedFacade } from './embeds/facade.js';
 import { BUILT_IN_NAMES, createEmbedMatcher, frameOrigin, type CustomProvider, type Embed } from './embeds/providers.js';
-import { MAX_EMBEDS_PER_BODY } from './limits.js';
+import { MAX_EMBEDS_PER_BODY, TOO_MANY_EMBEDS } from './limits.js';
 
 /** An embed's facade in the tree: no text of its own, so word counts and summaries pass it by. */
 interface EmbedFacadeNode extends Parent {
@@ -56,9 +56,9 @@ export function remarkEmbeds(options: EmbedsOptions = {}) {
     const place = (node: RootContent, embed: Embed, title: string | undefined): EmbedFacadeNode | undefined => {
       count++;
       if (count === MAX_EMBEDS_PER_BODY + 1) {
-        const message = file.message(`more than ${MAX_EMBEDS_PER_BODY} embeds in one story`, node);
+        const message = file.message(TOO_MANY_EMBEDS.message, node);
         message.fatal = true;
-        message.note = 'each embed is a frame a reader may load; split the story, or link to the rest';
+        message.note = TOO_MANY_EMBEDS.hint;
       }
       if (count > MAX_EMBEDS_PER_BODY) return undefined;
       if (title === undefined) {

@@ -2,7 +2,7 @@ import { checkArticle } from '../content/check-article.js';
 import { bodyOf } from '../content/front-matter.js';
 import { parseYamlMapping } from '../content/yaml-mapping.js';
 import { error, warning, type Problem } from '../util/problems.js';
-import { findDeepNesting, MAX_NESTING_DEPTH } from '../markdown/limits.js';
+import { findDeepNesting, findTooManyEmbeds, MAX_NESTING_DEPTH, TOO_MANY_EMBEDS } from '../markdown/limits.js';
 import type { CustomProvider } from '../markdown/embeds/providers.js';
 import { createTextRenderer, type BodyNote, type RenderedMarkdown } from '../markdown/render.js';
 import { stopWordsFor } from '../related/stop-words.js';
@@ -98,6 +98,11 @@ function renderSafely(file: string, body: string, bodyLine: number, render: Rend
     const message = `block quotes or lists nested ${deep.depth} levels deep; at most ${MAX_NESTING_DEPTH} are rendered`;
     const position = { line: bodyLine + deep.line - 1, column: 1 };
     return { result: undefined, problems: [error(file, message, { position, hint: 'flatten the quote or list' })] };
+  }
+  const embeds = findTooManyEmbeds(body);
+  if (embeds) {
+    const position = { line: bodyLine + embeds.line - 1, column: embeds.column };
+    return { result: undefined, problems: [error(file, TOO_MANY_EMBEDS.message, { position, hint: TOO_MANY_EMBEDS.hint })] };
   }
   try {
     const { notes, ...result } = render(body);

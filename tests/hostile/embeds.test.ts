@@ -64,7 +64,9 @@ describe('embeds that must be refused', () => {
     const { message, line } = hostile.outcome.refused;
     const file = `content/${Object.keys(hostile.files)[0]}`;
     const errors = refused.stderr.split('\n').filter((l) => l.startsWith(`${file}:`) && / error: /.test(l));
-    expect(errors.filter((l) => message.test(l)).map((l) => l.split(' ')[0]), refused.stderr).toEqual([`${file}:${line}:1`]);
+    const at = errors.filter((l) => message.test(l)).map((l) => l.split(' ')[0]);
+    expect(at, refused.stderr).toHaveLength(1);
+    expect(at[0]?.startsWith(`${file}:${line}:`), refused.stderr).toBe(true);
   });
 
   test('10,000 embeds make one error, not 10,000', () => {

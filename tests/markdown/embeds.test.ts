@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { customEmbedSchema } from '../../src/content/schema.js';
-import { MAX_EMBEDS_PER_BODY } from '../../src/markdown/limits.js';
+import { findTooManyEmbeds, MAX_EMBEDS_PER_BODY } from '../../src/markdown/limits.js';
 import { createRenderer } from '../../src/markdown/render.js';
 
 const SITE_URL = 'https://courier.example.org/';
@@ -151,6 +151,14 @@ describe('what editors are told, at the line and column', () => {
       },
     ]);
     expect(load(result.html)('.embed').length).toBe(MAX_EMBEDS_PER_BODY);
+  });
+
+  test('too many ::embed lines are found before parsing, at the first one over; those in fenced code do not count', () => {
+    const lines = (n: number) => Array.from({ length: n }, (_, i) => `  ::embed{url="https://vimeo.com/${i + 1}"}`);
+    expect(findTooManyEmbeds(lines(MAX_EMBEDS_PER_BODY).join('\n'))).toBeUndefined();
+    expect(findTooManyEmbeds(['Intro', ...lines(10_000)].join('\n'))).toEqual({ line: MAX_EMBEDS_PER_BODY + 2, column: 3 });
+    expect(findTooManyEmbeds(['```md', ...lines(60), '```', ...lines(MAX_EMBEDS_PER_BODY)].join('\n'))).toBeUndefined();
+    expect(findTooManyEmbeds(['~~~', '```', ...lines(60), '~~~', ...lines(MAX_EMBEDS_PER_BODY + 1)].join('\n'))).toEqual({ line: 64 + MAX_EMBEDS_PER_BODY, column: 3 });
   });
 
   test('an unknown block directive is printed as written, with a warning; prose with colons is left alone', () => {
