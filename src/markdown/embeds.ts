@@ -26,8 +26,8 @@ declare module 'mdast' {
 
 declare module 'vfile' {
   interface DataMap {
-    /** The origins of the frames the body's embeds may load, sorted; absent when it has none. */
-    embedOrigins: string[];
+    /** Set when the body has an embed: the origins of the frames its embeds may load, sorted (none for link cards alone). */
+    embeds: { origins: string[] };
   }
 }
 
@@ -101,7 +101,7 @@ export function remarkEmbeds(options: EmbedsOptions = {}) {
       else siblings(parent).splice(index, 1);
       return [SKIP, index];
     });
-    if (origins.size > 0) file.data.embedOrigins = [...origins].sort();
+    if (count > 0) file.data.embeds = { origins: [...origins].sort() };
   };
 }
 

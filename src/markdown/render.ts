@@ -6,8 +6,8 @@ import type { TextStats } from './text-stats.js';
 export interface RenderedMarkdown extends TextStats {
   /** Sanitized HTML, safe to place in a page as it is. */
   html: string;
-  /** The origins of the frames the body's embeds may load, sorted; absent when it has none. */
-  embedOrigins?: string[] | undefined;
+  /** Set when the body has an embed: the origins of the frames its embeds may load, sorted (none for link cards alone). */
+  embeds?: { origins: string[] } | undefined;
 }
 
 /**
@@ -61,7 +61,7 @@ export function createTextRenderer(options: MarkdownOptions): (markdown: string)
     processor.runSync(tree, file);
     const html = processor.stringify(tree, file);
     const stats = file.data.textStats ?? { firstParagraph: '', words: 0 };
-    const embeds = file.data.embedOrigins ? { embedOrigins: file.data.embedOrigins } : {};
+    const embeds = file.data.embeds ? { embeds: file.data.embeds } : {};
     return { html: String(html), ...stats, ...embeds, text: file.data.plainText ?? '', notes: file.messages.map(noteOf) };
   };
 }

@@ -68,8 +68,8 @@ export interface ArticlePage extends Teaser {
   commentsHeading: string;
   /** Undefined when no endpoint is set, comments are off site-wide, or closed on this article. */
   commentForm: CommentForm | undefined;
-  /** Set when the body has an embed with a frame: the page loads the script that swaps facades for frames. */
-  embeds?: EmbedScript | undefined;
+  /** Set when the body has an embed: the page loads the embeds' stylesheet, and the script that swaps facades for frames when one has a frame. */
+  embeds?: EmbedAssets | undefined;
   /** Year of publication in the site's timezone: a search filter. */
   year: string;
   /** Publication time in UTC (ISO 8601), which sorts as text: search results by date. */
@@ -77,10 +77,12 @@ export interface ArticlePage extends Teaser {
   head: Head;
 }
 
-/** The embed script of an article page, and the frame origins it may load (space-separated), which it checks before loading any. */
-export interface EmbedScript {
-  /** Site path of public/js/embeds.js, its name carrying a hash of its bytes. */
-  script: string;
+/** What an article page with embeds loads, and the frame origins (space-separated) the script checks before loading any. */
+export interface EmbedAssets {
+  /** Site path of public/css/embeds.css, its name carrying a hash of its bytes. */
+  stylesheet: string;
+  /** Site path of public/js/embeds.js; undefined when every embed is a link card. */
+  script: string | undefined;
   origins: string;
 }
 

@@ -91,7 +91,7 @@ function* otherFiles(model: SiteModel, published: SiteModel['articles'], newsPat
 
 /** The origins the pages' embeds may load frames from once a reader asks, for the CSP's frame-src. */
 function frameOrigins(model: SiteModel): string[] {
-  return [...new Set(model.articles.flatMap((page) => page.embeds?.origins.split(' ') ?? []))].sort();
+  return [...new Set(model.articles.flatMap((page) => page.embeds?.origins.split(' ').filter(Boolean) ?? []))].sort();
 }
 
 /** Origins other than the site's own that a page's form posts to (the comment endpoint), for the CSP. */

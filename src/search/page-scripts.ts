@@ -8,11 +8,11 @@ import { fileOf, pathPrefix, SITE_PATHS } from '../routes/addresses.js';
  */
 export function pageScripts(
   site: { url: string; searchScript: string },
-  articles: readonly { url: string; embeds?: { script: string } | undefined }[] = [],
+  articles: readonly { url: string; embeds?: { script: string | undefined } | undefined }[] = [],
 ): Map<string, Set<string>> {
   const prefix = pathPrefix(site);
   return new Map([
     [fileOf(SITE_PATHS.search), new Set([`${prefix}${site.searchScript}`])],
-    ...articles.flatMap((page) => (page.embeds ? [[fileOf(page.url), new Set([`${prefix}${page.embeds.script}`])] as const] : [])),
+    ...articles.flatMap((page) => (page.embeds?.script ? [[fileOf(page.url), new Set([`${prefix}${page.embeds.script}`])] as const] : [])),
   ]);
 }

@@ -40,12 +40,13 @@ export const EVERY_FRAME_ORIGIN = [
 /**
  * A newsroom whose site.yml allows one provider of its own (Council TV),
  * with `/news/every-embed/` holding one of each embed and
- * `/news/harbour-wall/` none.
+ * `/news/harbour-wall/` none, `/news/link-card/` only an X post (no frame).
  */
 export function writeEmbedNewsroom(): string {
   const body = ['The council met on Tuesday.', ...EVERY_EMBED.map(({ url, title }) => `::embed{url="${url}" title="${title}"}`), 'The end.'].join('\n\n');
   const root = writeNewsroom({
     'harbour-wall.md': validArticle(),
+    'link-card.md': article({ title: 'Link card', date: '2025-03-13T08:30:00', authors: '[jane-doe]', category: 'news' }, `::embed{url="${EVERY_EMBED[2]?.url}" title="A post"}\n`),
     'every-embed.md': article({ title: 'Every embed', date: '2025-03-15T08:30:00', authors: '[jane-doe]', category: 'news' }, `${body}\n`),
   });
   writeFileSync(

@@ -39,19 +39,28 @@ describe('a site with one of each embed', () => {
     expect(policyOf(site).filter((directive) => directive.startsWith('frame-src'))).toEqual([`frame-src ${EVERY_FRAME_ORIGIN.join(' ')}`]);
   });
 
-  test('the embed script is loaded on that article only, with the same origins, from a file of the site', () => {
+  test('the embeds stylesheet is loaded by the pages with an embed only', () => {
+    const linked = [...site.pages].filter(([, page]) => page('link[rel="stylesheet"][href*="/css/embeds."]').length > 0).map(([url]) => url);
+    expect(linked.sort()).toEqual(['/news/every-embed/', '/news/link-card/']);
+    const href = site.page('/news/link-card/')('link[href*="/css/embeds."]').attr('href') ?? '';
+    expect(href).toMatch(/^\/css\/embeds\.[0-9a-f]{10}\.css$/);
+    expect(site.files).toContain(href.slice(1));
+  });
+
+  test('the embed script is loaded on the article with frames only, with the same origins, from a file of the site', () => {
     const scripts = [...site.pages].flatMap(([url, page]) => page('script[src*="/js/embeds."]').map((_, el) => ({ url, src: page(el).attr('src'), origins: page(el).attr('data-frame-origins') })).get());
     expect(scripts).toHaveLength(1);
     expect(scripts[0]).toMatchObject({ url: '/news/every-embed/', origins: EVERY_FRAME_ORIGIN.join(' ') });
     const src = scripts[0]?.src ?? '';
     expect(src).toMatch(/^\/js\/embeds\.[0-9a-f]{10}\.js$/);
     expect(site.files).toContain(src.slice(1));
-    expect(site.page('/news/harbour-wall/')('script[src*="embeds"]').length).toBe(0);
+    expect(site.page('/news/harbour-wall/')('script[src*="embeds"], link[href*="embeds"]').length).toBe(0);
+    expect(site.page('/news/link-card/')('script[src*="embeds"]').length).toBe(0);
   });
 });
 
 test('a site without embeds has no frame-src: frames fall back to default-src, as before', async () => {
   const site = await buildSite(writeNewsroom());
   expect(policyOf(site).some((directive) => directive.startsWith('frame-src'))).toBe(false);
-  expect([...site.pages].filter(([, page]) => page('script[src*="embeds"]').length > 0)).toEqual([]);
+  expect([...site.pages].filter(([, page]) => page('script[src*="embeds"], link[href*="embeds"]').length > 0)).toEqual([]);
 });

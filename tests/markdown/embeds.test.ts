@@ -54,16 +54,16 @@ describe('what a reader sees of an embed', () => {
     expect($('.embed-action').text()).toBe('Read the post on X');
   });
 
-  test('the body says which frame origins it uses, each once, sorted; none without a frame', () => {
+  test('the body says it has embeds, and which frame origins they use, each once, sorted', () => {
     const body = [
       '::embed{url="https://vimeo.com/1" title="a"}',
       '::embed{url="https://www.youtube.com/watch?v=dQw4w9WgXcQ" title="b"}',
       '::embed{url="https://youtu.be/dQw4w9WgXcQ" title="c"}',
       '::embed{url="https://x.com/a/status/1" title="d"}',
     ].join('\n\n');
-    expect(render(body).embedOrigins).toEqual(['https://player.vimeo.com', 'https://www.youtube-nocookie.com']);
-    expect(render('::embed{url="https://x.com/a/status/1" title="d"}').embedOrigins).toBeUndefined();
-    expect(render('Just text.').embedOrigins).toBeUndefined();
+    expect(render(body).embeds).toEqual({ origins: ['https://player.vimeo.com', 'https://www.youtube-nocookie.com'] });
+    expect(render('::embed{url="https://x.com/a/status/1" title="d"}').embeds).toEqual({ origins: [] });
+    expect(render('Just text.').embeds).toBeUndefined();
   });
 
   test('an embed is not a summary or words: the first paragraph and word count pass it by', () => {
