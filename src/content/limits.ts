@@ -27,6 +27,9 @@ export const MAX_COMMENTS_PER_ARTICLE = 500;
  */
 export const MAX_PAGES_PER_FILE = 60;
 
+/** Embed providers site.yml may add. Each is a host the site's pages may load frames from once a reader asks. */
+export const MAX_CUSTOM_EMBEDS = 20;
+
 /** Dates are written with four-digit years: earlier or later ones have no place in a feed or sitemap (RFC 3339, RFC 822). */
 export const FIRST_YEAR = 1000;
 export const LAST_YEAR = 9999;

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { isKnownTimezone, parseContentDate, type ContentDate } from './dates.js';
 import { slugProblem, WINDOWS_RESERVED } from './slug.js';
-import { MAX_ALIASES, MAX_CORRECTIONS, MAX_TAGS } from './limits.js';
+import { MAX_ALIASES, MAX_CORRECTIONS, MAX_CUSTOM_EMBEDS, MAX_TAGS } from './limits.js';
 import { endpointProblem, siteUrlProblem } from './web-address.js';
+import { BUILT_IN_NAMES, CUSTOM_RATIOS } from '../markdown/embeds/providers.js';
+import { embedPatternProblem } from './embed-pattern.js';
 
 /*
  * The one source of truth for what editors may write. Types for the rest of
@@ -136,6 +138,36 @@ export const commentSettingsSchema = z.object({
   endpoint: grammar(endpointProblem).optional(),
 });
 
+/**
+ * An embed provider a newsroom allows besides the built-in ones (see
+ * src/markdown/embeds/providers.ts): addresses like `address`, where `{id}`
+ * stands for 1 to 64 letters, digits, `_` or `-`, are shown as a facade that
+ * loads `frame` (with the same id) on a click. Patterns, never regexes.
+ */
+export const customEmbedSchema = z.strictObject({
+  name: text
+    .max(40, 'must be at most 40 characters: it is printed on every embed')
+    .refine((value) => !BUILT_IN_NAMES.some((name) => name.toLowerCase() === value.toLowerCase()), 'is a built-in provider already; give another name'),
+  address: grammar(embedPatternProblem),
+  frame: grammar(embedPatternProblem),
+  aspectRatio: z.enum(CUSTOM_RATIOS, { error: `must be one of ${CUSTOM_RATIOS.join(', ')} (in quotes)` }).default('16:9'),
+});
+
+const customEmbeds = z
+  .array(z.unknown())
+  .superRefine((list, ctx) => {
+    if (list.length > MAX_CUSTOM_EMBEDS) ctx.addIssue({ code: 'custom', message: `${list.length} providers, and site.yml may add at most ${MAX_CUSTOM_EMBEDS}`, input: list });
+  })
+  .pipe(z.array(customEmbedSchema))
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((provider, index) => {
+      const name = provider.name.toLowerCase();
+      if (seen.has(name)) ctx.addIssue({ code: 'custom', path: [index, 'name'], message: `names a second provider "${provider.name}"; give each its own name`, input: provider.name });
+      seen.add(name);
+    });
+  });
+
 const PERMALINK = /^\/(?:(?:[a-z0-9-]|:year|:month|:day|:category|:slug)+\/)*$/;
 
 export const siteSchema = z.object({
@@ -163,6 +195,8 @@ export const siteSchema = z.object({
   logo: sitePath.optional(),
   related: relatedSettingsSchema.default(DEFAULT_RELATED_SETTINGS),
   comments: commentSettingsSchema.default({ enabled: true }),
+  /** Embed providers the newsroom allows besides the built-in ones. */
+  embeds: customEmbeds.default([]),
 });
 
 export const imageSchema = z.object({

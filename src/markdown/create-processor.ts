@@ -4,6 +4,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { remarkBodyImages } from './body-images.js';
 import { remarkCommentBody } from './comment-body.js';
+import type { CustomProvider } from './embeds/providers.js';
+import { remarkEmbeds } from './embeds.js';
 import { remarkExternalLinks } from './external-links.js';
 import { GFM_FEATURES, remarkGfmFeatures, type GfmFeature } from './gfm-on-demand.js';
 import { remarkHeadingIds } from './heading-ids.js';
@@ -11,12 +13,15 @@ import { remarkLazyImages } from './lazy-images.js';
 import { remarkReadMore } from './read-more.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 import { remarkTextStats } from './text-stats.js';
+import { remarkUnknownDirectives } from './unknown-directives.js';
 
 export interface MarkdownOptions {
   /** The site's base URL, to tell outside links from our own. */
   siteUrl: string;
   /** A reader's comment: no headings, images or footnotes (see comment-body.ts), and its links marked as user content. */
   comment?: boolean | undefined;
+  /** Embed providers the newsroom allows besides the built-in ones (site.yml `embeds:`). */
+  embeds?: readonly CustomProvider[] | undefined;
 }
 
 /**
@@ -30,12 +35,18 @@ export function createProcessor(options: MarkdownOptions, gfm: readonly GfmFeatu
     .use(remarkGfmFeatures, gfm)
     .use(remarkDirective)
     .use(options.comment ? [remarkCommentBody] : [])
+    // Readers' comments embed nothing: their addresses stay links.
+    .use(options.comment ? [] : [[remarkEmbeds, { providers: options.embeds }]])
+    // Comments name no articles.
+    .use(options.comment ? [] : [remarkReadMore])
+    // After every plugin that claims directives: the rest are printed as written.
+    .use(remarkUnknownDirectives)
     // Counted before the external-link plugin adds words for screen readers.
     .use(remarkTextStats)
     .use(remarkHeadingIds)
     .use(remarkExternalLinks, { siteUrl: options.siteUrl, userContent: options.comment })
-    // Comments have no images (comment-body.ts) and name no articles.
-    .use(options.comment ? [] : [remarkBodyImages, remarkReadMore])
+    // Comments have no images (comment-body.ts).
+    .use(options.comment ? [] : [remarkBodyImages])
     .use(remarkLazyImages)
     .use(remarkHtml, { sanitize: sanitizeSchema });
 }

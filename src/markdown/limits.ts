@@ -69,3 +69,35 @@ function lineDepth(text: string, start: number, stop: number): number {
 }
 
 const endsMarker = (text: string, at: number, stop: number): boolean => at >= stop || text[at] === ' ' || text[at] === '\t';
+
+/**
+ * Embeds in one body. A live blog may hold a few dozen videos and posts;
+ * each is a block on the page and a frame a reader may load.
+ */
+export const MAX_EMBEDS_PER_BODY = 50;
+
+/** Why a body has too many embeds, and where the first one over the limit is. */
+export const TOO_MANY_EMBEDS = {
+  message: `more than ${MAX_EMBEDS_PER_BODY} embeds in one story`,
+  hint: 'each embed is a frame a reader may load; split the story, or link to the rest',
+};
+
+/**
+ * The line and column of the first `::embed` line over `limit`, outside
+ * fenced code, found before parsing: parsing ten thousand directives takes
+ * seconds, and the answer is one error. Embeds written as a bare address
+ * are counted by the plugin (embeds.ts), which gives the same error.
+ */
+export function findTooManyEmbeds(markdown: string, limit = MAX_EMBEDS_PER_BODY): { line: number; column: number } | undefined {
+  let count = 0;
+  let fence: string | undefined;
+  const lines = markdown.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] ?? '';
+    const text = line.trimStart();
+    const marker = text.startsWith('```') ? '```' : text.startsWith('~~~') ? '~~~' : undefined;
+    if (marker) fence = fence === undefined ? marker : fence === marker ? undefined : fence;
+    else if (fence === undefined && text.startsWith('::embed') && ++count > limit) return { line: index + 1, column: line.length - text.length + 1 };
+  }
+  return undefined;
+}

@@ -17,6 +17,8 @@ export interface RenderedMarkdown extends TextStats {
   images?: BodyImage[] | undefined;
   /** The body's "Read more" blocks, by the index in their marks. */
   readMore?: ReadMoreRef[] | undefined;
+  /** Set when the body has an embed: the origins of the frames its embeds may load, sorted (none for link cards alone). */
+  embeds?: { origins: string[] } | undefined;
 }
 
 /**
@@ -73,7 +75,8 @@ export function createTextRenderer(options: MarkdownOptions): (markdown: string)
     const { bodyMarker: marker, bodyImages: images, readMore } = file.data;
     // Left out when empty: most bodies have none, and every rendering is cached.
     const marks = marker === undefined ? {} : { marker, ...(images && { images }), ...(readMore && { readMore }) };
-    return { html: String(html), ...stats, ...marks, text: file.data.plainText ?? '', notes: file.messages.map(noteOf) };
+    const embeds = file.data.embeds ? { embeds: file.data.embeds } : {};
+    return { html: String(html), ...stats, ...marks, ...embeds, text: file.data.plainText ?? '', notes: file.messages.map(noteOf) };
   };
 }
 

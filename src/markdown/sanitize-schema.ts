@@ -1,5 +1,6 @@
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
 import { MARK_VALUE } from './body-marker.js';
+import { EMBED_ATTRIBUTES } from './embeds/facade.js';
 
 /*
  * GitHub's sanitizing rules, widened only for the attributes our own plugins
@@ -18,10 +19,12 @@ const baseSchema: Schema = {
     a: [
       ...(defaultSchema.attributes?.a ?? []).filter((rule) => !(Array.isArray(rule) && rule[0] === 'className')),
       ['rel', 'noopener', 'nofollow', 'ugc'],
-      ['className', 'external', 'data-footnote-backref'],
+      ['className', 'external', 'data-footnote-backref', ...EMBED_ATTRIBUTES.linkClasses],
     ],
+    // Embeds (embeds.ts): the facade's block, its link and its parts.
+    div: [...(defaultSchema.attributes?.div ?? []), ...EMBED_ATTRIBUTES.div],
     img: [...(defaultSchema.attributes?.img ?? []), ['loading', 'lazy'], ['decoding', 'async']],
-    span: [['className', 'visually-hidden']],
+    span: [['className', 'visually-hidden', ...EMBED_ATTRIBUTES.spanClasses]],
   },
 };
 

@@ -68,11 +68,22 @@ export interface ArticlePage extends Teaser {
   commentsHeading: string;
   /** Undefined when no endpoint is set, comments are off site-wide, or closed on this article. */
   commentForm: CommentForm | undefined;
+  /** Set when the body has an embed: the page loads the embeds' stylesheet, and the script that swaps facades for frames when one has a frame. */
+  embeds?: EmbedAssets | undefined;
   /** Year of publication in the site's timezone: a search filter. */
   year: string;
   /** Publication time in UTC (ISO 8601), which sorts as text: search results by date. */
   sortDate: string;
   head: Head;
+}
+
+/** What an article page with embeds loads, and the frame origins (space-separated) the script checks before loading any. */
+export interface EmbedAssets {
+  /** Site path of public/css/embeds.css, its name carrying a hash of its bytes. */
+  stylesheet: string;
+  /** Site path of public/js/embeds.js; undefined when every embed is a link card. */
+  script: string | undefined;
+  origins: string;
 }
 
 export interface Correction {

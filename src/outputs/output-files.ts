@@ -86,7 +86,12 @@ function* otherFiles(model: SiteModel, published: SiteModel['articles'], newsPat
   yield* sitemaps;
   yield robots;
   yield* redirects;
-  yield renderHeaders(site, immutable, formOrigins(model), options.svgFiles);
+  yield renderHeaders(site, immutable, formOrigins(model), options.svgFiles, frameOrigins(model));
+}
+
+/** The origins the pages' embeds may load frames from once a reader asks, for the CSP's frame-src. */
+function frameOrigins(model: SiteModel): string[] {
+  return [...new Set(model.articles.flatMap((page) => page.embeds?.origins.split(' ').filter(Boolean) ?? []))].sort();
 }
 
 /** Origins other than the site's own that a page's form posts to (the comment endpoint), for the CSP. */

@@ -280,6 +280,7 @@ async function render(loaded: Loaded, options: CheckOptions, change: Change | un
           siteUrl: site.url,
           timezone: site.timezone,
           language: site.language,
+          embeds: site.embeds,
           cacheDir: options.cacheDir,
           // A few saved files render faster here than in threads started for them.
           workers: change ? 0 : options.workers,

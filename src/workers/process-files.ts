@@ -2,7 +2,8 @@ import { checkArticle } from '../content/check-article.js';
 import { bodyOf } from '../content/front-matter.js';
 import { parseYamlMapping } from '../content/yaml-mapping.js';
 import { error, warning, type Problem } from '../util/problems.js';
-import { findDeepNesting, MAX_NESTING_DEPTH } from '../markdown/limits.js';
+import { findDeepNesting, findTooManyEmbeds, MAX_NESTING_DEPTH, TOO_MANY_EMBEDS } from '../markdown/limits.js';
+import type { CustomProvider } from '../markdown/embeds/providers.js';
 import { createTextRenderer, type BodyNote, type RenderedMarkdown } from '../markdown/render.js';
 import { stopWordsFor } from '../related/stop-words.js';
 import { countTerms, TERMS_KEPT, topTerms } from '../related/terms.js';
@@ -14,6 +15,8 @@ export interface ProcessBatch extends CacheSettings {
   siteUrl: string;
   /** The site's language, for the stop words of related-article scoring. */
   language: string;
+  /** Embed providers site.yml adds to the built-in ones. */
+  embeds?: readonly CustomProvider[] | undefined;
   /**
    * One Int32 the task sets to the 1-based index of the file it is working
    * on, so the thread that waits can tell which file stalls or crashes it.
@@ -23,14 +26,14 @@ export interface ProcessBatch extends CacheSettings {
 
 type Render = ReturnType<typeof createTextRenderer>;
 
-// By site URL, and by kind of body: comments are rendered with the comment rules.
+// By site URL and embed providers, and by kind of body: comments are rendered with the comment rules.
 const renderers = new Map<string, Render>();
 
-function rendererFor(siteUrl: string, comment: boolean): Render {
-  const key = `${comment ? 'comment' : 'page'} ${siteUrl}`;
+function rendererFor(siteUrl: string, comment: boolean, embeds: readonly CustomProvider[] | undefined): Render {
+  const key = `${comment ? 'comment' : 'page'} ${siteUrl} ${JSON.stringify(embeds ?? [])}`;
   let render = renderers.get(key);
   if (!render) {
-    render = createTextRenderer({ siteUrl, comment });
+    render = createTextRenderer({ siteUrl, comment, embeds });
     renderers.set(key, render);
   }
   return render;
@@ -45,7 +48,7 @@ export default function processBatch(batch: ProcessBatch): ProcessedFile[] {
   const progress = batch.progress ? new Int32Array(batch.progress) : undefined;
   return batch.files.map((file, index) => {
     if (progress) Atomics.store(progress, 0, index + 1);
-    const result = { path: file.path, ...processFile(file, batch, rendererFor(batch.siteUrl, file.kind === 'comment')), fromCache: false };
+    const result = { path: file.path, ...processFile(file, batch, rendererFor(batch.siteUrl, file.kind === 'comment', batch.embeds)), fromCache: false };
     storeResult(batch, file, result);
     return result;
   });
@@ -95,6 +98,11 @@ function renderSafely(file: string, body: string, bodyLine: number, render: Rend
     const message = `block quotes or lists nested ${deep.depth} levels deep; at most ${MAX_NESTING_DEPTH} are rendered`;
     const position = { line: bodyLine + deep.line - 1, column: 1 };
     return { result: undefined, problems: [error(file, message, { position, hint: 'flatten the quote or list' })] };
+  }
+  const embeds = findTooManyEmbeds(body);
+  if (embeds) {
+    const position = { line: bodyLine + embeds.line - 1, column: embeds.column };
+    return { result: undefined, problems: [error(file, TOO_MANY_EMBEDS.message, { position, hint: TOO_MANY_EMBEDS.hint })] };
   }
   try {
     const { notes, ...result } = render(body);

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ArticleCheck } from '../content/check-article.js';
 import { FILE_TIME_LIMIT_MS } from '../markdown/limits.js';
+import type { CustomProvider } from '../markdown/embeds/providers.js';
 import type { RenderedMarkdown } from '../markdown/render.js';
 import { error, type Problem } from '../util/problems.js';
 import type { TermCounts } from '../related/terms.js';
@@ -15,6 +16,8 @@ export interface ProcessAllOptions {
   siteUrl: string;
   timezone: string;
   language: string;
+  /** Embed providers site.yml adds to the built-in ones. */
+  embeds?: readonly CustomProvider[] | undefined;
   cacheDir?: string | undefined;
   /** Worker threads to use; 0 works in this thread. Default: one per core. */
   workers?: number | undefined;
@@ -32,9 +35,9 @@ export interface ProcessAllResult {
   problems: Problem[];
 }
 
-/** The cache key part shared by every file of a site: our code, the packages, and the site's URL and language. */
-export const processingKeyFor = (site: { url: string; language: string }): string =>
-  processingKey({ siteUrl: site.url, language: site.language });
+/** The cache key part shared by every file of a site: our code, the packages, and the site's URL, language and embed providers. */
+export const processingKeyFor = (site: { url: string; language: string; embeds?: readonly CustomProvider[] | undefined }): string =>
+  processingKey({ siteUrl: site.url, language: site.language, ...(site.embeds?.length ? { embeds: JSON.stringify(site.embeds) } : {}) });
 
 // Compiled, this module sits next to process-files.js. Run from the
 // TypeScript sources (tests), the worker needs tsx to load the .ts file.
@@ -59,8 +62,9 @@ export async function processAll(files: PipelineFile[], options: ProcessAllOptio
     siteUrl: options.siteUrl,
     timezone: options.timezone,
     language: options.language,
+    embeds: options.embeds,
     cacheDir: options.cacheDir,
-    processingKey: processingKeyFor({ url: options.siteUrl, language: options.language }),
+    processingKey: processingKeyFor({ url: options.siteUrl, language: options.language, embeds: options.embeds }),
   };
   const result: ProcessAllResult = { checks: new Map(), rendered: new Map(), terms: new Map(), fromCache: 0, problems: [] };
   let done = 0;

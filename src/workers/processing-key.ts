@@ -24,6 +24,9 @@ const PACKAGES = [
   'mdast-util-gfm-strikethrough',
   'mdast-util-gfm-table',
   'mdast-util-gfm-task-list-item',
+  'remark-directive',
+  'micromark-extension-directive',
+  'mdast-util-directive',
   'remark-html',
   'remark-directive',
   'micromark-extension-directive',
@@ -43,7 +46,7 @@ const PACKAGES = [
 export function processingKey(options: Record<string, string>): string {
   const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const digest = createHash('sha256');
-  for (const folder of ['content', 'markdown', 'workers', 'related', 'util']) {
+  for (const folder of ['content', 'markdown', 'markdown/embeds', 'workers', 'related', 'util']) {
     addFiles(digest.update(folder).update('\0'), path.join(src, folder), { recursive: false, keep: isModule });
   }
   const versions = PACKAGES.map((name) => `${name}@${packageVersion(name)}`);

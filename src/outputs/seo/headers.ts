@@ -7,12 +7,15 @@ import type { OutputFile } from './sitemaps.js';
  * WebAssembly; article bodies may show images from elsewhere.
  * JSON-LD blocks are data, not scripts, so `script-src` does not apply to
  * them. Forms post to this site, and to `formOrigins`: the comment
- * endpoint's origin when site.yml sets one. A newsroom that adds a script or
+ * endpoint's origin when site.yml sets one. Frames come from `frameOrigins`,
+ * the providers of the site's embeds. A newsroom that adds a script or
  * a font service changes it here.
  */
-export function contentSecurityPolicy(formOrigins: readonly string[] = []): string {
+export function contentSecurityPolicy(formOrigins: readonly string[] = [], frameOrigins: readonly string[] = []): string {
   return [
     "default-src 'self'",
+    // Frames only from the providers the site's embeds use, loaded when a reader asks (embeds.js); none otherwise but the site's own.
+    ...(frameOrigins.length > 0 ? [['frame-src', ...frameOrigins].join(' ')] : []),
     // The search page's script runs Pagefind's WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').
     "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
@@ -44,7 +47,8 @@ export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
  * on every path under the site, a sandbox for each of `svgFiles` (site
  * paths), and a year of caching for `immutable`, the site paths of assets
  * whose names carry a hash of their bytes. `formOrigins` are the other
- * origins the site's forms post to. The SVG files are named one by one:
+ * origins the site's forms post to, `frameOrigins` those its embeds load
+ * frames from. The SVG files are named one by one:
  * hosts differ on a `*` inside a segment (`/*.svg`), none on a plain path.
  */
 export function renderHeaders(
@@ -52,11 +56,12 @@ export function renderHeaders(
   immutable: readonly string[],
   formOrigins: readonly string[] = [],
   svgFiles: readonly string[] = [],
+  frameOrigins: readonly string[] = [],
 ): OutputFile {
   const prefix = pathPrefix(site);
   const lines = [
     `${prefix}/*`,
-    `  Content-Security-Policy: ${contentSecurityPolicy(formOrigins)}`,
+    `  Content-Security-Policy: ${contentSecurityPolicy(formOrigins, frameOrigins)}`,
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: strict-origin-when-cross-origin',
     '  X-Frame-Options: DENY',
