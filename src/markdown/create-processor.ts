@@ -2,10 +2,12 @@ import remarkHtml from 'remark-html';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { remarkCommentBody } from './comment-body.js';
+import { commentSchema, editorSchema } from './editor-schema.js';
 import { remarkExternalLinks } from './external-links.js';
 import { GFM_FEATURES, remarkGfmFeatures, type GfmFeature } from './gfm-on-demand.js';
 import { remarkHeadingIds } from './heading-ids.js';
 import { remarkLazyImages } from './lazy-images.js';
+import { remarkRawHtml } from './raw-html.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 import { remarkTextStats } from './text-stats.js';
 
@@ -18,13 +20,18 @@ export interface MarkdownOptions {
 
 /**
  * The one Markdown pipeline: every body, bio, section introduction and
- * comment goes through it. `gfm` narrows GitHub's extensions to those a body
+ * comment goes through it. Editor HTML is sanitized with the editor's
+ * schema on its own (raw-html.ts); remark-html sanitizes the whole result
+ * again with that schema plus our plugins' markup (sanitize-schema.ts).
+ * `gfm` narrows GitHub's extensions to those a body
  * needs (see gfm-on-demand.ts); the output is the same.
  */
 export function createProcessor(options: MarkdownOptions, gfm: readonly GfmFeature[] = GFM_FEATURES) {
   return unified()
     .use(remarkParse)
     .use(remarkGfmFeatures, gfm)
+    // First: every plugin after it sees an editor's HTML as Markdown nodes, already sanitized.
+    .use(remarkRawHtml, { schema: options.comment ? commentSchema : editorSchema, comment: options.comment })
     .use(options.comment ? [remarkCommentBody] : [])
     // Counted before the external-link plugin adds words for screen readers.
     .use(remarkTextStats)

@@ -1,20 +1,31 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { createRenderer } from '../../src/markdown/render.js';
+import { createRenderer, type BodyNote } from '../../src/markdown/render.js';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/markdown');
 const render = createRenderer({ siteUrl: 'https://courier.example.org/' });
 
-describe('Markdown fixtures (input.md → output.html)', () => {
+/** What an editor reads about a body, as the command line prints it (body lines; the file's own line offset is added later). */
+const noteLines = (notes: readonly BodyNote[]): string =>
+  notes
+    .map((note) => `${note.line ?? '?'}:${note.column ?? '?'} ${note.severity}: ${note.message}${note.hint ? `\n    hint: ${note.hint}` : ''}\n`)
+    .join('');
+
+describe('Markdown fixtures (input.md → output.html and warnings.txt)', () => {
   for (const name of readdirSync(FIXTURES).sort()) {
     test(name, () => {
       const input = readFileSync(path.join(FIXTURES, name, 'input.md'), 'utf8');
       const expectedFile = path.join(FIXTURES, name, 'output.html');
-      const { html } = render(input);
+      const warningsFile = path.join(FIXTURES, name, 'warnings.txt');
+      const { html, notes } = render(input);
       // UPDATE_FIXTURES=1 rewrites the expected files; review the diff before committing.
-      if (process.env.UPDATE_FIXTURES) writeFileSync(expectedFile, html);
+      if (process.env.UPDATE_FIXTURES) {
+        writeFileSync(expectedFile, html);
+        writeFileSync(warningsFile, noteLines(notes));
+      }
       expect(html).toBe(readFileSync(expectedFile, 'utf8'));
+      expect(noteLines(notes)).toBe(readFileSync(warningsFile, 'utf8'));
     });
   }
 });
