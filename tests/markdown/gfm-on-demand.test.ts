@@ -12,7 +12,15 @@ const SITE = 'https://courier.example.org/';
 function withEveryExtension(markdown: string, comment: boolean) {
   const file = createProcessor({ siteUrl: SITE, comment }).processSync(markdown);
   const stats = file.data.textStats ?? { firstParagraph: '', words: 0 };
-  return { html: String(file), ...stats, text: file.data.plainText ?? '' };
+  // What the plugins said about the body (removed HTML) must not depend on the extensions chosen either.
+  const notes = file.messages.map((message) => ({
+    severity: message.fatal === true ? 'error' : 'warning',
+    message: message.reason,
+    hint: message.note,
+    line: message.line,
+    column: message.column,
+  }));
+  return { html: String(file), ...stats, text: file.data.plainText ?? '', notes };
 }
 
 // Pieces of each extension's syntax, whole and broken, in every case and spacing that matters.
