@@ -66,19 +66,19 @@ add(
   'srcdoc on a frame and on an allowed element',
   'Before.\n\n<iframe srcdoc="<script>parent.alert(document.domain)</script>"></iframe>\n\n<p srcdoc="<script>alert(1)</script>">After.</p>\n',
   all(noForgedAttributes, has('iframe', 0), shows('After.')),
-  [at(3, 1, '<iframe> removed'), at(5, 1, 'srcdoc attribute removed from <p>')],
+  [at(3, 1, '<iframe srcdoc="<script>parent.alert(document.domain)</script>"> removed'), at(5, 1, 'srcdoc attribute removed from <p>')],
 );
 add(
   'an <img> with a javascript: source, in every spelling',
   'One <img src=javascript:alert(1) alt=one> two <img src="jav&#x09;ascript:alert(1)" alt="two"> three <img src=" JAVASCRIPT:alert(1)" alt="three"> four <img src="data:image/svg+xml,<svg onload=alert(1)>" alt="four">.\n',
   all(has('img', 0), shows('One  two  three  four')),
-  [at(1, 5, '<img src="javascript:alert(1)"> removed: not a web address (3 times; the first is here)'), at(1, 117, '<img src="data:image/svg+xml,<svg onload=alert(1)>"> removed: not a web address')],
+  [at(1, 5, '<img src="javascript:alert(1)"> removed: not a web address (3 times; the first is here)'), at(1, 151, '<img src="data:image/svg+xml,<svg onload=alert(1)>"> removed: not a web address')],
 );
 add(
   'nested figure and details tricks',
   '<details open><summary><figure><details><summary>Inner</summary><img src="/images/harbour-dawn.jpg" alt="Deep" onload="alert(1)"></details><figcaption>Caption in a summary</figcaption></figure></summary>Outer text</details>\n\n<figure><figcaption>First</figcaption><figcaption>Second</figcaption><figure><figcaption><figure>Third</figure></figcaption></figure></figure>\n',
   all(noForgedAttributes, has('details', 2), has('figure', 4), shows('Outer text'), shows('Caption in a summary'), shows('Third')),
-  [at(1, 128, 'onload attribute removed from <img>')],
+  [at(1, 65, 'onload attribute removed from <img>')],
 );
 add(
   'a table inside a link with a script URL',
@@ -95,8 +95,8 @@ add(
 add(
   'an unclosed <script> in a paragraph keeps the Markdown after it',
   'A paragraph <script>alert(1) with *emphasis* and [a link](/news/) after it.\n\nNext paragraph.\n',
-  all(has('script', 0), has('em'), has('a[href="/news/"]'), shows('Next paragraph.')),
-  [at(1, 13, '<script> is never closed, so everything after it to the end of the paragraph is inside it'), at(1, 13, '<script> removed with everything inside it')],
+  all(has('script', 0), shows('alert(1) with'), has('em'), has('a[href="/news/"]'), shows('Next paragraph.')),
+  [at(1, 13, '<script> is never closed, so everything after it to the end of the paragraph is inside it'), at(1, 13, '<script> removed')],
 );
 add(
   'an unclosed <script> block takes the text after it, with a warning',
@@ -142,7 +142,8 @@ const commentCase: RawHtmlCase = {
       },
     },
   },
-  reported: [/:4:3 warning: <b> removed; its text is kept/, /:6:3 warning: <details> removed; its text is kept/],
+  // Columns count in the body as YAML reads it, without the block's indentation.
+  reported: [/:4:3 warning: <b> removed; its text is kept/, /:6:1 warning: <details> removed; its text is kept/],
 };
 
 /** Cases that build, with warnings. */

@@ -44,7 +44,7 @@ describe('a story with an iframe and a styled span', () => {
     expect(stderr.split('\n')).toEqual([
       'content/articles/video.md:10:20 warning: <iframe src="https://www.youtube.com/embed/abc123"> removed',
       '    hint: write the video\'s address on its own line (see "Embeds" in the README)',
-      'content/articles/video.md:14:27 warning: <span> removed; its text is kept',
+      'content/articles/video.md:14:26 warning: <span> removed; its text is kept',
       "    hint: styling and layout come from the site's design: write the text without the tag",
       '',
     ]);
@@ -64,6 +64,6 @@ describe('a story with an iframe and a styled span', () => {
     expect(existsSync(path.join(root, 'strict'))).toBe(false);
     const checked = run(root, 'check', '--strict');
     expect(checked.code).toBe(1);
-    expect(checked.stderr).toContain('content/articles/video.md:14:27 warning: <span> removed; its text is kept');
+    expect(checked.stderr).toContain('content/articles/video.md:14:26 warning: <span> removed; its text is kept');
   });
 });
