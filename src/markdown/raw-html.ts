@@ -67,8 +67,8 @@ export function remarkRawHtml(options: RawHtmlOptions) {
   const ours = new Set([SLOT_TAG, EDGE_TAG]);
   return (tree: Root, file: VFile): undefined => {
     const source = String(file.value);
-    // Most bodies have no HTML: no tree walk for them.
-    if (!source.includes('<')) return;
+    // Most bodies have no HTML: no tree walk for them. HTML starts with a tag, `</`, `<!` or `<?`; `a < b` and `<https://…>` are no HTML.
+    if (!MAY_HAVE_HTML.test(source)) return;
     prepare.source = source;
     // Each parent holding HTML, with its own parent.
     const parents = new Map<Parents, Parents | undefined>();
@@ -119,6 +119,8 @@ export function remarkRawHtml(options: RawHtmlOptions) {
     report(file, removals);
   };
 }
+
+const MAY_HAVE_HTML = /<(?:[a-zA-Z][a-zA-Z0-9-]*(?:[\s/>]|$)|\/[a-zA-Z]|[!?])/m;
 
 /** Parents whose children are blocks: loose text there is put in paragraphs. */
 const FLOW_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
