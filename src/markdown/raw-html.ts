@@ -199,7 +199,8 @@ function prepareForSanitizing(parent: HastRoot | Element, preparation: Preparati
     if (node === undefined) continue;
     if (node.type === SLOT_TYPE) {
       const slot = node as Slot;
-      children[index] = { type: 'element', tagName: SLOT_TAG, properties: {}, children: [], data: { markdownSlot: slot.index } };
+      // hast-util-from-parse5 declares a source position in every element's data; a stand-in has none of its own.
+      children[index] = { type: 'element', tagName: SLOT_TAG, properties: {}, children: [], data: { markdownSlot: slot.index } as Element['data'] };
     } else if (node.type === 'element' && preparation.stripped.has(node.tagName)) {
       if (isUnclosed(node, preparation.source)) children.splice(index + 1, 0, ...slotsIn(node));
     } else if (node.type === 'element') {
