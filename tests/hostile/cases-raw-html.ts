@@ -111,10 +111,10 @@ add(
   [at(1, 1, '<noscript> removed with everything inside it'), at(3, 4, '<style> removed with everything inside it')],
 );
 add(
-  '20,000 wrappers are one warning',
-  `${'<span style="color:red">word</span> '.repeat(20_000)}\n`,
+  '2,000 wrappers are one warning',
+  `${'<span style="color:red">word</span> '.repeat(2_000)}\n`,
   all(has('span', 0), shows('word word word')),
-  [at(1, 1, '<span> removed; its text is kept (20000 times; the first is here)')],
+  [at(1, 1, '<span> removed; its text is kept (2000 times; the first is here)')],
 );
 add(
   'a link that opens a new window and names the page',

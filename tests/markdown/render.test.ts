@@ -45,6 +45,30 @@ describe('what the renderer reports about the text', () => {
   });
 });
 
+describe('many or deep HTML elements', () => {
+  test('20,000 removed wrappers are one warning with the count, at the first', () => {
+    const { html, notes } = render(`Intro.\n\n${'<span style="color:red">word</span> '.repeat(20_000)}\n`);
+    expect(notes).toEqual([
+      {
+        severity: 'warning',
+        message: '<span> removed; its text is kept (20000 times; the first is here)',
+        hint: "styling and layout come from the site's design: write the text without the tag",
+        line: 3,
+        column: 1,
+      },
+    ]);
+    expect(html.match(/word/g)?.length).toBe(20_000);
+  });
+
+  test('elements left open past the limit are an error at their line, refused before parsing them', () => {
+    const { html, notes } = render(`Intro.\n\nA ${'<sup>'.repeat(5_000)} deep.\n`);
+    expect(notes.map(({ severity, message, line }) => ({ severity, message, line }))).toEqual([
+      { severity: 'error', message: 'HTML elements open more than 100 levels deep; this HTML is left out', line: 3 },
+    ]);
+    expect(html).toBe('<p>Intro.</p>\n<p>A  deep.</p>\n');
+  });
+});
+
 describe('safety of every rendered body', () => {
   const payloads = readdirSync(FIXTURES).map((name) => render(readFileSync(path.join(FIXTURES, name, 'input.md'), 'utf8')).html);
   test.each(payloads.map((html, i) => [i, html]))('fixture %i has no script, event handler or script URL', (_, html) => {
