@@ -1,7 +1,9 @@
 import type { Element, Properties, RootContent as HastContent } from 'hast';
 import type { Code, Heading, Paragraph, PhrasingContent, RootContent } from 'mdast';
-import type { Position } from 'unist';
 import type { HtmlElement } from './html-element.js';
+
+// unist's position, as the hast types carry it (unist's own types are not a dependency of ours).
+type Position = NonNullable<Element['position']>;
 
 export interface HtmlToMdastOptions {
   /** The nodes stand among blocks (the body, a quote, a list item): loose text is put in paragraphs. */

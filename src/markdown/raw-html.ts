@@ -2,12 +2,14 @@ import type { Element, ElementContent, Root as HastRoot, RootContent as HastCont
 import { raw } from 'hast-util-raw';
 import { sanitize, type Schema } from 'hast-util-sanitize';
 import type { Html, Parents, Root, RootContent } from 'mdast';
-import type { Position } from 'unist';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { htmlToMdast } from './html-to-mdast.js';
 import { findDeepHtml, MAX_HTML_NESTING } from './limits.js';
 import { findRemovals, isUnclosed, type Removal } from './removed-html.js';
+
+// unist's position, as the hast and mdast types carry it (unist's own types are not a dependency of ours).
+type Position = NonNullable<HastRoot['position']>;
 
 declare module 'hast' {
   interface ElementData {
@@ -58,18 +60,15 @@ export function remarkRawHtml(options: RawHtmlOptions) {
   const comment = options.comment === true;
   // The stand-ins pass the editor's schema; their content is not editor HTML.
   const withSlots: Schema = { ...options.schema, tagNames: [...(options.schema.tagNames ?? []), SLOT_TAG, EDGE_TAG], required: {} };
-  const prepare: Preparation = {
-    stripped: new Set(options.schema.strip ?? []),
-    // An element the schema may unwrap: not allowed at all, or allowed only inside others.
-    unwrapped: (name) => !(options.schema.tagNames ?? []).includes(name) || Object.hasOwn(options.schema.ancestors ?? {}, name),
-    source: '',
-  };
+  const stripped = new Set(options.schema.strip ?? []);
+  // An element the schema may unwrap: not allowed at all, or allowed only inside others.
+  const unwrapped = (name: string) => !(options.schema.tagNames ?? []).includes(name) || Object.hasOwn(options.schema.ancestors ?? {}, name);
   const ours = new Set([SLOT_TAG, EDGE_TAG]);
   return (tree: Root, file: VFile): undefined => {
     const source = String(file.value);
     // Most bodies have no HTML: no tree walk for them. HTML starts with a tag, `</`, `<!` or `<?`; `a < b` and `<https://…>` are no HTML.
     if (!MAY_HAVE_HTML.test(source)) return;
-    prepare.source = source;
+    const prepare: Preparation = { stripped, unwrapped, source };
     // Each parent holding HTML, with its own parent.
     const parents = new Map<Parents, Parents | undefined>();
     visitParents(tree, 'html', (_node: Html, ancestors) => {

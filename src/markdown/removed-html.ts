@@ -1,7 +1,9 @@
 import type { Element, ElementContent, Properties, Root } from 'hast';
 import { sanitize, type Schema } from 'hast-util-sanitize';
-import type { Position } from 'unist';
 import { removedAttribute, removedImage, removedKeepingText, removedWithContent, unclosed, type Wording } from './removal-hints.js';
+
+// unist's position, as the hast types carry it (unist's own types are not a dependency of ours).
+type Position = NonNullable<Element['position']>;
 
 /** Something sanitizing will take out of editor HTML, and where the editor wrote it. */
 export interface Removal extends Wording {
