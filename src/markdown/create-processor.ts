@@ -6,11 +6,13 @@ import { remarkBodyImages } from './body-images.js';
 import { remarkCommentBody } from './comment-body.js';
 import type { CustomProvider } from './embeds/providers.js';
 import { remarkEmbeds } from './embeds.js';
+import { commentSchema, editorSchema } from './editor-schema.js';
 import { remarkExternalLinks } from './external-links.js';
 import { GFM_FEATURES, remarkGfmFeatures, type GfmFeature } from './gfm-on-demand.js';
 import { remarkHeadingIds } from './heading-ids.js';
 import { remarkLazyImages } from './lazy-images.js';
 import { remarkReadMore } from './read-more.js';
+import { remarkRawHtml } from './raw-html.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 import { remarkTextStats } from './text-stats.js';
 import { remarkUnknownDirectives } from './unknown-directives.js';
@@ -26,7 +28,10 @@ export interface MarkdownOptions {
 
 /**
  * The one Markdown pipeline: every body, bio, section introduction and
- * comment goes through it. `gfm` narrows GitHub's extensions to those a body
+ * comment goes through it. Editor HTML is sanitized with the editor's
+ * schema on its own (raw-html.ts); remark-html sanitizes the whole result
+ * again with that schema plus our plugins' markup (sanitize-schema.ts).
+ * `gfm` narrows GitHub's extensions to those a body
  * needs (see gfm-on-demand.ts); the output is the same.
  */
 export function createProcessor(options: MarkdownOptions, gfm: readonly GfmFeature[] = GFM_FEATURES) {
@@ -34,6 +39,8 @@ export function createProcessor(options: MarkdownOptions, gfm: readonly GfmFeatu
     .use(remarkParse)
     .use(remarkGfmFeatures, gfm)
     .use(remarkDirective)
+    // First: every plugin after it sees an editor's HTML as Markdown nodes, already sanitized.
+    .use(remarkRawHtml, { schema: options.comment ? commentSchema : editorSchema, comment: options.comment })
     .use(options.comment ? [remarkCommentBody] : [])
     // Readers' comments embed nothing: their addresses stay links.
     .use(options.comment ? [] : [[remarkEmbeds, { providers: options.embeds }]])

@@ -101,3 +101,35 @@ export function findTooManyEmbeds(markdown: string, limit = MAX_EMBEDS_PER_BODY)
   }
   return undefined;
 }
+
+/**
+ * Raw HTML elements left open inside one another beyond this are refused
+ * before parsing: the parser and the tree tools after it recurse once per
+ * level (thousands of unclosed `<sup>` overflow the stack), and a real
+ * story's HTML nests a few levels deep.
+ */
+export const MAX_HTML_NESTING = 100;
+
+// Their end tag may be left out, or they have none: they never count as open.
+const NOT_NESTING = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'caption', 'colgroup', 'option', 'optgroup', 'rt', 'rp',
+]);
+
+/**
+ * The first of `pieces` (the raw HTML of one run, in order) after which
+ * more than `limit` elements are open, counting start tags against end
+ * tags. It counts no fewer levels than an editor's tags can open (tags in
+ * comments and attribute values count too), so it is safe as a limit.
+ */
+export function findDeepHtml(pieces: readonly string[], limit = MAX_HTML_NESTING): number | undefined {
+  let depth = 0;
+  for (const [index, piece] of pieces.entries()) {
+    for (const tag of piece.matchAll(/<(\/?)([a-zA-Z][^\s/>]*)/g)) {
+      if (NOT_NESTING.has((tag[2] ?? '').toLowerCase())) continue;
+      depth = tag[1] ? Math.max(0, depth - 1) : depth + 1;
+      if (depth > limit) return index;
+    }
+  }
+  return undefined;
+}

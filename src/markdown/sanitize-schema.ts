@@ -1,59 +1,116 @@
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
 import { MARK_VALUE } from './body-marker.js';
+import { editorSchema } from './editor-schema.js';
 import { EMBED_ATTRIBUTES } from './embeds/facade.js';
 
-/*
- * GitHub's sanitizing rules, widened only for the attributes our own plugins
- * add. Raw HTML from editors never reaches this point (it is dropped before
- * sanitizing), so ids come only from heading text: the `user-content-` prefix
- * GitHub uses against DOM clobbering is left off, because our article pages
- * run no script that named elements could confuse, and readers share
- * `#what-happens-next`, not `#user-content-what-happens-next`. Comments,
- * many bodies on one page, get no ids at all (comment-body.ts).
+/** Elements and attributes a set of plugins emits, to be allowed in the final sanitize. */
+export type PluginMarkup = Pick<Schema, 'tagNames' | 'attributes' | 'ancestors' | 'protocols' | 'required'>;
+
+type AttributeRule = NonNullable<Schema['attributes']>[string][number];
+
+/**
+ * `base` widened by the markup of our plugins: the schema remark-html
+ * sanitizes the whole body with. Editor HTML has already passed `base`
+ * alone (raw-html.ts), so what only the plugins may emit stays theirs.
+ * Lists are joined; two rules for one attribute allow the values of both.
  */
-const baseSchema: Schema = {
-  ...defaultSchema,
-  clobberPrefix: '',
+export function withPluginMarkup(base: Schema, ...markups: readonly PluginMarkup[]): Schema {
+  const schema: Schema = { ...base };
+  for (const markup of markups) {
+    schema.tagNames = union(schema.tagNames, markup.tagNames);
+    schema.ancestors = joinRecords(schema.ancestors, markup.ancestors, union);
+    schema.protocols = joinRecords(schema.protocols, markup.protocols, union);
+    schema.required = { ...schema.required, ...markup.required };
+    schema.attributes = joinRecords(schema.attributes, markup.attributes, joinAttributes);
+  }
+  return schema;
+}
+
+function union<T>(a: readonly T[] | null | undefined, b: readonly T[] | null | undefined): T[] {
+  return [...new Set([...(a ?? []), ...(b ?? [])])];
+}
+
+function joinRecords<T>(a: Record<string, T> | null | undefined, b: Record<string, T> | null | undefined, join: (x: T, y: T) => T): Record<string, T> {
+  const result: Record<string, T> = { ...a };
+  for (const [key, value] of Object.entries(b ?? {})) {
+    const existing = Object.hasOwn(result, key) ? result[key] : undefined;
+    result[key] = existing === undefined ? value : join(existing, value);
+  }
+  return result;
+}
+
+function joinAttributes(a: readonly AttributeRule[], b: readonly AttributeRule[]): AttributeRule[] {
+  const rules = new Map<string, AttributeRule>();
+  for (const rule of [...a, ...b]) {
+    const name = typeof rule === 'string' ? rule : rule[0];
+    const earlier = rules.get(name);
+    // A bare name, or a rule with no list of values, allows any value.
+    const anyValue = (r: AttributeRule | undefined) => r !== undefined && (typeof r === 'string' || r.length < 2);
+    if (anyValue(earlier)) continue;
+    if (earlier === undefined || anyValue(rule)) rules.set(name, rule);
+    else rules.set(name, [name, ...union((earlier as readonly unknown[]).slice(1), (rule as readonly unknown[]).slice(1))] as AttributeRule);
+  }
+  return [...rules.values()];
+}
+
+/**
+ * What Markdown makes (mdast-util-to-hast and GitHub's extensions: footnotes,
+ * task lists, table alignment, code languages), as GitHub sanitizes it.
+ */
+export const markdownMarkup: PluginMarkup = {
+  tagNames: defaultSchema.tagNames,
+  attributes: defaultSchema.attributes,
+  ancestors: defaultSchema.ancestors,
+  protocols: defaultSchema.protocols,
+  required: defaultSchema.required,
+};
+
+/** What our own plugins add: external-links.ts, lazy-images.ts. */
+export const ourPluginMarkup: PluginMarkup = {
   attributes: {
-    ...defaultSchema.attributes,
-    a: [
-      ...(defaultSchema.attributes?.a ?? []).filter((rule) => !(Array.isArray(rule) && rule[0] === 'className')),
-      ['rel', 'noopener', 'nofollow', 'ugc'],
-      ['className', 'external', 'data-footnote-backref', ...EMBED_ATTRIBUTES.linkClasses],
-    ],
-    // Embeds (embeds.ts): the facade's block, its link and its parts.
-    div: [...(defaultSchema.attributes?.div ?? []), ...EMBED_ATTRIBUTES.div],
-    img: [...(defaultSchema.attributes?.img ?? []), ['loading', 'lazy'], ['decoding', 'async']],
-    span: [['className', 'visually-hidden', ...EMBED_ATTRIBUTES.spanClasses]],
+    a: [['rel', 'noopener', 'nofollow', 'ugc'], ['className', 'external']],
+    img: [['loading', 'lazy'], ['decoding', 'async']],
+    span: [['className', 'visually-hidden']],
   },
 };
 
-// --- Figures and "Read more" blocks (issue 15: body-images.ts, read-more.ts) ---
-// A figure of a body image with its caption and credit, and the marks the
-// model fills in (body-marker.ts). The <picture> and <source> put in for a
-// mark are made by our code after sanitizing and need nothing here. (GitHub's
-// defaults do list `picture` and `source[srcset]`: an editor's own would go
-// around the image pipeline, so the raw-HTML subset should not let them in.)
-const figureTags = ['figure', 'figcaption'];
-const figureAttributes: NonNullable<Schema['attributes']> = {
-  figure: [['className', 'body-figure']],
-  figcaption: [],
-  img: [['dataBodyImage', MARK_VALUE]],
-  p: [['className', 'read-more'], ['dataReadMore', MARK_VALUE]],
-  span: [['className', 'credit', 'read-more-label']],
+/** Embeds (embeds.ts): the facade's block, its link and its parts. */
+export const embedMarkup: PluginMarkup = {
+  attributes: {
+    a: [['className', ...EMBED_ATTRIBUTES.linkClasses]],
+    div: [...EMBED_ATTRIBUTES.div],
+    span: [['className', ...EMBED_ATTRIBUTES.spanClasses]],
+  },
 };
 
-// One class list per tag: hast-util-sanitize uses the first rule it finds for an attribute.
-function widen(schema: Schema, tags: readonly string[], extra: NonNullable<Schema['attributes']>): Schema {
-  const attributes = { ...schema.attributes };
-  for (const [tag, rules] of Object.entries(extra)) {
-    const current = attributes[tag] ?? [];
-    const classes = [current, rules].flatMap((list) => list.flatMap((rule) => (Array.isArray(rule) && rule[0] === 'className' ? rule.slice(1) : [])));
-    const others = [current, rules].flatMap((list) => list.filter((rule) => !(Array.isArray(rule) && rule[0] === 'className')));
-    attributes[tag] = classes.length > 0 ? [...others, ['className', ...classes]] : others;
-  }
-  return { ...schema, tagNames: [...(schema.tagNames ?? []), ...tags.filter((tag) => !schema.tagNames?.includes(tag))], attributes };
-}
+/**
+ * Figures of body images with caption and credit, and "Read more" blocks
+ * (body-images.ts, read-more.ts), with the marks the model fills in
+ * (body-marker.ts). The <picture> put in for a mark is made by our code after
+ * sanitizing and needs nothing here.
+ */
+export const figureMarkup: PluginMarkup = {
+  tagNames: ['figure', 'figcaption'],
+  attributes: {
+    figure: [['className', 'body-figure']],
+    img: [['dataBodyImage', MARK_VALUE]],
+    p: [['className', 'read-more'], ['dataReadMore', MARK_VALUE]],
+    span: [['className', 'credit', 'read-more-label']],
+  },
+};
 
-/** The rules every body is sanitized with: GitHub's, widened only for the markup our own plugins make (see above). */
-export const sanitizeSchema: Schema = widen(baseSchema, figureTags, figureAttributes);
+/**
+ * The schema remark-html sanitizes every body with. Heading ids come only
+ * from heading text (heading-ids.ts): the `user-content-` prefix GitHub uses
+ * against DOM clobbering is left off, because our article pages run no
+ * script that named elements could confuse, and readers share
+ * `#what-happens-next`, not `#user-content-what-happens-next`. Comments,
+ * many bodies on one page, get no ids at all (comment-body.ts).
+ */
+export const sanitizeSchema: Schema = withPluginMarkup(
+  { ...editorSchema, clobber: defaultSchema.clobber, clobberPrefix: '' },
+  markdownMarkup,
+  ourPluginMarkup,
+  embedMarkup,
+  figureMarkup,
+);

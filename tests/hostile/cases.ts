@@ -111,7 +111,7 @@ add('slug or path', 'tags that differ only in case share one page', fields(['tag
 // ── Bodies: raw HTML and script URLs never reach a reader; template syntax is text ──
 const bodies: [string, string, ((page: CheerioAPI) => void)?][] = [
   ['a script element', `<script>document.write(${canary})</script>\n\nAfter.\n`],
-  ['an event handler', '<img src="x" onerror="alert(1)">\n\nAfter.\n'],
+  ['an event handler', '<img src="https://images.example.org/x.jpg" alt="A picture" onerror="alert(1)">\n\nAfter.\n'],
   ['a javascript: link', '[click](javascript:alert(1))\n'],
   ['a mixed-case javascript: link', '[click](JaVaScRiPt:alert(1))\n'],
   ['a javascript: link written with entities', '[click](javascript&#58;alert(1)) and [two](&#106;avascript:alert(1))\n'],
@@ -130,7 +130,7 @@ const bodies: [string, string, ((page: CheerioAPI) => void)?][] = [
   ['object and embed', '<object data="x.swf"></object><embed src="x.swf">\n\nAfter.\n'],
   ['a mutation-XSS tangle', '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>\n'],
   ['a closing script tag in text', 'Text </script><script>alert(1)</script> more.\n'],
-  ['a srcset with a script URL', '<img src="a.jpg" srcset="javascript:alert(1) 1x">\n'],
+  ['a srcset with a script URL', '<img src="https://images.example.org/a.jpg" alt="A picture" srcset="javascript:alert(1) 1x">\n'],
   ['an HTML comment hiding a script', '<!-- <script>alert(1)</script> -->\n\nAfter.\n'],
   ['Liquid syntax', 'Answer: {{ 6 | times: 7 }} {% assign x = 1 %}\n', bodyShows('{{ 6 | times: 7 }}')],
   ['Nunjucks syntax', 'Answer: {{ 6 * 7 }} {% set x = 1 %}\n', bodyShows('{{ 6 * 7 }}')],

@@ -36,6 +36,20 @@ describe('a comment body is rendered by the article pipeline, with the comment r
     expect(renderComment(markdown).html).toBe(html);
   });
 
+  test('HTML in a comment is removed, its text kept, and each removal reported at its line', () => {
+    const { html, notes } = renderComment('I <b onclick="x()">agree</b>.\n\n<details><summary>More</summary>Hidden <sup>1</sup></details>\n\n<script>alert(1)</script>\n');
+    // A removed block's text stays a paragraph of its own.
+    expect(html).toBe('<p>I agree.</p>\n<p>More</p>\n<p>Hidden 1</p>\n');
+    expect(notes.map((note) => [note.line, note.column, note.message])).toEqual([
+      [1, 3, '<b> removed; its text is kept'],
+      [3, 1, '<details> removed; its text is kept'],
+      [3, 10, '<summary> removed; its text is kept'],
+      [3, 40, '<sup> removed; its text is kept'],
+      [5, 1, '<script> removed with everything inside it'],
+    ]);
+    expect(new Set(notes.map((note) => note.hint))).toEqual(new Set(['comments take Markdown, not HTML: **bold**, *italics*, [a link](https://…)']));
+  });
+
   test('no comment body defines an id, so many can share a page with the article', () => {
     const { html } = renderComment('# Title\n\n## Title\n\nA[^1] and B[^2].\n\n[^1]: one\n[^2]: two\n');
     expect(html).not.toMatch(/\sid=/);

@@ -1,20 +1,31 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { createRenderer } from '../../src/markdown/render.js';
+import { createRenderer, type BodyNote } from '../../src/markdown/render.js';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/markdown');
 const render = createRenderer({ siteUrl: 'https://courier.example.org/' });
 
-describe('Markdown fixtures (input.md → output.html)', () => {
+/** What an editor reads about a body, as the command line prints it (body lines; the file's own line offset is added later). */
+const noteLines = (notes: readonly BodyNote[]): string =>
+  notes
+    .map((note) => `${note.line ?? '?'}:${note.column ?? '?'} ${note.severity}: ${note.message}${note.hint ? `\n    hint: ${note.hint}` : ''}\n`)
+    .join('');
+
+describe('Markdown fixtures (input.md → output.html and warnings.txt)', () => {
   for (const name of readdirSync(FIXTURES).sort()) {
     test(name, () => {
       const input = readFileSync(path.join(FIXTURES, name, 'input.md'), 'utf8');
       const expectedFile = path.join(FIXTURES, name, 'output.html');
-      const { html } = render(input);
+      const warningsFile = path.join(FIXTURES, name, 'warnings.txt');
+      const { html, notes } = render(input);
       // UPDATE_FIXTURES=1 rewrites the expected files; review the diff before committing.
-      if (process.env.UPDATE_FIXTURES) writeFileSync(expectedFile, html);
+      if (process.env.UPDATE_FIXTURES) {
+        writeFileSync(expectedFile, html);
+        writeFileSync(warningsFile, noteLines(notes));
+      }
       expect(html).toBe(readFileSync(expectedFile, 'utf8'));
+      expect(noteLines(notes)).toBe(readFileSync(warningsFile, 'utf8'));
     });
   }
 });
@@ -31,6 +42,30 @@ describe('what the renderer reports about the text', () => {
 
   test('a body without a paragraph has an empty first paragraph', () => {
     expect(render('## Only a heading').firstParagraph).toBe('');
+  });
+});
+
+describe('many or deep HTML elements', () => {
+  test('20,000 removed wrappers are one warning with the count, at the first', () => {
+    const { html, notes } = render(`Intro.\n\n${'<span style="color:red">word</span> '.repeat(20_000)}\n`);
+    expect(notes).toEqual([
+      {
+        severity: 'warning',
+        message: '<span> removed; its text is kept (20000 times; the first is here)',
+        hint: "styling and layout come from the site's design: write the text without the tag",
+        line: 3,
+        column: 1,
+      },
+    ]);
+    expect(html.match(/word/g)?.length).toBe(20_000);
+  });
+
+  test('elements left open past the limit are an error at their line, refused before parsing them', () => {
+    const { html, notes } = render(`Intro.\n\nA ${'<sup>'.repeat(5_000)} deep.\n`);
+    expect(notes.map(({ severity, message, line }) => ({ severity, message, line }))).toEqual([
+      { severity: 'error', message: 'HTML elements open more than 100 levels deep; this HTML is left out', line: 3 },
+    ]);
+    expect(html).toBe('<p>Intro.</p>\n<p>A  deep.</p>\n');
   });
 });
 
