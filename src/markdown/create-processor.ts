@@ -1,3 +1,4 @@
+import remarkDirective from 'remark-directive';
 import remarkHtml from 'remark-html';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -5,14 +6,19 @@ import { remarkCommentBody } from './comment-body.js';
 import { remarkExternalLinks } from './external-links.js';
 import { GFM_FEATURES, remarkGfmFeatures, type GfmFeature } from './gfm-on-demand.js';
 import { remarkHeadingIds } from './heading-ids.js';
+import { remarkHighlightCode } from './highlight-code.js';
+import { remarkKeyFacts } from './key-facts.js';
 import { remarkLazyImages } from './lazy-images.js';
+import { remarkPullQuote } from './pull-quote.js';
 import { sanitizeSchema } from './sanitize-schema.js';
+import { remarkTextDirectivesAsText } from './text-directives.js';
 import { remarkTextStats } from './text-stats.js';
+import { remarkUnknownDirectives } from './unknown-directives.js';
 
 export interface MarkdownOptions {
   /** The site's base URL, to tell outside links from our own. */
   siteUrl: string;
-  /** A reader's comment: no headings, images or footnotes (see comment-body.ts), and its links marked as user content. */
+  /** A reader's comment: no headings, images, footnotes or newsroom blocks (see comment-body.ts), and its links marked as user content. */
   comment?: boolean | undefined;
 }
 
@@ -25,11 +31,17 @@ export function createProcessor(options: MarkdownOptions, gfm: readonly GfmFeatu
   return unified()
     .use(remarkParse)
     .use(remarkGfmFeatures, gfm)
+    .use(remarkDirective)
+    // Before anything counts or reads the words: `10:30` is prose, not a directive.
+    .use(remarkTextDirectivesAsText)
     .use(options.comment ? [remarkCommentBody] : [])
     // Counted before the external-link plugin adds words for screen readers.
     .use(remarkTextStats)
     .use(remarkHeadingIds)
     .use(remarkExternalLinks, { siteUrl: options.siteUrl, userContent: options.comment })
     .use(remarkLazyImages)
+    .use(options.comment ? [] : [remarkPullQuote, remarkKeyFacts, remarkHighlightCode])
+    // Last among the transforms: what the directive plugins above left is no block of ours.
+    .use(remarkUnknownDirectives, { comment: options.comment })
     .use(remarkHtml, { sanitize: sanitizeSchema });
 }

@@ -2,7 +2,7 @@ import { checkArticle } from '../content/check-article.js';
 import { bodyOf } from '../content/front-matter.js';
 import { parseYamlMapping } from '../content/yaml-mapping.js';
 import { error, warning, type Problem } from '../util/problems.js';
-import { findDeepNesting, MAX_NESTING_DEPTH } from '../markdown/limits.js';
+import { findDeepDirectives, findDeepNesting, MAX_DIRECTIVE_DEPTH, MAX_NESTING_DEPTH } from '../markdown/limits.js';
 import { createTextRenderer, type BodyNote, type RenderedMarkdown } from '../markdown/render.js';
 import { stopWordsFor } from '../related/stop-words.js';
 import { countTerms, TERMS_KEPT, topTerms } from '../related/terms.js';
@@ -86,7 +86,8 @@ function processFile(file: PipelineFile, batch: ProcessBatch, render: Render): O
 }
 
 /**
- * Render a body, or say why not: too deeply nested to parse safely, or a
+ * Render a body, or say why not: too deeply nested to parse safely (quotes
+ * and lists, or ::: blocks), or a
  * failure of the Markdown pipeline itself, which must still name the file.
  */
 function renderSafely(file: string, body: string, bodyLine: number, render: Render): { result: Rendered | undefined; problems: Problem[] } {
@@ -95,6 +96,12 @@ function renderSafely(file: string, body: string, bodyLine: number, render: Rend
     const message = `block quotes or lists nested ${deep.depth} levels deep; at most ${MAX_NESTING_DEPTH} are rendered`;
     const position = { line: bodyLine + deep.line - 1, column: 1 };
     return { result: undefined, problems: [error(file, message, { position, hint: 'flatten the quote or list' })] };
+  }
+  const deepBlocks = findDeepDirectives(body);
+  if (deepBlocks) {
+    const message = `::: blocks nested ${deepBlocks.depth} levels deep; at most ${MAX_DIRECTIVE_DEPTH} are rendered`;
+    const position = { line: bodyLine + deepBlocks.line - 1, column: 1 };
+    return { result: undefined, problems: [error(file, message, { position, hint: 'close each ::: block with a line of ::: before opening the next' })] };
   }
   try {
     const { notes, ...result } = render(body);

@@ -1,0 +1,16 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkDirective from 'remark-directive';
+import fc from 'fast-check';
+import { findDeepDirectives } from './src/markdown/limits.js';
+const p = unified().use(remarkParse).use(remarkDirective);
+type N = { type: string; children?: N[] };
+const depth = (n: N): number => (n.type === 'containerDirective' ? 1 : 0) + Math.max(0, ...(n.children ?? []).map(depth));
+const maxCount = (md: string) => { for (let l = 0; l < 100; l++) if (!findDeepDirectives(md, l)) return l; return 100; };
+const prefixes = ['', '> ', '>> ', '- ', '  ', '   ', '    ', '1. ', '   > ', '\t', '* ', '> - ', ' ', '-  ', '- - ', '>', '  - '];
+const bodies = [':::a', '::::b', ':::c{x=1}', ':::d[l]', ':::', '::::', ':::::', 'text', '```', '~~~', '', '::e', '<div>', '    code', ':::f{', '::: g', ':::\t', '::: '];
+const arb = fc.array(fc.tuple(fc.constantFrom(...prefixes), fc.constantFrom(...bodies)), { maxLength: 14 }).map((lines) => lines.map(([a, b]) => a + b).join('\n'));
+fc.assert(fc.property(arb, (md) => { const actual = depth(p.parse(md) as N); const mine = maxCount(md); if (mine < actual) throw new Error(`${JSON.stringify(md)} actual ${actual} mine ${mine}`); }), { numRuns: 30000, seed: Number(process.argv[2] ?? 1) });
+console.log('ok');
+let over = 0, n = 0; fc.sample(arb, { numRuns: 3000, seed: 2 }).forEach((md) => { n++; if (maxCount(md) > depth(p.parse(md) as N)) over++; });
+console.log('overcount', over, 'of', n);
