@@ -2,6 +2,7 @@ import remarkDirective from 'remark-directive';
 import remarkHtml from 'remark-html';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { remarkBlockDirectivesOnly } from './block-directives-only.js';
 import { remarkCommentBody } from './comment-body.js';
 import { remarkExternalLinks } from './external-links.js';
 import { GFM_FEATURES, remarkGfmFeatures, type GfmFeature } from './gfm-on-demand.js';
@@ -11,7 +12,6 @@ import { remarkKeyFacts } from './key-facts.js';
 import { remarkLazyImages } from './lazy-images.js';
 import { remarkPullQuote } from './pull-quote.js';
 import { sanitizeSchema } from './sanitize-schema.js';
-import { remarkTextDirectivesAsText } from './text-directives.js';
 import { remarkTextStats } from './text-stats.js';
 import { remarkUnknownDirectives } from './unknown-directives.js';
 
@@ -32,8 +32,8 @@ export function createProcessor(options: MarkdownOptions, gfm: readonly GfmFeatu
     .use(remarkParse)
     .use(remarkGfmFeatures, gfm)
     .use(remarkDirective)
-    // Before anything counts or reads the words: `10:30` is prose, not a directive.
-    .use(remarkTextDirectivesAsText)
+    // `10:30` and `a:b` are prose: only `::name` and `:::name` lines are blocks.
+    .use(remarkBlockDirectivesOnly)
     .use(options.comment ? [remarkCommentBody] : [])
     // Counted before the external-link plugin adds words for screen readers.
     .use(remarkTextStats)

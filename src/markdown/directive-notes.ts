@@ -36,6 +36,17 @@ export function attributePlace(source: string, node: Node, key: string): { line:
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The colons that open a `:::name` block as typed, and whether a line of at least as many closes it; undefined without positions. */
+export function fenceOf(source: string, node: ContainerDirective): { colons: string; closed: boolean } | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return undefined;
+  const colons = /^:+/.exec(source.slice(start))?.[0] ?? ':::';
+  const lastLineStart = source.lastIndexOf('\n', end - 1) + 1;
+  const closed = lastLineStart > start && new RegExp(`^[ \\t>]*${colons}:*[ \\t]*$`).test(source.slice(lastLineStart, end));
+  return { colons, closed };
+}
+
 /** What a node is, in an editor's words: "a list", "a heading". */
 export function kindOf(node: Node | Parent): string {
   switch (node.type) {

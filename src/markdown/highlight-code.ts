@@ -46,6 +46,7 @@ export function remarkHighlightCode() {
         overBudget = true;
         return;
       }
+      if (node.value === '') return;
       left -= node.value.length;
       const highlighted = highlighter.highlight(language, node.value);
       // mdast-util-to-hast ends a block's code with a line break; so does the highlighted code.

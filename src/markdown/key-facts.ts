@@ -32,7 +32,7 @@ export function remarkKeyFacts() {
   return (tree: Root, file: VFile): undefined => {
     checkedBlocks(tree, file, KEY_FACTS).forEach((node, index) => {
       if (!node.children.some((child) => child.type === 'list')) {
-        warnAt(file, 'a key facts box without a list', node, 'write each fact on a line of its own starting with "- "');
+        warnAt(file, 'a key facts box has no list', node, 'write each fact on a line of its own starting with "- "');
       }
       const title = node.attributes?.title?.trim() || DEFAULT_TITLE;
       const id = `key-facts-${index + 1}`;

@@ -2,7 +2,7 @@ import type { Parent, Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { attributePlace, kindOf, warnAt } from './directive-notes.js';
+import { attributePlace, fenceOf, kindOf, warnAt } from './directive-notes.js';
 
 /** A block an editor writes as `:::name{attributes}` … `:::` (a pull quote, a key facts box). */
 export interface NewsroomBlock {
@@ -28,7 +28,8 @@ export interface NewsroomBlock {
  * The body's `:::name` blocks, ready for the caller to turn into markup,
  * after saying what is wrong with each. A block inside a list, a quote or
  * another block is not one: its content is shown in its place as ordinary
- * text. Another attribute than the block takes is ignored; a `[label]` is
+ * text. A block never closed runs to the end of the body. Another
+ * attribute than the block takes is ignored; a `[label]` is
  * kept as the block's first paragraph; content it does not hold is moved
  * after it; a block left empty is left out. Each of these is a warning.
  */
@@ -47,6 +48,10 @@ export function checkedBlocks(tree: Root, file: VFile, block: NewsroomBlock): Co
       warnAt(file, `a ${block.called} inside ${kindOf(parent)} is shown as ordinary text`, node, `put :::${block.name} on a line of its own, outside lists, quotes and other blocks`);
       siblings.splice(index, 1, ...node.children);
       continue;
+    }
+    const fence = fenceOf(source, node);
+    if (fence && !fence.closed) {
+      warnAt(file, `the ${block.called} is never closed: all that follows it is in it`, node, `end it with a line of ${fence.colons}`);
     }
     for (const key of Object.keys(node.attributes ?? {})) {
       if (block.attributes.includes(key)) continue;

@@ -2,7 +2,7 @@ import type { Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdas
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
 import { didYouMean } from '../content/suggest.js';
-import { warnAt, writtenName } from './directive-notes.js';
+import { fenceOf, warnAt, writtenName } from './directive-notes.js';
 
 /** The blocks Broadsheet's plugins make, by name, and how each is written. */
 export const KNOWN_BLOCKS: Readonly<Record<string, string>> = {
@@ -88,11 +88,10 @@ function asTyped(node: LeafDirective | ContainerDirective, source: string): Root
   const lineEnd = source.indexOf('\n', start);
   const opening = paragraph(source.slice(start, lineEnd === -1 || lineEnd > end ? end : lineEnd).trimEnd());
   if (node.type === 'leafDirective') return [opening];
-  const lastLine = source.slice(source.lastIndexOf('\n', end - 1) + 1, end);
-  const closed = end > (lineEnd === -1 ? end : lineEnd) && /^[ \t>]*:{3,}[ \t]*$/.test(lastLine);
+  const closing = source.slice(source.lastIndexOf('\n', end - 1) + 1, end);
   // The label is in the opening line already.
   const inside = node.children.filter((child) => !(child.type === 'paragraph' && child.data?.directiveLabel));
-  return [opening, ...inside, ...(closed ? [paragraph(lastLine.replace(/^[ \t>]*/, ''))] : [])];
+  return [opening, ...inside, ...(fenceOf(source, node)?.closed ? [paragraph(closing.replace(/^[ \t>]*/, ''))] : [])];
 }
 
 const paragraph = (value: string): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value } satisfies PhrasingContent] });

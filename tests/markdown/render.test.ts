@@ -1,20 +1,32 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { createRenderer } from '../../src/markdown/render.js';
+import { createRenderer, type BodyNote } from '../../src/markdown/render.js';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/markdown');
 const render = createRenderer({ siteUrl: 'https://courier.example.org/' });
 
-describe('Markdown fixtures (input.md → output.html)', () => {
+/** What the renderer says about a body, one line per note as the command line prints it (lines counted from the body's first). */
+const noteLines = (notes: readonly BodyNote[]): string =>
+  [...notes]
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+    .map((note) => `${note.line ?? '?'}:${note.column ?? '?'} ${note.severity}: ${note.message}\n${note.hint ? `    hint: ${note.hint}\n` : ''}`).join('');
+
+describe('Markdown fixtures (input.md → output.html, and warnings.txt when the body has notes)', () => {
   for (const name of readdirSync(FIXTURES).sort()) {
     test(name, () => {
       const input = readFileSync(path.join(FIXTURES, name, 'input.md'), 'utf8');
       const expectedFile = path.join(FIXTURES, name, 'output.html');
-      const { html } = render(input);
+      const warningsFile = path.join(FIXTURES, name, 'warnings.txt');
+      const { html, notes } = render(input);
       // UPDATE_FIXTURES=1 rewrites the expected files; review the diff before committing.
-      if (process.env.UPDATE_FIXTURES) writeFileSync(expectedFile, html);
+      if (process.env.UPDATE_FIXTURES) {
+        writeFileSync(expectedFile, html);
+        if (notes.length > 0) writeFileSync(warningsFile, noteLines(notes));
+        else rmSync(warningsFile, { force: true });
+      }
       expect(html).toBe(readFileSync(expectedFile, 'utf8'));
+      expect(noteLines(notes)).toBe(existsSync(warningsFile) ? readFileSync(warningsFile, 'utf8') : '');
     });
   }
 });
