@@ -65,11 +65,11 @@ export function findDeepDirectives(markdown: string, limit = MAX_DIRECTIVE_DEPTH
     const end = markdown.indexOf('\n', start);
     const stop = end === -1 ? markdown.length : end;
     const prefixEnd = linePrefix(markdown, start, stop).end;
-    // Anything after the colons but spaces may be a name (remark takes a tab for one).
-    const fence = /^(:{3,})( *\r?$)?/.exec(markdown.slice(prefixEnd, stop));
+    const fence = /^(:{3,})(.*)$/.exec(markdown.slice(prefixEnd, stop));
     if (fence) {
       const prefix = markdown.slice(start, prefixEnd);
-      if (fence[2] === undefined) {
+      // Anything after the colons but spaces may be a name (remark takes a tab for one).
+      if (!/^ *\r?$/.test(fence[2]!)) {
         open.push({ colons: fence[1]!.length, prefix });
         if (open.length > limit) return { line, depth: open.length };
       } else {

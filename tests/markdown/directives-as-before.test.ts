@@ -1,43 +1,21 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import remarkHtml from 'remark-html';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
 import { bodyOf } from '../../src/content/front-matter.js';
-import { remarkExternalLinks } from '../../src/markdown/external-links.js';
-import { GFM_FEATURES, remarkGfmFeatures } from '../../src/markdown/gfm-on-demand.js';
-import { remarkHeadingIds } from '../../src/markdown/heading-ids.js';
-import { remarkLazyImages } from '../../src/markdown/lazy-images.js';
 import { createTextRenderer } from '../../src/markdown/render.js';
-import { sanitizeSchema } from '../../src/markdown/sanitize-schema.js';
-import { remarkTextStats } from '../../src/markdown/text-stats.js';
+import { createRendererBeforeDirectives } from '../helpers/pipeline-before-directives.js';
 
 /*
  * remark-directive would read `:name` in ordinary prose as a directive; the
  * pipeline keeps only its block forms. These tests render bodies with the
- * pipeline as it was before directives (every GitHub extension on, which
- * gives the same HTML as choosing them per body) and as it is now: what an
- * editor who writes no block sees must not change.
+ * pipeline as it was before directives and as it is now: what an editor who
+ * writes no block sees must not change, nor the words counted, the summary
+ * taken from the first paragraph or the text related articles are scored on.
  */
 const SITE = 'https://courier.example.org/';
-const before = unified()
-  .use(remarkParse)
-  .use(remarkGfmFeatures, GFM_FEATURES)
-  .use(remarkTextStats)
-  .use(remarkHeadingIds)
-  .use(remarkExternalLinks, { siteUrl: SITE })
-  .use(remarkLazyImages)
-  .use(remarkHtml, { sanitize: sanitizeSchema });
+const renderedBefore = createRendererBeforeDirectives(SITE);
 const now = createTextRenderer({ siteUrl: SITE });
 
-/** The HTML, the words counted, the fallback summary and the text related-article scoring reads. */
-function renderedBefore(markdown: string) {
-  const file = new VFile(markdown);
-  const html = String(before.processSync(file));
-  return { html, ...file.data.textStats, text: file.data.plainText };
-}
 function renderedNow(markdown: string) {
   const { html, words, firstParagraph, text, notes } = now(markdown);
   expect(notes).toEqual([]);
