@@ -84,6 +84,31 @@ export function findDeepDirectives(markdown: string, limit = MAX_DIRECTIVE_DEPTH
   return undefined;
 }
 
+/**
+ * `::` and `:::` blocks in one body beyond this are refused before parsing:
+ * remark-directive takes up to a millisecond to read each (10,000 adjacent
+ * pull quotes: 7 to 10 seconds), and a story has a handful.
+ */
+export const MAX_DIRECTIVE_BLOCKS = 1_000;
+
+/** The line of the first block past `limit`: a line that, after its quote and list markers, starts with two colons or more and more than spaces after them. */
+export function findManyDirectives(markdown: string, limit = MAX_DIRECTIVE_BLOCKS): { line: number } | undefined {
+  let count = 0;
+  let line = 1;
+  let start = 0;
+  while (start <= markdown.length) {
+    const end = markdown.indexOf('\n', start);
+    const stop = end === -1 ? markdown.length : end;
+    const text = markdown.slice(linePrefix(markdown, start, stop).end, stop);
+    const colons = /^:{2,}/.exec(text)?.[0].length ?? 0;
+    if (colons > 0 && !/^ *\r?$/.test(text.slice(colons)) && ++count > limit) return { line };
+    if (end === -1) break;
+    start = end + 1;
+    line++;
+  }
+  return undefined;
+}
+
 /** Whether a closing fence after `closing` is in the container that an opening fence after `opening` is. */
 function samePlace(opening: string, closing: string): boolean {
   if (opening === closing) return true;

@@ -35,44 +35,55 @@ export interface NewsroomBlock {
  */
 export function checkedBlocks(tree: Root, file: VFile, block: NewsroomBlock): ContainerDirective[] {
   const source = String(file.value);
-  const found: { node: ContainerDirective; parent: Parent }[] = [];
+  const isBlock = (node: RootContent): node is ContainerDirective => node.type === 'containerDirective' && node.name === block.name && !node.data?.hName;
+  // Blocks not at the top, by the node they are in.
+  const nested = new Map<Parent, Set<RootContent>>();
   visitParents(tree, 'containerDirective', (node, ancestors) => {
-    if (node.name === block.name && !node.data?.hName) found.push({ node, parent: ancestors.at(-1)! });
+    const parent = ancestors.at(-1)!;
+    if (parent.type === 'root' || !isBlock(node)) return;
+    if (!nested.has(parent)) nested.set(parent, new Set());
+    nested.get(parent)!.add(node);
   });
-  const blocks: ContainerDirective[] = [];
   // Innermost first, so a block unwrapped into another one is checked with the content it ends up in.
-  for (const { node, parent } of found.reverse()) {
-    const siblings = parent.children as RootContent[];
-    const index = siblings.indexOf(node);
-    if (parent.type !== 'root') {
-      warnAt(file, `a ${block.called} inside ${kindOf(parent)} is shown as ordinary text`, node, `put :::${block.name} on a line of its own, outside lists, quotes and other blocks`);
-      siblings.splice(index, 1, ...node.children);
-      continue;
-    }
-    const fence = fenceOf(source, node);
-    if (fence && !fence.closed) {
-      warnAt(file, `the ${block.called} is never closed: all that follows it is in it`, node, `end it with a line of ${fence.colons}`);
-    }
-    for (const key of Object.keys(node.attributes ?? {})) {
-      if (block.attributes.includes(key)) continue;
-      warnAt(file, `${block.called}: the attribute "${key}" is ignored`, node, block.attributesHint, attributePlace(source, node, key));
-    }
-    const label = node.children[0];
-    if (label?.type === 'paragraph' && label.data?.directiveLabel) {
-      warnAt(file, `${block.called}: the text in [brackets] is shown as its first paragraph`, label, block.labelHint);
-    }
-    const moved = node.children.filter((child) => !block.holds.includes(child.type) && child.type !== 'definition');
-    for (const child of moved) {
-      warnAt(file, `a ${block.called} holds ${block.holdsWords}: ${kindOf(child)} in it is shown after it`, child, `move it out of the ${block.called}`);
-    }
-    node.children = node.children.filter((child) => !moved.includes(child));
-    siblings.splice(index + 1, 0, ...moved);
-    if (!node.children.some((child) => child.type !== 'definition')) {
-      warnAt(file, `a ${block.called} with nothing in it is left out`, node, block.emptyHint);
-      siblings.splice(index, 1, ...node.children);
-      continue;
-    }
-    blocks.push(node);
+  for (const [parent, found] of [...nested].reverse()) {
+    parent.children = (parent.children as RootContent[]).flatMap((child) => {
+      if (!found.has(child) || !isBlock(child)) return [child];
+      warnAt(file, `a ${block.called} inside ${kindOf(parent)} is shown as ordinary text`, child, `put :::${block.name} on a line of its own, outside lists, quotes and other blocks`);
+      return child.children;
+    });
   }
-  return blocks.reverse();
+  const blocks: ContainerDirective[] = [];
+  tree.children = tree.children.flatMap((child) => {
+    if (!isBlock(child)) return [child];
+    const moved = checkBlock(child, source, file, block);
+    if (!child.children.some((inside) => inside.type !== 'definition')) {
+      warnAt(file, `a ${block.called} with nothing in it is left out`, child, block.emptyHint);
+      return [...child.children, ...moved];
+    }
+    blocks.push(child);
+    return [child, ...moved];
+  });
+  return blocks;
+}
+
+/** Say what is wrong with a block at the top of the body; take out, and return, the content it does not hold. */
+function checkBlock(node: ContainerDirective, source: string, file: VFile, block: NewsroomBlock): RootContent[] {
+  const fence = fenceOf(source, node);
+  if (fence && !fence.closed) {
+    warnAt(file, `the ${block.called} is never closed: all that follows it is in it`, node, `end it with a line of ${fence.colons}`);
+  }
+  for (const key of Object.keys(node.attributes ?? {})) {
+    if (block.attributes.includes(key)) continue;
+    warnAt(file, `${block.called}: the attribute "${key}" is ignored`, node, block.attributesHint, attributePlace(source, node, key));
+  }
+  const label = node.children[0];
+  if (label?.type === 'paragraph' && label.data?.directiveLabel) {
+    warnAt(file, `${block.called}: the text in [brackets] is shown as its first paragraph`, label, block.labelHint);
+  }
+  const moved = node.children.filter((child) => !block.holds.includes(child.type) && child.type !== 'definition');
+  for (const child of moved) {
+    warnAt(file, `a ${block.called} holds ${block.holdsWords}: ${kindOf(child)} in it is shown after it`, child, `move it out of the ${block.called}`);
+  }
+  node.children = node.children.filter((child) => !moved.includes(child));
+  return moved;
 }

@@ -2,7 +2,7 @@ import { checkArticle } from '../content/check-article.js';
 import { bodyOf } from '../content/front-matter.js';
 import { parseYamlMapping } from '../content/yaml-mapping.js';
 import { error, warning, type Problem } from '../util/problems.js';
-import { findDeepDirectives, findDeepNesting, MAX_DIRECTIVE_DEPTH, MAX_NESTING_DEPTH } from '../markdown/limits.js';
+import { findDeepDirectives, findDeepNesting, findManyDirectives, MAX_DIRECTIVE_BLOCKS, MAX_DIRECTIVE_DEPTH, MAX_NESTING_DEPTH } from '../markdown/limits.js';
 import { createTextRenderer, type BodyNote, type RenderedMarkdown } from '../markdown/render.js';
 import { stopWordsFor } from '../related/stop-words.js';
 import { countTerms, TERMS_KEPT, topTerms } from '../related/terms.js';
@@ -87,7 +87,7 @@ function processFile(file: PipelineFile, batch: ProcessBatch, render: Render): O
 
 /**
  * Render a body, or say why not: too deeply nested to parse safely (quotes
- * and lists, or ::: blocks), or a
+ * and lists, or ::: blocks) or too many blocks to parse in time, or a
  * failure of the Markdown pipeline itself, which must still name the file.
  */
 function renderSafely(file: string, body: string, bodyLine: number, render: Render): { result: Rendered | undefined; problems: Problem[] } {
@@ -102,6 +102,12 @@ function renderSafely(file: string, body: string, bodyLine: number, render: Rend
     const message = `::: blocks nested ${deepBlocks.depth} levels deep; at most ${MAX_DIRECTIVE_DEPTH} are rendered`;
     const position = { line: bodyLine + deepBlocks.line - 1, column: 1 };
     return { result: undefined, problems: [error(file, message, { position, hint: 'close each ::: block with a line of ::: before opening the next' })] };
+  }
+  const manyBlocks = findManyDirectives(body);
+  if (manyBlocks) {
+    const message = `more than ${MAX_DIRECTIVE_BLOCKS.toLocaleString('en')} :: and ::: blocks in one story; at most ${MAX_DIRECTIVE_BLOCKS.toLocaleString('en')} are rendered`;
+    const position = { line: bodyLine + manyBlocks.line - 1, column: 1 };
+    return { result: undefined, problems: [error(file, message, { position, hint: 'split the story, or write the lines without colons at their start' })] };
   }
   try {
     const { notes, ...result } = render(body);

@@ -4,7 +4,7 @@ import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
-import { findDeepDirectives, MAX_DIRECTIVE_DEPTH } from '../../src/markdown/limits.js';
+import { findDeepDirectives, findManyDirectives, MAX_DIRECTIVE_BLOCKS, MAX_DIRECTIVE_DEPTH } from '../../src/markdown/limits.js';
 import processBatch from '../../src/workers/process-files.js';
 
 const parser = unified().use(remarkParse).use(remarkDirective);
@@ -49,6 +49,46 @@ describe('findDeepDirectives', () => {
       fc.property(markdown, (text) => countedDepth(text) >= parsedDepth(text)),
       { seed: 15, numRuns: 3000 },
     );
+  });
+});
+
+describe('findManyDirectives', () => {
+  test('counts the lines that open a block, not closing fences, prose or code spans', () => {
+    const blocks = '::embed{url="x"}\n\n:::pullquote\nq\n:::\n\n> ::toc\n\n- :::note\n  :::\n';
+    expect(findManyDirectives(blocks, 4)).toBeUndefined();
+    expect(findManyDirectives(blocks, 3)).toEqual({ line: 9 });
+    expect(findManyDirectives('::\n:::\n::: \n10:30 a::b\n`::x`\n'.repeat(500), 0)).toBeUndefined();
+  });
+
+  test(`allows ${MAX_DIRECTIVE_BLOCKS} blocks and refuses the one after, at its line`, () => {
+    const body = ':::pullquote\nq\n:::\n'.repeat(MAX_DIRECTIVE_BLOCKS);
+    expect(findManyDirectives(body)).toBeUndefined();
+    expect(findManyDirectives(`${body}::more`)).toEqual({ line: 3 * MAX_DIRECTIVE_BLOCKS + 1 });
+  });
+});
+
+/** One article through the worker's pipeline, as a build runs it. */
+const processArticle = (body: string) =>
+  processBatch({
+    files: [{ path: 'content/articles/blocks.md', text: `---\ntitle: Blocks\ndate: 2025-03-14\nauthors: [jane-doe]\ncategory: news\n---\n${body}`, kind: 'article' }],
+    siteUrl: 'https://courier.example.org/',
+    language: 'en-GB',
+    timezone: 'Europe/London',
+    processingKey: 'test',
+    cacheDir: undefined,
+  })[0]!;
+
+describe('a body with too many blocks', () => {
+  test('is refused before parsing, with an error at the first block past the limit', () => {
+    const result = processArticle(`Intro.\n\n${'::x\n'.repeat(10_000)}`);
+    expect(result.rendered).toBeUndefined();
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        message: `more than 1,000 :: and ::: blocks in one story; at most 1,000 are rendered`,
+        position: { line: 7 + 2 + MAX_DIRECTIVE_BLOCKS, column: 1 },
+      }),
+    ]);
   });
 });
 

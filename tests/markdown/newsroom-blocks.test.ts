@@ -101,6 +101,6 @@ describe('highlighted code', () => {
     expect($('code').map((_, el) => $(el).find('span').length > 0).get()).toEqual([true, false, false, false]);
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ severity: 'warning', line: expect.any(Number), column: 1 });
-    expect(notes[0]!.message).toMatch(/shown without colours: a story's highlighted code is limited to 100,000 characters/);
+    expect(notes[0]!.message).toContain(`shown without colours: a story's highlighted code is limited to ${HIGHLIGHTED_PER_BODY.toLocaleString('en')} characters`);
   });
 });
