@@ -28,10 +28,10 @@ export interface NewsroomBlock {
  * The body's `:::name` blocks, ready for the caller to turn into markup,
  * after saying what is wrong with each. A block inside a list, a quote or
  * another block is not one: its content is shown in its place as ordinary
- * text. A block never closed runs to the end of the body. Another
- * attribute than the block takes is ignored; a `[label]` is
- * kept as the block's first paragraph; content it does not hold is moved
- * after it; a block left empty is left out. Each of these is a warning.
+ * text. A block never closed runs to the end of the body. An attribute the
+ * block does not take is ignored; a `[label]` is kept as the block's first
+ * paragraph; content it does not hold is moved after it; a block left
+ * empty is left out. Each of these is a warning.
  */
 export function checkedBlocks(tree: Root, file: VFile, block: NewsroomBlock): ContainerDirective[] {
   const source = String(file.value);
