@@ -3,6 +3,7 @@ import remarkHtml from 'remark-html';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { remarkBodyImages } from './body-images.js';
+import { remarkBlockDirectivesOnly } from './block-directives-only.js';
 import { remarkCommentBody } from './comment-body.js';
 import type { CustomProvider } from './embeds/providers.js';
 import { remarkEmbeds } from './embeds.js';
@@ -10,9 +11,12 @@ import { commentSchema, editorSchema } from './editor-schema.js';
 import { remarkExternalLinks } from './external-links.js';
 import { GFM_FEATURES, remarkGfmFeatures, type GfmFeature } from './gfm-on-demand.js';
 import { remarkHeadingIds } from './heading-ids.js';
+import { remarkHighlightCode } from './highlight-code.js';
+import { remarkKeyFacts } from './key-facts.js';
 import { remarkLazyImages } from './lazy-images.js';
 import { remarkReadMore } from './read-more.js';
 import { remarkRawHtml } from './raw-html.js';
+import { remarkPullQuote } from './pull-quote.js';
 import { sanitizeSchema } from './sanitize-schema.js';
 import { remarkTextStats } from './text-stats.js';
 import { remarkUnknownDirectives } from './unknown-directives.js';
@@ -20,7 +24,7 @@ import { remarkUnknownDirectives } from './unknown-directives.js';
 export interface MarkdownOptions {
   /** The site's base URL, to tell outside links from our own. */
   siteUrl: string;
-  /** A reader's comment: no headings, images or footnotes (see comment-body.ts), and its links marked as user content. */
+  /** A reader's comment: no headings, images, footnotes or newsroom blocks (see comment-body.ts), and its links marked as user content. */
   comment?: boolean | undefined;
   /** Embed providers the newsroom allows besides the built-in ones (site.yml `embeds:`). */
   embeds?: readonly CustomProvider[] | undefined;
@@ -39,6 +43,8 @@ export function createProcessor(options: MarkdownOptions, gfm: readonly GfmFeatu
     .use(remarkParse)
     .use(remarkGfmFeatures, gfm)
     .use(remarkDirective)
+    // `10:30` and `a:b` are prose: only `::name` and `:::name` lines are blocks.
+    .use(remarkBlockDirectivesOnly)
     // First: every plugin after it sees an editor's HTML as Markdown nodes, already sanitized.
     .use(remarkRawHtml, { schema: options.comment ? commentSchema : editorSchema, comment: options.comment })
     .use(options.comment ? [remarkCommentBody] : [])
@@ -46,8 +52,6 @@ export function createProcessor(options: MarkdownOptions, gfm: readonly GfmFeatu
     .use(options.comment ? [] : [[remarkEmbeds, { providers: options.embeds }]])
     // Comments name no articles.
     .use(options.comment ? [] : [remarkReadMore])
-    // After every plugin that claims directives: the rest are printed as written.
-    .use(remarkUnknownDirectives)
     // Counted before the external-link plugin adds words for screen readers.
     .use(remarkTextStats)
     .use(remarkHeadingIds)
@@ -55,5 +59,8 @@ export function createProcessor(options: MarkdownOptions, gfm: readonly GfmFeatu
     // Comments have no images (comment-body.ts).
     .use(options.comment ? [] : [remarkBodyImages])
     .use(remarkLazyImages)
+    .use(options.comment ? [] : [remarkPullQuote, remarkKeyFacts, remarkHighlightCode])
+    // Last among the transforms: what the directive plugins above left is no block of ours.
+    .use(remarkUnknownDirectives, { comment: options.comment })
     .use(remarkHtml, { sanitize: sanitizeSchema });
 }

@@ -40,7 +40,88 @@ export function findDeepNesting(markdown: string, limit = MAX_NESTING_DEPTH): Ne
   return undefined;
 }
 
+/**
+ * Container directives (`:::name` … `:::`) nested deeper than this are
+ * refused before parsing: remark's time grows with the square of the depth
+ * (1,000 levels take four seconds), while newsroom blocks do not nest at all.
+ */
+export const MAX_DIRECTIVE_DEPTH = 20;
+
+/**
+ * The first line on which more than `limit` container directives are open.
+ * A line opens one when, after its quote and list markers, it has three or
+ * more colons and more than spaces after them. A line of colons alone closes the innermost open
+ * one when it is no shorter and plainly in the same place: the same markers
+ * before it, or only the spaces that continue the opening line's list item.
+ * remark closes in more cases (one closing fence may end several, and so
+ * does the end of a quote or list): this count may be above remark's, never
+ * below (tests/markdown/directive-depth.test.ts compares them).
+ */
+export function findDeepDirectives(markdown: string, limit = MAX_DIRECTIVE_DEPTH): NestingFinding | undefined {
+  const open: { colons: number; prefix: string }[] = [];
+  let line = 1;
+  let start = 0;
+  while (start <= markdown.length) {
+    const end = markdown.indexOf('\n', start);
+    const stop = end === -1 ? markdown.length : end;
+    const prefixEnd = linePrefix(markdown, start, stop).end;
+    const fence = /^(:{3,})(.*)$/.exec(markdown.slice(prefixEnd, stop));
+    if (fence) {
+      const prefix = markdown.slice(start, prefixEnd);
+      // Anything after the colons but spaces may be a name (remark takes a tab for one).
+      if (!/^ *\r?$/.test(fence[2]!)) {
+        open.push({ colons: fence[1]!.length, prefix });
+        if (open.length > limit) return { line, depth: open.length };
+      } else {
+        const innermost = open.at(-1);
+        if (innermost && innermost.colons <= fence[1]!.length && samePlace(innermost.prefix, prefix)) open.pop();
+      }
+    }
+    if (end === -1) break;
+    start = end + 1;
+    line++;
+  }
+  return undefined;
+}
+
+/**
+ * `::` and `:::` blocks in one body beyond this are refused before parsing:
+ * remark-directive takes up to a millisecond to read each (10,000 adjacent
+ * pull quotes: 7 to 10 seconds), and a story has a handful.
+ */
+export const MAX_DIRECTIVE_BLOCKS = 1_000;
+
+/** The line of the first block past `limit`: a line that, after its quote and list markers, starts with two colons or more and more than spaces after them. */
+export function findManyDirectives(markdown: string, limit = MAX_DIRECTIVE_BLOCKS): { line: number } | undefined {
+  let count = 0;
+  let line = 1;
+  let start = 0;
+  while (start <= markdown.length) {
+    const end = markdown.indexOf('\n', start);
+    const stop = end === -1 ? markdown.length : end;
+    const text = markdown.slice(linePrefix(markdown, start, stop).end, stop);
+    const colons = /^:{2,}/.exec(text)?.[0].length ?? 0;
+    if (colons > 0 && !/^ *\r?$/.test(text.slice(colons)) && ++count > limit) return { line };
+    if (end === -1) break;
+    start = end + 1;
+    line++;
+  }
+  return undefined;
+}
+
+/** Whether a closing fence after `closing` is in the container that an opening fence after `opening` is. */
+function samePlace(opening: string, closing: string): boolean {
+  if (opening === closing) return true;
+  // A list item's later lines are indented to its text, without its marker; tabs are left out (their width depends on the column).
+  return /^ *$/.test(closing) && !opening.includes('\t') && opening.replace(/[^ ]/g, ' ') === closing;
+}
+
 function lineDepth(text: string, start: number, stop: number): number {
+  return linePrefix(text, start, stop).depth;
+}
+
+/** The nesting of a line's quote and list markers, and where its text after them starts. */
+function linePrefix(text: string, start: number, stop: number): { depth: number; end: number } {
   let markers = 0;
   let columns = 0;
   let i = start;
@@ -65,7 +146,7 @@ function lineDepth(text: string, start: number, stop: number): number {
       i += digits[0].length;
     }
   }
-  return markers + Math.floor(Math.max(0, columns - markers) / 2);
+  return { depth: markers + Math.floor(Math.max(0, columns - markers) / 2), end: i };
 }
 
 const endsMarker = (text: string, at: number, stop: number): boolean => at >= stop || text[at] === ' ' || text[at] === '\t';

@@ -8,6 +8,7 @@ export type PluginMarkup = Pick<Schema, 'tagNames' | 'attributes' | 'ancestors' 
 
 type AttributeRule = NonNullable<Schema['attributes']>[string][number];
 
+
 /**
  * `base` widened by the markup of our plugins: the schema remark-html
  * sanitizes the whole body with. Editor HTML has already passed `base`
@@ -100,6 +101,21 @@ export const figureMarkup: PluginMarkup = {
 };
 
 /**
+ * Newsroom blocks and highlighted code (pull-quote.ts, key-facts.ts,
+ * highlight-code.ts): highlight.js's classes (`hljs-keyword`,
+ * `hljs-built_in`) on the spans inside highlighted code.
+ */
+export const blockMarkup: PluginMarkup = {
+  tagNames: ['figure', 'figcaption', 'aside'],
+  attributes: {
+    figure: [['className', 'pull-quote']],
+    aside: [['className', 'key-facts'], 'ariaLabelledBy'],
+    p: [['className', 'key-facts-title']],
+    span: [['className', /^hljs-[a-z][a-z_-]*$/]],
+  },
+};
+
+/**
  * The schema remark-html sanitizes every body with. Heading ids come only
  * from heading text (heading-ids.ts): the `user-content-` prefix GitHub uses
  * against DOM clobbering is left off, because our article pages run no
@@ -113,4 +129,5 @@ export const sanitizeSchema: Schema = withPluginMarkup(
   ourPluginMarkup,
   embedMarkup,
   figureMarkup,
+  blockMarkup,
 );

@@ -1,6 +1,6 @@
 /*
  * The ids the page around a body already uses: those templates/ print, and
- * the footnote section remark-gfm adds to the body itself. A heading given
+ * those the body's own plugins add (remark-gfm's footnotes, key facts boxes). A heading given
  * one of them would make two elements with one id, and the skip link, an
  * `aria-labelledby` or a link to a comment would go to the heading instead.
  * tests/markdown/template-ids.test.ts reads templates/ and fails when an id
@@ -49,6 +49,8 @@ export const TEMPLATE_ID_FAMILIES: readonly { written: string; ids: RegExp }[] =
   { written: '{{ id }}', ids: /^more-(?:from-author|in-section)$/ },
   // Footnote references and definitions: `user-content-fn-` and the footnote's label.
   { written: 'user-content-fn-', ids: /^user-content-fn(?:ref)?-/ },
+  // The label of the body's Nth key facts box (key-facts.ts).
+  { written: 'key-facts-', ids: /^key-facts-\d+$/ },
 ];
 
 /** Whether a page's templates may give an element the id `id`. */

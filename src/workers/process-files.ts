@@ -2,7 +2,7 @@ import { checkArticle } from '../content/check-article.js';
 import { bodyOf } from '../content/front-matter.js';
 import { parseYamlMapping } from '../content/yaml-mapping.js';
 import { error, warning, type Problem } from '../util/problems.js';
-import { findDeepNesting, findTooManyEmbeds, MAX_NESTING_DEPTH, TOO_MANY_EMBEDS } from '../markdown/limits.js';
+import { findDeepDirectives, findDeepNesting, findManyDirectives, findTooManyEmbeds, MAX_DIRECTIVE_BLOCKS, MAX_DIRECTIVE_DEPTH, MAX_NESTING_DEPTH, TOO_MANY_EMBEDS } from '../markdown/limits.js';
 import type { CustomProvider } from '../markdown/embeds/providers.js';
 import { createTextRenderer, type BodyNote, type RenderedMarkdown } from '../markdown/render.js';
 import { stopWordsFor } from '../related/stop-words.js';
@@ -89,7 +89,8 @@ function processFile(file: PipelineFile, batch: ProcessBatch, render: Render): O
 }
 
 /**
- * Render a body, or say why not: too deeply nested to parse safely, or a
+ * Render a body, or say why not: too deeply nested to parse safely (quotes
+ * and lists, or ::: blocks) or too many blocks to parse in time, or a
  * failure of the Markdown pipeline itself, which must still name the file.
  */
 function renderSafely(file: string, body: string, bodyLine: number, render: Render): { result: Rendered | undefined; problems: Problem[] } {
@@ -103,6 +104,18 @@ function renderSafely(file: string, body: string, bodyLine: number, render: Rend
   if (embeds) {
     const position = { line: bodyLine + embeds.line - 1, column: embeds.column };
     return { result: undefined, problems: [error(file, TOO_MANY_EMBEDS.message, { position, hint: TOO_MANY_EMBEDS.hint })] };
+  }
+  const deepBlocks = findDeepDirectives(body);
+  if (deepBlocks) {
+    const message = `::: blocks nested ${deepBlocks.depth} levels deep; at most ${MAX_DIRECTIVE_DEPTH} are rendered`;
+    const position = { line: bodyLine + deepBlocks.line - 1, column: 1 };
+    return { result: undefined, problems: [error(file, message, { position, hint: 'close each ::: block with a line of ::: before opening the next' })] };
+  }
+  const manyBlocks = findManyDirectives(body);
+  if (manyBlocks) {
+    const message = `more than ${MAX_DIRECTIVE_BLOCKS.toLocaleString('en')} :: and ::: blocks in one story; at most ${MAX_DIRECTIVE_BLOCKS.toLocaleString('en')} are rendered`;
+    const position = { line: bodyLine + manyBlocks.line - 1, column: 1 };
+    return { result: undefined, problems: [error(file, message, { position, hint: 'split the story, or write the lines without colons at their start' })] };
   }
   try {
     const { notes, ...result } = render(body);

@@ -39,7 +39,9 @@ describe('GitHub extensions only for the bodies that use them', () => {
     const renderers = new Map([false, true].map((comment) => [comment, createTextRenderer({ siteUrl: SITE, comment })]));
     fc.assert(
       fc.property(gfmSoup, fc.boolean(), (markdown, comment) => {
-        expect(renderers.get(comment)!(markdown)).toEqual(withEveryExtension(markdown, comment));
+        // What plugins say about a body (notes) is compared where they say it, not here.
+        const { notes: _notes, ...rendered } = renderers.get(comment)!(markdown);
+        expect(rendered).toEqual(withEveryExtension(markdown, comment));
       }),
       // GFM_SEED and GFM_RUNS explore further by hand.
       { seed: Number(process.env.GFM_SEED ?? SEED), numRuns: Number(process.env.GFM_RUNS ?? 2_000) },

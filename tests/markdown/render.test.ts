@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createRenderer, type BodyNote } from '../../src/markdown/render.js';
@@ -6,13 +6,13 @@ import { createRenderer, type BodyNote } from '../../src/markdown/render.js';
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/markdown');
 const render = createRenderer({ siteUrl: 'https://courier.example.org/' });
 
-/** What an editor reads about a body, as the command line prints it (body lines; the file's own line offset is added later). */
+/** What the renderer says about a body, one line per note as the command line prints it (lines counted from the body's first). */
 const noteLines = (notes: readonly BodyNote[]): string =>
-  notes
-    .map((note) => `${note.line ?? '?'}:${note.column ?? '?'} ${note.severity}: ${note.message}${note.hint ? `\n    hint: ${note.hint}` : ''}\n`)
-    .join('');
+  [...notes]
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+    .map((note) => `${note.line ?? '?'}:${note.column ?? '?'} ${note.severity}: ${note.message}\n${note.hint ? `    hint: ${note.hint}\n` : ''}`).join('');
 
-describe('Markdown fixtures (input.md → output.html and warnings.txt)', () => {
+describe('Markdown fixtures (input.md → output.html, and warnings.txt when the body has notes)', () => {
   for (const name of readdirSync(FIXTURES).sort()) {
     test(name, () => {
       const input = readFileSync(path.join(FIXTURES, name, 'input.md'), 'utf8');
@@ -22,10 +22,11 @@ describe('Markdown fixtures (input.md → output.html and warnings.txt)', () => 
       // UPDATE_FIXTURES=1 rewrites the expected files; review the diff before committing.
       if (process.env.UPDATE_FIXTURES) {
         writeFileSync(expectedFile, html);
-        writeFileSync(warningsFile, noteLines(notes));
+        if (notes.length > 0) writeFileSync(warningsFile, noteLines(notes));
+        else rmSync(warningsFile, { force: true });
       }
       expect(html).toBe(readFileSync(expectedFile, 'utf8'));
-      expect(noteLines(notes)).toBe(readFileSync(warningsFile, 'utf8'));
+      expect(noteLines(notes)).toBe(existsSync(warningsFile) ? readFileSync(warningsFile, 'utf8') : '');
     });
   }
 });
