@@ -40,9 +40,9 @@ export const REFUSED_EMBED_CASES: readonly HostileCase[] = [
   },
   {
     kind: 'body',
-    name: 'an ::embed inside a sentence',
-    files: article('embed-011', 'Watch :embed{url="https://vimeo.com/1"} now.'),
-    outcome: { refused: { message: /:embed is not an embed/, line: EMBED_LINE } },
+    name: 'an embed written as a container around text',
+    files: article('embed-011', ':::embed{url="https://vimeo.com/1"}\nWatch now.\n:::'),
+    outcome: { refused: { message: /:::embed is not an embed/, line: EMBED_LINE } },
   },
 ];
 

@@ -131,11 +131,14 @@ describe('what editors are told, at the line and column', () => {
     expect(result.html).not.toMatch(/srcdoc|onload|style=|id=|big|alert/);
   });
 
-  test('embed in a sentence, or as a container, is an error saying where it goes', () => {
+  test('an embed as a container is an error saying where it goes; :embed in a sentence is prose, as written', () => {
     expect(notesOf('See :embed{url="https://vimeo.com/1"} here.\n\n:::embed{url="https://vimeo.com/1"}\nText\n:::\n')).toEqual([
-      '1:5 error: :embed is not an embed (write ::embed{url="…" title="…"} on a line of its own)',
       '3:1 error: :::embed is not an embed (write ::embed{url="…" title="…"} on a line of its own)',
     ]);
+    // Only block directives are read (block-directives-only.ts): a sentence keeps its words.
+    const $ = load(render('See :embed{url="https://vimeo.com/1"} here.\n').html);
+    expect($('.embed')).toHaveLength(0);
+    expect($('p').text()).toMatch(/^See :embed\{url="https:\/\/vimeo\.com\/1.*"\} here\.$/);
   });
 
   test(`more than ${MAX_EMBEDS_PER_BODY} embeds is one error, at the first one over`, () => {
@@ -161,14 +164,13 @@ describe('what editors are told, at the line and column', () => {
     expect(findTooManyEmbeds(['~~~', '```', ...lines(60), '~~~', ...lines(MAX_EMBEDS_PER_BODY + 1)].join('\n'))).toEqual({ line: 64 + MAX_EMBEDS_PER_BODY, column: 3 });
   });
 
-  test('an unknown block directive is printed as written, with a warning; prose with colons is left alone', () => {
+  test('a block directive no plugin makes is a warning; prose with colons is left alone', () => {
     const result = render('At 10:30 the deal closed. Note:this and :smile: stay.\n\n::pullquote{text="x"}\n');
     expect(result.notes.map((note) => `${note.line}:${note.column} ${note.severity}: ${note.message}`)).toEqual([
-      '3:1 warning: unknown block ::pullquote is printed as written',
+      '3:1 warning: "::pullquote" is left out: this block is written :::pullquote',
     ]);
     const $ = load(result.html);
-    expect($('p').first().text()).toBe('At 10:30 the deal closed. Note:this and :smile: stay.');
-    expect($('p').last().text()).toBe('::pullquote{text="x"}');
+    expect($('p').text()).toBe('At 10:30 the deal closed. Note:this and :smile: stay.');
   });
 });
 

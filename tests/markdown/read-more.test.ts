@@ -46,7 +46,14 @@ describe('::readmore{slug="…"}', () => {
     ]);
   });
 
-  test.each([['Text :readmore{slug="x"} inline.'], [':::readmore{slug="x"}\nInside.\n:::']])('%s: not a block of its own is an error', (markdown) => {
+  test('Text :readmore{slug="x"} inline. is prose, as written: only block directives are read', () => {
+    const { notes, readMore, html } = render('Text :readmore{slug="x"} inline.\n');
+    expect(notes).toEqual([]);
+    expect(readMore).toBeUndefined();
+    expect(load(html)('p').text()).toBe('Text :readmore{slug="x"} inline.');
+  });
+
+  test.each([[':::readmore{slug="x"}\nInside.\n:::']])('%s: not a block of its own is an error', (markdown) => {
     const { notes, readMore } = render(`${markdown}\n`);
     expect(notes).toContainEqual(expect.objectContaining({ severity: 'error', message: '"Read more" must be a block of its own', hint: HINT, line: 1 }));
     expect(readMore).toBeUndefined();

@@ -45,7 +45,7 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
 const edit = (file: string, from: string, to: string) => writeFileSync(path.join(root, file), read(file).replace(from, to));
 const page = (url: string) => read(path.join('_site', url, 'index.html'));
-const stylesheet = () => readdirSync(path.join(root, '_site/css')).find((file) => file.endsWith('.css')) ?? 'none';
+const stylesheet = () => readdirSync(path.join(root, '_site/css')).find((file) => file.startsWith('site.') && file.endsWith('.css')) ?? 'none';
 
 describe('a build that skips when nothing changed', () => {
   test('stops after the check, with every file as it was', async () => {
