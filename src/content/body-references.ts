@@ -30,14 +30,14 @@ const IMAGE_FILE = /\.(?:avif|gif|jpe?g|png|svgz?|webp)$/i;
  * and column of the image or block.
  */
 export function checkBodyReferences(articles: Article[], bodyOf: (file: string) => BodyReferences | undefined, lookups: BodyLookups, problems: Problem[]): void {
-  const images = lookups.publicFiles.filter((name) => IMAGE_FILE.test(name)).map((name) => `/${name}`);
+  // Made only when a body needs them: serve runs this on every save, and most bodies name nothing.
+  let images: string[] | undefined;
+  const imageFiles = () => (images ??= lookups.publicFiles.filter((name) => IMAGE_FILE.test(name)).map((name) => `/${name}`));
+  let byRef: Map<string, Article[]> | undefined;
+  const articlesByRef = () => (byRef ??= referencesOf(articles));
   // Telling an SVG reads the file's start: once per file, however many bodies show it.
   const svg = new Map<string, boolean>();
   const isSvg = (src: string): boolean => svg.get(src) ?? svg.set(src, lookups.isSvg(src)).get(src) === true;
-  const byRef = new Map<string, Article[]>();
-  for (const article of articles) {
-    for (const ref of [article.slug, `${article.category}/${article.slug}`]) byRef.set(ref, [...(byRef.get(ref) ?? []), article]);
-  }
   for (const article of articles) {
     const body = bodyOf(article.file);
     if (!body) continue;
@@ -48,7 +48,7 @@ export function checkBodyReferences(articles: Article[], bodyOf: (file: string) 
         problems.push(
           error(article.file, `image ${image.src} is not in public/`, {
             position: at(image),
-            hint: didYouMean(image.src, images) ?? `add the file public${image.src}, or fix the path`,
+            hint: didYouMean(image.src, imageFiles()) ?? `add the file public${image.src}, or fix the path`,
           }),
         );
       } else if (!isSvg(image.src)) {
@@ -58,12 +58,25 @@ export function checkBodyReferences(articles: Article[], bodyOf: (file: string) 
     if (encoded.length > 0) article.bodyImages = encoded;
     const links: ({ url: string; title: string } | undefined)[] = [];
     for (const block of body.readMore ?? []) {
-      const target = readMoreTarget(article, block.slug, byRef, lookups.isShown, at(block), problems);
+      const target = readMoreTarget(article, block.slug, articlesByRef(), lookups.isShown, at(block), problems);
       // Kept in step with the blocks' marks: the model finds a block's link by its index.
       links.push(target && { url: target.url, title: target.title });
     }
     if (links.length > 0) article.readMore = links;
   }
+}
+
+/** Every article by the two ways a block may name it: its slug, and section/slug. */
+function referencesOf(articles: readonly Article[]): Map<string, Article[]> {
+  const byRef = new Map<string, Article[]>();
+  for (const article of articles) {
+    for (const ref of [article.slug, `${article.category}/${article.slug}`]) {
+      const list = byRef.get(ref);
+      if (list) list.push(article);
+      else byRef.set(ref, [article]);
+    }
+  }
+  return byRef;
 }
 
 function readMoreTarget(article: Article, ref: string, byRef: ReadonlyMap<string, Article[]>, isShown: (article: Article) => boolean, position: Position, problems: Problem[]): Article | undefined {
