@@ -1,5 +1,5 @@
 import { compareText, error, type Position, type Problem } from '../util/problems.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../util/suggest.js';
 import type { Article } from './types.js';
 
 /** What a rendered body names outside itself; lines and columns count from the body's first line. */

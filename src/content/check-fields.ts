@@ -6,7 +6,7 @@ import { editorMessage } from './editor-messages.js';
 import { parseFrontMatter, type FrontMatterFile } from './front-matter.js';
 import { ENGINE_KEYS } from './schema.js';
 import { slugFromFileName, slugifyText, slugProblem } from './slug.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../util/suggest.js';
 import type { YamlMapping } from './yaml-mapping.js';
 
 /** Parse a content file's front matter, adding its problems to `problems`. */

@@ -5,7 +5,7 @@ import { checkFields } from './check-fields.js';
 import { MAX_COMMENTS_PER_ARTICLE } from './limits.js';
 import { commentSchema, knownKeys } from './schema.js';
 import { slugifyText, slugProblem } from './slug.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../util/suggest.js';
 import { parseYamlMapping } from './yaml-mapping.js';
 import { groupBy } from '../util/group-by.js';
 

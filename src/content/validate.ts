@@ -9,7 +9,7 @@ import { calendarParts } from './dates.js';
 import { slugFromFileName } from './slug.js';
 import { authorSchema, categorySchema, knownKeys, siteSchema } from './schema.js';
 import { checkBodyReferences, type BodyReferences } from './body-references.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../util/suggest.js';
 import { parseYamlMapping } from './yaml-mapping.js';
 
 export interface ValidateOptions {

@@ -2,7 +2,7 @@ import type { ElementContent, RootContent as HastContent } from 'hast';
 import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { didYouMean } from '../content/suggest.js';
+import { didYouMean } from '../util/suggest.js';
 import { codeHighlighter } from './code-highlighter.js';
 
 /** Languages that ask for no highlighting: shown as plain code, as before, without a word. */

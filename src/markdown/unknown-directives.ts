@@ -1,7 +1,7 @@
 import type { Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
-import { didYouMean } from '../content/suggest.js';
+import { didYouMean } from '../util/suggest.js';
 import { fenceOf, warnAt, writtenName } from './directive-notes.js';
 
 /** The blocks Broadsheet's plugins make, by name, and how each is written. */

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { calendarParts } from '../../src/content/dates.js';
 import { articlePath } from '../../src/routes/addresses.js';
 import { slugFromFileName, slugifyText, slugProblem } from '../../src/content/slug.js';
-import { closestMatches, didYouMean } from '../../src/content/suggest.js';
+import { closestMatches, didYouMean } from '../../src/util/suggest.js';
 
 describe('slugs', () => {
   test.each(['harbour', 'city-budget-2026', 'a1', '2026'])('%s is a slug', (slug) => {

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { compareText } from '../util/problems.js';
+import { compareText } from './problems.js';
 
 /**
  * The candidates closest to `word` by edit distance, nearest first.
