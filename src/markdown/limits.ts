@@ -58,6 +58,8 @@ export const MAX_DIRECTIVE_DEPTH = 20;
  * below (tests/markdown/directive-depth.test.ts compares them).
  */
 export function findDeepDirectives(markdown: string, limit = MAX_DIRECTIVE_DEPTH): NestingFinding | undefined {
+  // Most bodies have no block at all: no line to look at.
+  if (!markdown.includes(':::')) return undefined;
   const open: { colons: number; prefix: string }[] = [];
   let line = 1;
   let start = 0;
@@ -93,6 +95,7 @@ export const MAX_DIRECTIVE_BLOCKS = 1_000;
 
 /** The line of the first block past `limit`: a line that, after its quote and list markers, starts with two colons or more and more than spaces after them. */
 export function findManyDirectives(markdown: string, limit = MAX_DIRECTIVE_BLOCKS): { line: number } | undefined {
+  if (!markdown.includes('::')) return undefined;
   let count = 0;
   let line = 1;
   let start = 0;
@@ -170,6 +173,7 @@ export const TOO_MANY_EMBEDS = {
  * are counted by the plugin (embeds.ts), which gives the same error.
  */
 export function findTooManyEmbeds(markdown: string, limit = MAX_EMBEDS_PER_BODY): { line: number; column: number } | undefined {
+  if (!markdown.includes('::embed')) return undefined;
   let count = 0;
   let fence: string | undefined;
   const lines = markdown.split('\n');

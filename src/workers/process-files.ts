@@ -88,34 +88,42 @@ function processFile(file: PipelineFile, batch: ProcessBatch, render: Render): O
   return { check, rendered, terms: topTerms(counts, TERMS_KEPT), problems };
 }
 
+/** What makes a body unsafe or too slow to parse, each found by a scan of its lines before remark sees it. */
+const PARSE_LIMITS: readonly {
+  find: (body: string) => { line: number; column?: number; depth?: number } | undefined;
+  message: (found: { depth?: number }) => string;
+  hint: string;
+}[] = [
+  {
+    find: findDeepNesting,
+    message: ({ depth }) => `block quotes or lists nested ${depth} levels deep; at most ${MAX_NESTING_DEPTH} are rendered`,
+    hint: 'flatten the quote or list',
+  },
+  { find: findTooManyEmbeds, message: () => TOO_MANY_EMBEDS.message, hint: TOO_MANY_EMBEDS.hint },
+  {
+    find: findDeepDirectives,
+    message: ({ depth }) => `::: blocks nested ${depth} levels deep; at most ${MAX_DIRECTIVE_DEPTH} are rendered`,
+    hint: 'close each ::: block with a line of ::: before opening the next',
+  },
+  {
+    find: findManyDirectives,
+    message: () => `more than ${MAX_DIRECTIVE_BLOCKS.toLocaleString('en')} :: and ::: blocks in one story; at most ${MAX_DIRECTIVE_BLOCKS.toLocaleString('en')} are rendered`,
+    hint: 'split the story, or write the lines without colons at their start',
+  },
+];
+
 /**
  * Render a body, or say why not: too deeply nested to parse safely (quotes
  * and lists, or ::: blocks) or too many blocks to parse in time, or a
  * failure of the Markdown pipeline itself, which must still name the file.
  */
 function renderSafely(file: string, body: string, bodyLine: number, render: Render): { result: Rendered | undefined; problems: Problem[] } {
-  const deep = findDeepNesting(body);
-  if (deep) {
-    const message = `block quotes or lists nested ${deep.depth} levels deep; at most ${MAX_NESTING_DEPTH} are rendered`;
-    const position = { line: bodyLine + deep.line - 1, column: 1 };
-    return { result: undefined, problems: [error(file, message, { position, hint: 'flatten the quote or list' })] };
-  }
-  const embeds = findTooManyEmbeds(body);
-  if (embeds) {
-    const position = { line: bodyLine + embeds.line - 1, column: embeds.column };
-    return { result: undefined, problems: [error(file, TOO_MANY_EMBEDS.message, { position, hint: TOO_MANY_EMBEDS.hint })] };
-  }
-  const deepBlocks = findDeepDirectives(body);
-  if (deepBlocks) {
-    const message = `::: blocks nested ${deepBlocks.depth} levels deep; at most ${MAX_DIRECTIVE_DEPTH} are rendered`;
-    const position = { line: bodyLine + deepBlocks.line - 1, column: 1 };
-    return { result: undefined, problems: [error(file, message, { position, hint: 'close each ::: block with a line of ::: before opening the next' })] };
-  }
-  const manyBlocks = findManyDirectives(body);
-  if (manyBlocks) {
-    const message = `more than ${MAX_DIRECTIVE_BLOCKS.toLocaleString('en')} :: and ::: blocks in one story; at most ${MAX_DIRECTIVE_BLOCKS.toLocaleString('en')} are rendered`;
-    const position = { line: bodyLine + manyBlocks.line - 1, column: 1 };
-    return { result: undefined, problems: [error(file, message, { position, hint: 'split the story, or write the lines without colons at their start' })] };
+  for (const limit of PARSE_LIMITS) {
+    const found = limit.find(body);
+    if (found) {
+      const position = { line: bodyLine + found.line - 1, column: found.column ?? 1 };
+      return { result: undefined, problems: [error(file, limit.message(found), { position, hint: limit.hint })] };
+    }
   }
   try {
     const { notes, ...result } = render(body);
