@@ -1,5 +1,6 @@
-import { compareText, error, type Position, type Problem } from '../util/problems.js';
+import { error, type Position, type Problem } from '../util/problems.js';
 import { didYouMean } from '../util/suggest.js';
+import { articlesByRef, findArticle } from './article-refs.js';
 import type { Article } from './types.js';
 
 /** What a rendered body names outside itself; lines and columns count from the body's first line. */
@@ -34,7 +35,7 @@ export function checkBodyReferences(articles: Article[], bodyOf: (file: string) 
   let images: string[] | undefined;
   const imageFiles = () => (images ??= lookups.publicFiles.filter((name) => IMAGE_FILE.test(name)).map((name) => `/${name}`));
   let byRef: Map<string, Article[]> | undefined;
-  const articlesByRef = () => (byRef ??= referencesOf(articles));
+  const byRefOnce = () => (byRef ??= articlesByRef(articles));
   // Telling an SVG reads the file's start: once per file, however many bodies show it.
   const svg = new Map<string, boolean>();
   const isSvg = (src: string): boolean => svg.get(src) ?? svg.set(src, lookups.isSvg(src)).get(src) === true;
@@ -58,7 +59,7 @@ export function checkBodyReferences(articles: Article[], bodyOf: (file: string) 
     if (encoded.length > 0) article.bodyImages = encoded;
     const links: ({ url: string; title: string } | undefined)[] = [];
     for (const block of body.readMore ?? []) {
-      const target = readMoreTarget(article, block.slug, articlesByRef(), lookups.isShown, at(block), problems);
+      const target = readMoreTarget(article, block.slug, byRefOnce(), lookups.isShown, at(block), problems);
       // Kept in step with the blocks' marks: the model finds a block's link by its index.
       links.push(target && { url: target.url, title: target.title });
     }
@@ -66,32 +67,14 @@ export function checkBodyReferences(articles: Article[], bodyOf: (file: string) 
   }
 }
 
-/** Every article by the two ways a block may name it: its slug, and section/slug. */
-function referencesOf(articles: readonly Article[]): Map<string, Article[]> {
-  const byRef = new Map<string, Article[]>();
-  for (const article of articles) {
-    for (const ref of [article.slug, `${article.category}/${article.slug}`]) {
-      const list = byRef.get(ref);
-      if (list) list.push(article);
-      else byRef.set(ref, [article]);
-    }
-  }
-  return byRef;
-}
-
 function readMoreTarget(article: Article, ref: string, byRef: ReadonlyMap<string, Article[]>, isShown: (article: Article) => boolean, position: Position, problems: Problem[]): Article | undefined {
-  const matches = byRef.get(ref) ?? [];
   const fail = (message: string, hint?: string) => {
     problems.push(error(article.file, `readmore: ${message}`, { position, hint }));
     return undefined;
   };
-  if (matches.length === 0) return fail(`no article "${ref}"`, didYouMean(ref, byRef.keys()) ?? 'name an article by its slug, as in its address');
-  if (matches.length > 1) {
-    const refs = matches.map((m) => `${m.category}/${m.slug}`).sort(compareText);
-    return fail(`"${ref}" names ${matches.length} articles`, `write it with its section: ${refs.join(' or ')}`);
-  }
-  const target = matches[0] as Article;
-  if (target === article) return fail('an article cannot send readers to itself');
+  const found = findArticle(ref, byRef, article, 'an article cannot send readers to itself');
+  if (!('article' in found)) return fail(found.message, found.hint);
+  const target = found.article;
   // A story this build leaves out has no page to link to; that matters only when the story linking to it is shown.
   if (isShown(article) && !isShown(target)) {
     const state = target.status === 'draft' ? 'a draft' : 'scheduled for later';

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { compareText, error, type Position, type Problem } from '../util/problems.js';
 import type { Article, Comment, CommentSource } from './types.js';
+import { articlesByRef } from './article-refs.js';
 import { checkFields } from './check-fields.js';
 import { MAX_COMMENTS_PER_ARTICLE } from './limits.js';
 import { commentSchema, knownKeys } from './schema.js';
@@ -34,10 +35,7 @@ export function attachComments(
   options: { timezone: string; unlinked: ReadonlySet<string> },
   problems: Problem[],
 ): void {
-  const byRef = new Map<string, Article[]>();
-  for (const article of articles) {
-    for (const ref of [article.slug, `${article.category}/${article.slug}`]) byRef.set(ref, [...(byRef.get(ref) ?? []), article]);
-  }
+  const byRef = articlesByRef(articles);
   for (const article of articles) {
     const shared = (byRef.get(article.slug)?.length ?? 0) > 1;
     article.comments.folder = shared ? `${article.category}/${article.slug}` : article.slug;

@@ -8,6 +8,7 @@ import { planAgain, type AddressPlan, type MadePlan, type PlanInput } from '../r
 import { calendarParts } from './dates.js';
 import { slugFromFileName } from './slug.js';
 import { authorSchema, categorySchema, knownKeys, siteSchema } from './schema.js';
+import { articlesByRef, findArticle } from './article-refs.js';
 import { checkBodyReferences, type BodyReferences } from './body-references.js';
 import { didYouMean } from '../util/suggest.js';
 import { parseYamlMapping } from './yaml-mapping.js';
@@ -230,35 +231,17 @@ function linkArticle(
  */
 function resolvePins(articles: Article[], pins: Map<string, { refs: string[]; at: Position[] }>, problems: Problem[]): void {
   if (pins.size === 0) return;
-  const byRef = new Map<string, Article[]>();
-  for (const article of articles) {
-    for (const ref of [article.slug, `${article.category}/${article.slug}`]) byRef.set(ref, [...(byRef.get(ref) ?? []), article]);
-  }
+  const byRef = articlesByRef(articles);
   for (const article of articles) {
     const pinned = pins.get(article.file);
     if (!pinned || article.related === false) continue;
     const urls: string[] = [];
     pinned.refs.forEach((ref, index) => {
-      const matches = byRef.get(ref) ?? [];
-      const position = pinned.at[index];
-      if (matches.length === 0) {
-        problems.push(
-          error(article.file, `related: no article "${ref}"`, {
-            position,
-            hint: didYouMean(ref, [...byRef.keys()]) ?? 'name an article by its slug, as in its address',
-          }),
-        );
-      } else if (matches.length > 1) {
-        problems.push(
-          error(article.file, `related: "${ref}" names ${matches.length} articles`, {
-            position,
-            hint: `write it with its section: ${matches.map((m) => `${m.category}/${m.slug}`).sort(compareText).join(' or ')}`,
-          }),
-        );
-      } else if (matches[0] === article) {
-        problems.push(error(article.file, 'related: an article cannot be related to itself', { position }));
-      } else if (!urls.includes((matches[0] as Article).url)) {
-        urls.push((matches[0] as Article).url);
+      const found = findArticle(ref, byRef, article, 'an article cannot be related to itself');
+      if ('article' in found) {
+        if (!urls.includes(found.article.url)) urls.push(found.article.url);
+      } else {
+        problems.push(error(article.file, `related: ${found.message}`, { position: pinned.at[index], ...(found.hint && { hint: found.hint }) }));
       }
     });
     article.related = urls;

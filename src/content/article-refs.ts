@@ -1,0 +1,41 @@
+import { compareText } from '../util/problems.js';
+import { didYouMean } from '../util/suggest.js';
+import type { Article } from './types.js';
+
+/**
+ * Every article by the two ways an editor may name it: its slug, and
+ * section/slug (for a slug two sections use). Pins, comment folders and
+ * "Read more" blocks all name articles this way.
+ */
+export function articlesByRef(articles: readonly Article[]): Map<string, Article[]> {
+  const byRef = new Map<string, Article[]>();
+  for (const article of articles) {
+    for (const ref of [article.slug, `${article.category}/${article.slug}`]) {
+      const list = byRef.get(ref);
+      if (list) list.push(article);
+      else byRef.set(ref, [article]);
+    }
+  }
+  return byRef;
+}
+
+/**
+ * The one article `ref` names for `from`, or why there is none, in words
+ * (`self` says what naming itself means): no article (with the nearest refs
+ * as a hint), several (with section/slug for each), or `from` itself.
+ */
+export function findArticle(
+  ref: string,
+  byRef: ReadonlyMap<string, readonly Article[]>,
+  from: Article,
+  self: string,
+): { article: Article } | { message: string; hint?: string | undefined } {
+  const matches = byRef.get(ref) ?? [];
+  if (matches.length === 0) return { message: `no article "${ref}"`, hint: didYouMean(ref, [...byRef.keys()]) ?? 'name an article by its slug, as in its address' };
+  if (matches.length > 1) {
+    const refs = matches.map((m) => `${m.category}/${m.slug}`).sort(compareText);
+    return { message: `"${ref}" names ${matches.length} articles`, hint: `write it with its section: ${refs.join(' or ')}` };
+  }
+  const article = matches[0] as Article;
+  return article === from ? { message: self } : { article };
+}
