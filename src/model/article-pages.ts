@@ -1,6 +1,7 @@
 import type { Article, Content } from '../content/types.js';
 import { relatedArticles } from '../related/engine.js';
 import type { TermCounts } from '../related/terms.js';
+import type { RenderedMarkdown } from '../markdown/render.js';
 import { groupBy, groupByEach } from '../util/group-by.js';
 import { PICTURE_SIZES } from '../images/sizes.js';
 import { articleComments } from './comment-threads.js';
@@ -37,7 +38,14 @@ export function articlePage(article: Article, context: PageContext, links: Artic
     // UTC, so that dates written with different offsets sort in time order as text.
     sortDate: new Date(article.date.epoch).toISOString(),
   };
-  return { ...page, head: articleHead(context.site, { ...page, canonical: article.canonical }) };
+  return withEmbeds({ ...page, head: articleHead(context.site, { ...page, canonical: article.canonical }) }, body, context.embedAssets);
+}
+
+/** An article page with the embeds' assets when its body has an embed (the script only for frames); the page as it was otherwise. */
+function withEmbeds(page: ArticlePage, body: RenderedMarkdown, assets: PageContext['embedAssets']): ArticlePage {
+  if (!body.embeds) return page;
+  const { origins } = body.embeds;
+  return { ...page, embeds: { stylesheet: assets.stylesheet, script: origins.length > 0 ? assets.script : undefined, origins: origins.join(' ') } };
 }
 
 /**

@@ -29,9 +29,8 @@ export function buildSiteModel(
   assets: ReadonlyMap<string, string> = new Map(),
   pictures: PictureSet = NO_PICTURES,
 ): SiteModel {
-  const context = createPageContext(content, rendered, pictures);
-  const embedAssets = { stylesheet: `/${assets.get(EMBED_STYLESHEET) ?? EMBED_STYLESHEET}`, script: `/${assets.get(EMBED_SCRIPT) ?? EMBED_SCRIPT}` };
-  const articles = articlePages(content, context, terms).map((page) => withEmbeds(page, rendered(page.source), embedAssets));
+  const context = createPageContext(content, rendered, pictures, assets);
+  const articles = articlePages(content, context, terms);
   return {
     site: siteSettings(content, assets),
     heads: listHeads(content, context),
@@ -51,17 +50,6 @@ export function buildSiteModel(
       .map(([slug, { name, articles: tagged }]) => ({ name, url: tagPath(slug), count: tagged.length }))
       .sort((a, b) => compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.url, b.url)),
   };
-}
-
-/** The stylesheet and page script for embeds, in public/: only pages with an embed load them. */
-const EMBED_STYLESHEET = 'css/embeds.css';
-const EMBED_SCRIPT = 'js/embeds.js';
-
-/** An article page with the embeds' assets when its body has an embed (the script only for frames); the page as it was otherwise. */
-function withEmbeds(page: ArticlePage, body: RenderedMarkdown, assets: { stylesheet: string; script: string }): ArticlePage {
-  if (!body.embeds) return page;
-  const { origins } = body.embeds;
-  return { ...page, embeds: { stylesheet: assets.stylesheet, script: origins.length > 0 ? assets.script : undefined, origins: origins.join(' ') } };
 }
 
 /** What every page shows of the site: its name, sections, assets, and the addresses its templates link to. */

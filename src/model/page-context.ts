@@ -24,13 +24,20 @@ export interface PageContext {
   site: HeadSite;
   comments: CommentContext;
   pictures: PictureSet;
+  /** Site paths of public/'s embed stylesheet and script, as published (hashed names): pages with an embed load them. */
+  embedAssets: { stylesheet: string; script: string };
 }
+
+/** The stylesheet and page script for embeds, in public/: only pages with an embed load them. */
+const EMBED_STYLESHEET = 'css/embeds.css';
+const EMBED_SCRIPT = 'js/embeds.js';
 
 /** Lookups shared by every page, made once per build. */
 export function createPageContext(
   content: Content,
   rendered: (file: string) => RenderedMarkdown,
   pictures: PictureSet = NO_PICTURES,
+  assets: ReadonlyMap<string, string> = new Map(),
 ): PageContext {
   const { site } = content;
   const formatDate = createDateFormatter(site.language, site.timezone);
@@ -68,7 +75,8 @@ export function createPageContext(
   const tagLink = (slug: string): Link => ({ name: tagNames.get(slug)?.name ?? slug, url: tagPath(slug) });
   const headSite: HeadSite = { title: site.title, url: site.url, language: site.language, description: site.description ?? '', logo: site.logo };
   const comments: CommentContext = { settings: site.comments, stamp, html: (file) => rendered(file).html };
-  return { stamp, teaser, tagLink, section, author, rendered, tagNames, site: headSite, comments, pictures };
+  const embedAssets = { stylesheet: `/${assets.get(EMBED_STYLESHEET) ?? EMBED_STYLESHEET}`, script: `/${assets.get(EMBED_SCRIPT) ?? EMBED_SCRIPT}` };
+  return { stamp, teaser, tagLink, section, author, rendered, tagNames, site: headSite, comments, pictures, embedAssets };
 }
 
 /**

@@ -374,7 +374,7 @@ async function writePreview(model: SiteModel, templatesDir: string, outDir: stri
 /** The saved articles' own pages, with the related links and lists they had in the last build. */
 function previewModel(content: Content, change: Change, rendered: (file: string) => RenderedMarkdown, pictures: BuildState['pictures']): SiteModel {
   const saved = new Set(change.files.map((file) => displayPath(path.resolve(file))));
-  const context = createPageContext(content, rendered, pictures);
+  const context = createPageContext(content, rendered, pictures, change.state.assetNames);
   const previous = new Map(change.state.model.articles.map((page) => [page.url, page]));
   const articles = content.articles
     .filter((article) => saved.has(article.file))
