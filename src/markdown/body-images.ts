@@ -3,6 +3,7 @@ import type { Image, Paragraph, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { bodyMarker } from './body-marker.js';
+import { failAt } from './notes.js';
 
 /** An image in a body that names a file of the site, to be checked against public/ and shown as a picture. */
 export interface BodyImage {
@@ -41,7 +42,7 @@ export function remarkBodyImages() {
     visit(tree, 'image', (node) => {
       const where = node.position?.start;
       if ((node.alt ?? '').trim() === '') {
-        report(file, node, `image ${node.url || '(no address)'} has no alt text`, 'describe what the picture shows for readers who cannot see it: ![A tram leaving the depot](…)');
+        failAt(file, `image ${node.url || '(no address)'} has no alt text`, node, 'describe what the picture shows for readers who cannot see it: ![A tram leaving the depot](…)');
       }
       const kind = addressKind(node.url);
       if (kind === 'remote') {
@@ -54,17 +55,11 @@ export function remarkBodyImages() {
         // The sanitizer removes such an address (javascript:, data:…): said, as every removal is.
         file.message(`image address "${node.url}" is removed: only files of the site and https:// addresses are shown`, node).note = HINT;
       } else {
-        report(file, node, `image address "${node.url}" is neither a file of the site nor an https:// address`, HINT);
+        failAt(file, `image address "${node.url}" is neither a file of the site nor an https:// address`, node, HINT);
       }
     });
     if (images.length > 0) file.data.bodyImages = images;
   };
-}
-
-function report(file: VFile, node: Image, reason: string, hint: string): void {
-  const message = file.message(reason, node);
-  message.fatal = true;
-  message.note = hint;
 }
 
 /** The image a paragraph holds and nothing else (blank text around it aside). */

@@ -7,6 +7,7 @@ import type { VFile } from 'vfile';
 import { embedFacade } from './embeds/facade.js';
 import { BUILT_IN_NAMES, createEmbedMatcher, frameOrigin, type CustomProvider, type Embed } from './embeds/providers.js';
 import { MAX_EMBEDS_PER_BODY, TOO_MANY_EMBEDS } from './limits.js';
+import { failAt } from './notes.js';
 
 /** An embed's facade in the tree: no text of its own, so word counts and summaries pass it by. */
 interface EmbedFacadeNode extends Parent {
@@ -56,9 +57,7 @@ export function remarkEmbeds(options: EmbedsOptions = {}) {
     const place = (node: RootContent, embed: Embed, title: string | undefined): EmbedFacadeNode | undefined => {
       count++;
       if (count === MAX_EMBEDS_PER_BODY + 1) {
-        const message = file.message(TOO_MANY_EMBEDS.message, node);
-        message.fatal = true;
-        message.note = TOO_MANY_EMBEDS.hint;
+        failAt(file, TOO_MANY_EMBEDS.message, node, TOO_MANY_EMBEDS.hint);
       }
       if (count > MAX_EMBEDS_PER_BODY) return undefined;
       if (title === undefined) {
@@ -81,9 +80,7 @@ export function remarkEmbeds(options: EmbedsOptions = {}) {
         return SKIP;
       }
       if ((node.type === 'textDirective' || node.type === 'containerDirective') && node.name === 'embed') {
-        const message = file.message(`:${node.type === 'textDirective' ? '' : '::'}embed is not an embed`, node);
-        message.fatal = true;
-        message.note = 'write ::embed{url="…" title="…"} on a line of its own';
+        failAt(file, `:${node.type === 'textDirective' ? '' : '::'}embed is not an embed`, node, 'write ::embed{url="…" title="…"} on a line of its own');
         siblings(parent).splice(index, 1);
         return [SKIP, index];
       }
@@ -91,9 +88,7 @@ export function remarkEmbeds(options: EmbedsOptions = {}) {
       const read = readDirective(node, file, names);
       const embed = read && match(read.url);
       if (read && !embed) {
-        const message = file.message(`::embed address is not one of an allowed provider: ${shown(read.url)}`, node);
-        message.fatal = true;
-        message.note = `give the https address of a page on ${names}; a newsroom allows others under embeds: in site.yml`;
+        failAt(file, `::embed address is not one of an allowed provider: ${shown(read.url)}`, node, `give the https address of a page on ${names}; a newsroom allows others under embeds: in site.yml`);
       }
       const facade = read && embed && place(node, embed, read.title);
       // A refused directive renders as nothing: the build stops on the error anyway.
@@ -127,9 +122,7 @@ function readDirective(node: LeafDirective, file: VFile, names: string): { url: 
   }
   const url = attributes.url?.trim();
   if (!url) {
-    const message = file.message('::embed without an address', node);
-    message.fatal = true;
-    message.note = `write ::embed{url="https://…" title="…"} with the address of a page on ${names}`;
+    failAt(file, '::embed without an address', node, `write ::embed{url="https://…" title="…"} with the address of a page on ${names}`);
     return undefined;
   }
   // A label (`::embed[Council meeting]{url=…}`) is a title too.

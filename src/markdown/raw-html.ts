@@ -7,6 +7,7 @@ import type { VFile } from 'vfile';
 import { htmlToMdast } from './html-to-mdast.js';
 import { findDeepHtml, MAX_HTML_NESTING } from './limits.js';
 import { findRemovals, isUnclosed, type Removal } from './removed-html.js';
+import { failAt } from './notes.js';
 
 // unist's position, as the hast and mdast types carry it (unist's own types are not a dependency of ours).
 type Position = NonNullable<HastRoot['position']>;
@@ -83,9 +84,7 @@ export function remarkRawHtml(options: RawHtmlOptions) {
       const html = children.filter((child) => child.type === 'html');
       const deep = findDeepHtml(html.map((node) => node.value));
       if (deep !== undefined) {
-        const message = file.message(`HTML elements open more than ${MAX_HTML_NESTING} levels deep; this HTML is left out`, html[deep]?.position);
-        message.fatal = true;
-        message.note = 'close every element you open (</sup>, </div>…)';
+        failAt(file, `HTML elements open more than ${MAX_HTML_NESTING} levels deep; this HTML is left out`, html[deep]?.position, 'close every element you open (</sup>, </div>…)');
         parent.children = children.filter((child) => child.type !== 'html') as typeof parent.children;
         continue;
       }

@@ -1,9 +1,9 @@
 import type { Root } from 'mdast';
 import type {} from 'mdast-util-directive';
-import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { bodyMarker } from './body-marker.js';
+import { failAt } from './notes.js';
 
 /** A "Read more" block of a body: the article it names, resolved once every article is known. */
 export interface ReadMoreRef {
@@ -35,7 +35,7 @@ export function remarkReadMore() {
     visit(tree, (node) => {
       if ((node.type !== 'leafDirective' && node.type !== 'containerDirective' && node.type !== 'textDirective') || node.name !== 'readmore') return;
       if (node.type !== 'leafDirective') {
-        fail(file, node, `"Read more" must be a block of its own`, `write ${SYNTAX}`);
+        failAt(file, `"Read more" must be a block of its own`, node, `write ${SYNTAX}`);
         return;
       }
       const { slug, ...others } = node.attributes ?? {};
@@ -43,7 +43,7 @@ export function remarkReadMore() {
       if (node.children.length > 0) file.message('readmore: the text in [ ] is not shown; the block shows the headline of the article it names', node).note = `write ${SYNTAX}`;
       const ref = (slug ?? '').trim();
       if (ref === '') {
-        fail(file, node, 'readmore: no article named', `write ${SYNTAX}, with the slug of the article as in its address`);
+        failAt(file, 'readmore: no article named', node, `write ${SYNTAX}, with the slug of the article as in its address`);
         return;
       }
       const start = node.position?.start;
@@ -62,8 +62,3 @@ export function remarkReadMore() {
   };
 }
 
-function fail(file: VFile, node: Node, reason: string, hint: string): void {
-  const message = file.message(reason, node);
-  message.fatal = true;
-  message.note = hint;
-}
