@@ -16,15 +16,17 @@ export interface SourcePlace {
   item?: string;
 }
 
-/** One file of the newsroom folder the import writes. */
+/** One file of the newsroom the import writes. */
 export interface ImportedFile {
   type: 'file';
+  /** Which folder: the content folder (`--content`, Markdown and YAML) or the public folder (copied uploads, served at `/`). */
+  root: 'content' | 'public';
   /**
-   * Relative to the content folder, POSIX separators, built only from
-   * slugs the importer made with `safeSlug`:
-   * `articles/2019/2019-05-14-harbour-wall.md`, `authors/jane-doe.md`,
-   * `categories/news.md`, `pages/about.md`,
-   * `comments/harbour-wall/2019-05-15-ann-lee.yml`, `images/2019/05/x.jpg`.
+   * Relative to that folder, POSIX separators, built only from slugs the
+   * importer made with `safeSlug`: `articles/2019/2019-05-14-harbour-wall.md`,
+   * `authors/jane-doe.md`, `categories/news.md`, `pages/about.md`,
+   * `comments/harbour-wall/2019-05-15-ann-lee.yml`; in public,
+   * `images/2019/05/harbour.jpg` (then the site path is `/images/2019/05/harbour.jpg`).
    * The writer refuses anything else.
    */
   path: string;
@@ -44,7 +46,7 @@ export interface ImportNotice {
   kind: 'skipped' | 'unconverted' | 'warning';
   message: string;
   source: SourcePlace;
-  /** The written file and 1-based line the construct ended up in. */
+  /** The written file (relative to the content folder) and 1-based line the construct ended up in. */
   target?: { path: string; line?: number };
 }
 
