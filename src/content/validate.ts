@@ -7,7 +7,7 @@ import { articlePath } from '../routes/addresses.js';
 import { planAgain, type AddressPlan, type MadePlan, type PlanInput } from '../routes/plan.js';
 import { calendarParts } from './dates.js';
 import { slugFromFileName } from './slug.js';
-import { authorSchema, categorySchema, knownKeys, siteSchema } from './schema.js';
+import { authorSchema, categorySchema, freeTextFields, knownKeys, siteSchema } from './schema.js';
 import { articlesByRef, findArticle } from './article-refs.js';
 import { checkBodyReferences, type BodyReferences } from './body-references.js';
 import { didYouMean } from '../util/suggest.js';
@@ -163,7 +163,7 @@ function validateSite(file: SourceFile | undefined, baseUrl: string | undefined,
 function validateAuthor(file: SourceFile, images: ImageLookups, problems: Problem[]): Author[] {
   const parsed = readFrontMatter(file, problems);
   if (!parsed) return [];
-  const fields = checkFields(file.path, parsed, authorSchema, knownKeys.author, problems);
+  const fields = checkFields(file.path, parsed, authorSchema, knownKeys.author, problems, parsed.data, freeTextFields.author);
   const slug = fileSlug(file, problems, 'author');
   if (!fields || !slug) return [];
   if (fields.avatar) problems.push(...pictureProblems(file.path, fields.avatar, parsed.locate(['avatar']), 'an avatar', images));
@@ -173,7 +173,7 @@ function validateAuthor(file: SourceFile, images: ImageLookups, problems: Proble
 function validateCategory(file: SourceFile, problems: Problem[]): Category[] {
   const parsed = readFrontMatter(file, problems);
   if (!parsed) return [];
-  const fields = checkFields(file.path, parsed, categorySchema, knownKeys.category, problems);
+  const fields = checkFields(file.path, parsed, categorySchema, knownKeys.category, problems, parsed.data, freeTextFields.category);
   const slug = fileSlug(file, problems, 'section');
   if (!fields || !slug) return [];
   return [{ ...fields, slug, file: file.path, body: parsed.body, bodyLine: parsed.bodyLine }];
