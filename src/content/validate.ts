@@ -39,6 +39,12 @@ export interface ValidateOptions {
   articleChecks?: ReadonlyMap<string, ArticleCheck> | undefined;
   /** What each article's rendered body names (images, "Read more" blocks); nothing when left out. */
   bodies?: ((file: string) => BodyReferences | undefined) | undefined;
+  /**
+   * Article and comment files this build leaves out because of their errors
+   * (see validateLeavingOut): not checked again, and what belongs to them
+   * (their comments, replies to them) is set aside.
+   */
+  leftOut?: ReadonlySet<string> | undefined;
 }
 
 export interface ValidationResult {
@@ -48,6 +54,10 @@ export interface ValidationResult {
   plan: AddressPlan | undefined;
   planInput: PlanInput | undefined;
   problems: Problem[];
+  /** Those of `problems` that the address plan found: between files, or with the site's own pages. */
+  addressProblems: Problem[];
+  /** Comment files without errors that belong to no article or comment of this build (see attachComments). */
+  setAside: string[];
 }
 
 /**
@@ -77,6 +87,10 @@ export function validateContent(sources: ContentSources, options: ValidateOption
   const unlinked = new Set<string>();
   const articles = sources.articles.flatMap((file) => {
     const check: ArticleCheck = options.articleChecks?.get(file.path) ?? checkArticle(file, timezone);
+    if (options.leftOut?.has(file.path)) {
+      unlinked.add(check.article?.slug ?? slugFromFileName(file.path.slice(file.path.lastIndexOf('/') + 1)));
+      return [];
+    }
     problems.push(...check.problems);
     if (Array.isArray(check.article?.related)) checkedPins.set(file.path, { refs: check.article.related, at: check.article.at.related });
     if (check.article) at.set(file.path, check.article);
@@ -85,7 +99,7 @@ export function validateContent(sources: ContentSources, options: ValidateOption
     return linked;
   });
   resolvePins(articles, checkedPins, problems);
-  attachComments(sources.comments, articles, { timezone, unlinked }, problems);
+  const setAside = attachComments(sources.comments, articles, { timezone, unlinked, leftOut: options.leftOut }, problems);
   const isShown = (a: Article) => a.status === 'published' || (a.status === 'draft' && options.drafts) || (a.status === 'scheduled' && options.future);
   if (options.bodies) {
     const publicFiles = options.publicFiles ?? [];
@@ -117,10 +131,12 @@ export function validateContent(sources: ContentSources, options: ValidateOption
 
   const shown = articles.filter(isShown);
   const hasErrors = problems.some((p) => p.severity === 'error');
-  if (!site || hasErrors) return { content: undefined, plan: undefined, planInput: undefined, problems };
+  if (!site || hasErrors) return { content: undefined, plan: undefined, planInput: undefined, problems, addressProblems, setAside };
   return {
     plan,
     planInput,
+    addressProblems,
+    setAside,
     content: {
       site,
       articles: shown.sort(newestFirst),
