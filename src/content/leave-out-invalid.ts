@@ -1,4 +1,4 @@
-import type { Problem } from '../util/problems.js';
+import { compareText, type Problem } from '../util/problems.js';
 import type { ContentSources } from './types.js';
 import type { LeftOut } from './left-out.js';
 import { validateContent, type ValidateOptions, type ValidationResult } from './validate.js';
@@ -47,7 +47,7 @@ export function validateLeavingOut(
     if (!fromBefore && !fromThisPass) {
       const ofLeftOut = earlier.filter((problem) => leftOut.has(problem.file));
       const problems = unique([...before, ...ofLeftOut, ...result.problems]);
-      const files = [...leftOut];
+      const files = [...leftOut].sort(compareText);
       return {
         result,
         problems,
