@@ -98,12 +98,12 @@ export function validateContent(sources: ContentSources, options: ValidateOption
     if (linked.length === 0) unlinked.add(check.article?.slug ?? slugFromFileName(file.path.slice(file.path.lastIndexOf('/') + 1)));
     return linked;
   });
-  resolvePins(articles, checkedPins, problems);
+  resolvePins(articles, checkedPins, unlinked, problems);
   const setAside = attachComments(sources.comments, articles, { timezone, unlinked, leftOut: options.leftOut }, problems);
   const isShown = (a: Article) => a.status === 'published' || (a.status === 'draft' && options.drafts) || (a.status === 'scheduled' && options.future);
   if (options.bodies) {
     const publicFiles = options.publicFiles ?? [];
-    checkBodyReferences(articles, options.bodies, { ...images, publicFiles, isShown }, problems);
+    checkBodyReferences(articles, options.bodies, { ...images, publicFiles, isShown, withErrors: unlinked }, problems);
   }
   const planInput: PlanInput = {
     perPage: site?.perPage ?? 1,
@@ -245,7 +245,7 @@ function linkArticle(
  * may name an article in any section; where two sections use it, the editor
  * writes section/slug.
  */
-function resolvePins(articles: Article[], pins: Map<string, { refs: string[]; at: Position[] }>, problems: Problem[]): void {
+function resolvePins(articles: Article[], pins: Map<string, { refs: string[]; at: Position[] }>, withErrors: ReadonlySet<string>, problems: Problem[]): void {
   if (pins.size === 0) return;
   const byRef = articlesByRef(articles);
   for (const article of articles) {
@@ -253,7 +253,7 @@ function resolvePins(articles: Article[], pins: Map<string, { refs: string[]; at
     if (!pinned || article.related === false) continue;
     const urls: string[] = [];
     pinned.refs.forEach((ref, index) => {
-      const found = findArticle(ref, byRef, article, 'an article cannot be related to itself');
+      const found = findArticle(ref, byRef, article, 'an article cannot be related to itself', withErrors);
       if ('article' in found) {
         if (!urls.includes(found.article.url)) urls.push(found.article.url);
       } else {

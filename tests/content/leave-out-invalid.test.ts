@@ -60,8 +60,8 @@ describe('articles with errors are left out, with what exists only because of th
     expect(leftOut.articles).toEqual([A('broken'), A('pins-broken'), A('pins-pinner')]);
     expect(problems).toEqual([
       'content/articles/broken.md:4:11 error: unknown author "nobody"\n    hint: authors are the files in content/authors/ (without .md)',
-      'content/articles/pins-broken.md:7:11 error: related: no article "broken"\n    hint: name an article by its slug, as in its address',
-      'content/articles/pins-pinner.md:7:11 error: related: no article "pins-broken"\n    hint: name an article by its slug, as in its address',
+      'content/articles/pins-broken.md:7:11 error: related: the article "broken" has errors of its own, and no page\n    hint: fix the errors reported for it, or name another article',
+      'content/articles/pins-pinner.md:7:11 error: related: the article "pins-broken" has errors of its own, and no page\n    hint: fix the errors reported for it, or name another article',
     ]);
   });
 
@@ -73,7 +73,7 @@ describe('articles with errors are left out, with what exists only because of th
     );
     expect(published).toEqual(['/news/fine/']);
     expect(leftOut.articles).toEqual([A('broken'), A('sends')]);
-    expect(problems[1]).toBe('content/articles/sends.md:10:1 error: readmore: no article "broken"\n    hint: name an article by its slug, as in its address');
+    expect(problems[1]).toBe('content/articles/sends.md:10:1 error: readmore: the article "broken" has errors of its own, and no page\n    hint: fix the errors reported for it, or name another article');
   });
 
   test('comments: on a left-out article, replying to a left-out comment, with errors of their own', () => {
