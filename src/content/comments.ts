@@ -31,7 +31,8 @@ const schemas = new Map<string, ReturnType<typeof commentSchema>>();
  * invalid files) are not checked again, but still count as written.
  * Sets `comments.folder` and `comments.approved` on every article, and
  * returns the comment files without errors that were not approved: those
- * whose article, or the comment they answer, has errors.
+ * whose article, or the comment they answer, has errors, and the others in
+ * a folder that names no article (the error is on the folder's first file).
  */
 export function attachComments(
   files: readonly CommentSource[],
