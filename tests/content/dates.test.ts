@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { calendarParts, createDateFormatter, isoInZone, parseContentDate } from '../../src/content/dates.js';
+import { validateContent } from '../../src/content/validate.js';
+import { sources, validArticle } from '../helpers/sources.js';
 
 describe('parseContentDate', () => {
   test.each([
@@ -81,5 +83,29 @@ describe('formatting in the site timezone', () => {
     expect(format({ epoch, hasTime: false })).toBe('31 December 2025');
     expect(format({ epoch, hasTime: true })).toBe('31 December 2025 at 23:30');
     expect(createDateFormatter('de-DE', 'Europe/Berlin')({ epoch, hasTime: false })).toBe('1. Januar 2026');
+  });
+});
+
+describe('every date in content takes the same forms', () => {
+  test("an article's date and updated, a correction's date and a comment's date, as Jekyll writes them", () => {
+    const result = validateContent(
+      sources(
+        {
+          'harbour.md': validArticle({
+            date: '2013-05-06 02:12:52 +0200',
+            updated: '2013-05-06 09:00 UTC',
+            corrections: '[{date: 2013-05-07 10:00:00 -0500, text: Fixed a name.}]',
+          }),
+        },
+        { comments: { 'harbour/ann.yml': 'name: Ann\ndate: 2013-05-06 12:00:00.5 +01:00\nbody: Thanks.\n' } },
+      ),
+      { now: Date.parse('2026-01-01T00:00:00Z'), drafts: false, future: false, assetExists: () => true },
+    );
+    expect(result.problems).toEqual([]);
+    const article = result.content!.articles[0]!;
+    expect(article.date).toEqual({ epoch: Date.parse('2013-05-06T00:12:52Z'), hasTime: true });
+    expect(article.updated).toEqual({ epoch: Date.parse('2013-05-06T09:00:00Z'), hasTime: true });
+    expect(article.corrections.map((c) => c.date)).toEqual([{ epoch: Date.parse('2013-05-07T15:00:00Z'), hasTime: true }]);
+    expect(article.comments.approved.map((c) => c.date)).toEqual([{ epoch: Date.parse('2013-05-06T11:00:00.500Z'), hasTime: true }]);
   });
 });
