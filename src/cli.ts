@@ -76,10 +76,10 @@ async function main(argv: string[]): Promise<number> {
         quiet: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
-        public: { type: 'string', default: 'public' },
+        public: { type: 'string' },
         uploads: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        report: { type: 'string', default: 'import-report.md' },
+        force: { type: 'boolean' },
+        report: { type: 'string' },
       },
     });
   } catch (cause) {
@@ -92,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return command || values.help ? 0 : 2;
   }
-  const misplaced = usageOfSkipping(command, values['keep-going'], values['skip-invalid']);
+  const misplaced = usageOfSkipping(command, values['keep-going'], values['skip-invalid']) ?? usageOfImportOptions(command, values);
   if (misplaced) {
     console.error(misplaced);
     return 2;
@@ -190,7 +190,7 @@ async function main(argv: string[]): Promise<number> {
 
 async function runImport(
   [kind, source, ...extra]: string[],
-  values: { content: string; public: string; uploads?: string | undefined; force: boolean; report: string; quiet: boolean },
+  values: { content: string; public?: string | undefined; uploads?: string | undefined; force?: boolean | undefined; report?: string | undefined; quiet: boolean },
 ): Promise<number> {
   const { IMPORTERS } = await import('./import/importers.js');
   const kinds = Object.keys(IMPORTERS).join(', ');
@@ -203,16 +203,23 @@ async function runImport(
     kind,
     source,
     contentDir: path.resolve(values.content),
-    publicDir: path.resolve(values.public),
-    force: values.force,
-    reportFile: path.resolve(values.report),
+    publicDir: path.resolve(values.public ?? 'public'),
+    force: values.force ?? false,
+    reportFile: path.resolve(values.report ?? 'import-report.md'),
   });
   for (const item of summary.refused) console.error(`✖ ${terminalText(item.path)}: ${terminalText(item.reason)}`);
   if (!values.quiet) for (const notice of summary.notices) console.error(`${notice.kind}: ${terminalText(noticeLine(notice))}`);
   for (const file of summary.kept) console.error(`kept ${terminalText(file)}: changed since the last import (--force replaces it)`);
   const counts = [...summary.counts].map(([what, n]) => `${n} ${what}`).join(', ');
-  console.log(`${summary.refused.length > 0 ? '✖' : '✔'} imported ${terminalText(counts || 'nothing')}: ${summary.written.length} files written, ${summary.unchanged.length} unchanged, ${summary.kept.length} kept; report in ${terminalText(values.report)}`);
+  console.log(`${summary.refused.length > 0 ? '✖' : '✔'} imported ${terminalText(counts || 'nothing')}: ${summary.written.length} files written, ${summary.unchanged.length} unchanged, ${summary.kept.length} kept; report in ${terminalText(values.report ?? 'import-report.md')}`);
   return summary.refused.length > 0 ? 1 : 0;
+}
+
+/** Why an option of `import` cannot be used with `command`; undefined when it can. */
+function usageOfImportOptions(command: string, values: Record<string, unknown>): string | undefined {
+  if (command === 'import') return undefined;
+  const given = ['public', 'uploads', 'force', 'report'].find((name) => values[name] !== undefined);
+  return given ? `--${given} is for import, not ${terminalText(command)}` : undefined;
 }
 
 /** Why --keep-going or --skip-invalid cannot be used with `command`; undefined when they can. */
