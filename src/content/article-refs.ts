@@ -20,14 +20,15 @@ export function articlesByRef(articles: readonly Article[]): Map<string, Article
 }
 
 /**
- * The one article `ref` names for `from`, or why there is none, in words
+ * The one article `ref` names for `from` (an article, or undefined for a
+ * page), or why there is none, in words
  * (`self` says what naming itself means): no article (with the nearest refs
  * as a hint), several (with section/slug for each), or `from` itself.
  */
 export function findArticle(
   ref: string,
   byRef: ReadonlyMap<string, readonly Article[]>,
-  from: Article,
+  from: Article | undefined,
   self: string,
 ): { article: Article } | { message: string; hint?: string | undefined } {
   const matches = byRef.get(ref) ?? [];

@@ -75,7 +75,7 @@ function unknownFields(
 }
 
 /** The slug a file name gives, or undefined (with a problem) when it gives none. */
-export function fileSlug(file: SourceFile, problems: Problem[], kind: 'article' | 'author' | 'section'): string | undefined {
+export function fileSlug(file: SourceFile, problems: Problem[], kind: 'article' | 'author' | 'section' | 'page'): string | undefined {
   const name = posix.basename(file.path);
   const slug = kind === 'article' ? slugFromFileName(name) : name.replace(/\.md$/i, '');
   const problem = slugProblem(slug);
