@@ -393,7 +393,7 @@ function previewModel(content: Content, change: Change, rendered: (file: string)
         next: old?.next,
       });
     });
-  return { ...change.state.model, articles, archives: [] };
+  return { ...change.state.model, articles, archives: [], pages: [] };
 }
 
 function emptyResult(problems: Problem[]): BuildResult {
