@@ -34,7 +34,11 @@ export function checkFields<S extends z.ZodType>(
   const result = schema.safeParse(yaml.data, { error: editorMessage });
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
-    const field = issue.path.filter((p) => typeof p !== 'symbol').join('.');
+    // A key that is a site path (site.yml's redirects) is set apart by a space: `redirects /old/`, not `redirects./old/`.
+    const field = issue.path
+      .filter((p) => typeof p !== 'symbol')
+      .map((p, index) => (index === 0 ? String(p) : String(p).startsWith('/') ? ` ${String(p)}` : `.${String(p)}`))
+      .join('');
     problems.push(error(file, field ? `${field}: ${issue.message}` : issue.message, { position: yaml.locate(issue.path) }));
   }
   return undefined;

@@ -233,7 +233,18 @@ export const siteSchema = z.object({
       const count = Object.keys(mapping).length;
       if (count > MAX_SITE_REDIRECTS) ctx.addIssue({ code: 'custom', message: `${count} redirects, and site.yml may have at most ${MAX_SITE_REDIRECTS}`, input: mapping });
     })
-    .pipe(z.record(aliasPath, aliasPath))
+    .pipe(z.record(z.string(), z.string({ error: 'must be a site path such as /news/' })))
+    .transform((mapping, ctx) => {
+      const checked: Record<string, string> = {};
+      for (const [from, to] of Object.entries(mapping)) {
+        const old = aliasPath.safeParse(from);
+        const target = aliasPath.safeParse(to);
+        if (!old.success) ctx.addIssue({ code: 'custom', path: [from], message: `the old address ${old.error.issues[0]?.message ?? 'is not a site path'}`, input: from });
+        if (!target.success) ctx.addIssue({ code: 'custom', path: [from], message: `the new address ${target.error.issues[0]?.message ?? 'is not a site path'}`, input: to });
+        if (old.success && target.success) checked[old.data] = target.data;
+      }
+      return checked;
+    })
     .default({}),
 });
 
