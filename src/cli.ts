@@ -101,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
         const { checkContent } = await import('./stages/build.js');
         const { content, problems } = await checkContent(options);
         report(problems);
-        say(`✔ ${content.articles.length} articles, ${content.authors.length} authors, ${content.categories.length} sections: no errors`);
+        say(`✔ ${content.articles.length} articles, ${content.authors.length} authors, ${content.categories.length} sections, ${content.pages.length} pages: no errors`);
         return values.strict && problems.length > 0 ? 1 : 0;
       }
       case 'build': {
