@@ -56,10 +56,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 /**
- * Build again after articles were saved, from what the last build learnt
- * (see Change). Undefined when the change needs a full build: a file
- * outside articles/, an image no build has encoded, or for a preview a new
- * or deleted article. Throws ContentError when the content has errors.
+ * Build again after articles or pages were saved, from what the last build
+ * learnt (see Change). Undefined when the change needs a full build: a file
+ * outside articles/ and pages/, an image no build has encoded, or for a
+ * preview a page, or a new or deleted article. Throws ContentError when the
+ * content has errors.
  */
 export async function rebuild(options: BuildOptions, change: Change): Promise<BuildResult | undefined> {
   const outcome = await run(options, { kind: change.scope, outDir: options.outDir, change });
