@@ -1,6 +1,6 @@
 import { compareText, error, type Position, type Problem } from '../util/problems.js';
 import type { Article, Author, Category, Content, ContentSources, Page, Site, SourceFile } from './types.js';
-import { checkPage, footerPages, type CheckedPage } from './pages.js';
+import { checkPage, footerPages } from './pages.js';
 import { checkArticle, type ArticleCheck } from './check-article.js';
 import { attachComments } from './comments.js';
 import { checkFields, fileSlug, readFrontMatter } from './check-fields.js';
@@ -98,6 +98,7 @@ export function validateContent(sources: ContentSources, options: ValidateOption
     const publicFiles = options.publicFiles ?? [];
     checkBodyReferences(articles, options.bodies, { ...images, publicFiles, isShown }, problems, pages.filter(pageShown));
   }
+  const categoryFiles = new Map(categories.map((category) => [category.file, category]));
   const planInput: PlanInput = {
     perPage: site?.perPage ?? 1,
     articles: [...articles]
@@ -116,7 +117,7 @@ export function validateContent(sources: ContentSources, options: ValidateOption
       })),
     // A slug used twice is reported above, once.
     sections: firstBySlug(categories).map(({ slug, file }) => {
-      const category = categories.find((c) => c.file === file);
+      const category = categoryFiles.get(file);
       return { slug, file, aliases: category?.aliases ?? [], at: { aliases: category?.at.aliases ?? [] } };
     }),
     authors: firstBySlug(authors),
