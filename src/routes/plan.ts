@@ -124,8 +124,11 @@ const SAFE_PAGE_PATH = /^\/(?:[a-z0-9-]+\/)*$/;
  * Two things may not share a file, and a file may not stand where another
  * needs a folder (`/feed.xml/` as an alias would need `feed.xml/index.html`).
  * Built-in pages and files come first; then sections, authors, tags,
- * articles and aliases claim theirs, and each that finds its file taken is
- * an editor's error naming its file, and the line where one applies.
+ * pages, articles, and the old addresses (aliases of articles, pages and
+ * sections, then site.yml's redirects) claim theirs, and each that finds
+ * its file taken is an editor's error naming its file, and the line where
+ * one applies. Last, each redirect of site.yml must lead to a page this
+ * build writes.
  * Files differing only in capitals count as one: many systems store them so.
  */
 export function planRoutes(input: PlanInput): { plan: AddressPlan; problems: Problem[] } {
