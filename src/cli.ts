@@ -127,7 +127,7 @@ async function main(argv: string[]): Promise<number> {
         report(problems);
         const skipped = describeLeftOut(leftOut);
         if (skipped) console.error(`✖ ${skipped}`);
-        say(`✔ ${content.articles.length} articles, ${content.authors.length} authors, ${content.categories.length} sections: ${skipped ? 'the rest would build' : 'no errors'}`);
+        say(`✔ ${content.articles.length} articles, ${content.authors.length} authors, ${content.categories.length} sections, ${content.pages.length} pages: ${skipped ? 'the rest would build' : 'no errors'}`);
         return values.strict && problems.length > 0 ? 1 : 0;
       }
       case 'build': {

@@ -160,7 +160,7 @@ describe('broadsheet check', () => {
   test('passes on good content', () => {
     const { code, stdout } = run(newsroom(), 'check');
     expect(code).toBe(0);
-    expect(stdout).toContain('✔ 2 articles, 2 authors, 2 sections: no errors');
+    expect(stdout).toContain('✔ 2 articles, 2 authors, 2 sections, 0 pages: no errors');
   });
 });
 

@@ -20,15 +20,16 @@ export function articlesByRef(articles: readonly Article[]): Map<string, Article
 }
 
 /**
- * The one article `ref` names for `from`, or why there is none, in words
- * (`self` says what naming itself means): an article with errors of its own
- * (its slug is in `withErrors`), no article (with the nearest refs as a
- * hint), several (with section/slug for each), or `from` itself.
+ * The one article `ref` names for `from` (an article, or undefined for a
+ * page), or why there is none, in words (`self` says what naming itself
+ * means): an article with errors of its own (its slug is in `withErrors`),
+ * no article (with the nearest refs as a hint), several (with section/slug
+ * for each), or `from` itself.
  */
 export function findArticle(
   ref: string,
   byRef: ReadonlyMap<string, readonly Article[]>,
-  from: Article,
+  from: Article | undefined,
   self: string,
   withErrors: ReadonlySet<string> = new Set(),
 ): { article: Article } | { message: string; hint?: string | undefined } {

@@ -1,7 +1,7 @@
 import { error, type Position, type Problem } from '../util/problems.js';
 import { didYouMean } from '../util/suggest.js';
 import { articlesByRef, findArticle } from './article-refs.js';
-import type { Article } from './types.js';
+import type { Article, Page } from './types.js';
 
 /** What a rendered body names outside itself; lines and columns count from the body's first line. */
 export interface BodyReferences {
@@ -25,14 +25,20 @@ export interface BodyLookups {
 const IMAGE_FILE = /\.(?:avif|gif|jpe?g|png|svgz?|webp)$/i;
 
 /**
- * Check what each article's body names against the rest of the newsroom,
- * and note on the article what the model fills in: a body image must be a
+ * Check what each article's and page's body names against the rest of the
+ * newsroom, and note on it what the model fills in: a body image must be a
  * file in public/ (an SVG is shown as it is, every other image is encoded
  * like a lead image), and a "Read more" block must name one article this
  * build shows, other than itself. Every problem is an error at the line
- * and column of the image or block.
+ * and column of the image or block. `pages` are those this build shows.
  */
-export function checkBodyReferences(articles: Article[], bodyOf: (file: string) => BodyReferences | undefined, lookups: BodyLookups, problems: Problem[]): void {
+export function checkBodyReferences(
+  articles: Article[],
+  bodyOf: (file: string) => BodyReferences | undefined,
+  lookups: BodyLookups,
+  problems: Problem[],
+  pages: readonly Page[] = [],
+): void {
   // Made only when a body needs them: serve runs this on every save, and most bodies name nothing.
   let images: string[] | undefined;
   const imageFiles = () => (images ??= lookups.publicFiles.filter((name) => IMAGE_FILE.test(name)).map((name) => `/${name}`));
@@ -41,7 +47,7 @@ export function checkBodyReferences(articles: Article[], bodyOf: (file: string) 
   // Telling an SVG reads the file's start: once per file, however many bodies show it.
   const svg = new Map<string, boolean>();
   const isSvg = (src: string): boolean => svg.get(src) ?? svg.set(src, lookups.isSvg(src)).get(src) === true;
-  for (const article of articles) {
+  for (const article of [...articles, ...pages]) {
     const body = bodyOf(article.file);
     if (!body) continue;
     const at = (place: { line: number; column: number }): Position => ({ line: article.bodyLine + place.line - 1, column: place.column });
@@ -70,7 +76,7 @@ export function checkBodyReferences(articles: Article[], bodyOf: (file: string) 
 }
 
 function readMoreTarget(
-  article: Article,
+  from: Article | Page,
   ref: string,
   byRef: ReadonlyMap<string, Article[]>,
   { isShown, withErrors }: Pick<BodyLookups, 'isShown' | 'withErrors'>,
@@ -78,14 +84,15 @@ function readMoreTarget(
   problems: Problem[],
 ): Article | undefined {
   const fail = (message: string, hint?: string) => {
-    problems.push(error(article.file, `readmore: ${message}`, { position, hint }));
+    problems.push(error(from.file, `readmore: ${message}`, { position, hint }));
     return undefined;
   };
+  const article = 'status' in from ? from : undefined;
   const found = findArticle(ref, byRef, article, 'an article cannot send readers to itself', withErrors);
   if (!('article' in found)) return fail(found.message, found.hint);
   const target = found.article;
-  // A story this build leaves out has no page to link to; that matters only when the story linking to it is shown.
-  if (isShown(article) && !isShown(target)) {
+  // A story this build leaves out has no page to link to; that matters only when the story or page linking to it is shown.
+  if ((article === undefined || isShown(article)) && !isShown(target)) {
     const state = target.status === 'draft' ? 'a draft' : 'scheduled for later';
     return fail(`"${ref}" is ${state}, and has no page yet`, 'name a published article, or add the block when this one is published');
   }

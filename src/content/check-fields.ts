@@ -37,7 +37,11 @@ export function checkFields<S extends z.ZodType>(
   const result = schema.safeParse(data, { error: editorMessage });
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
-    const field = issue.path.filter((p) => typeof p !== 'symbol').join('.');
+    // A key that is a site path (site.yml's redirects) is set apart by a space: `redirects /old/`, not `redirects./old/`.
+    const field = issue.path
+      .filter((p) => typeof p !== 'symbol')
+      .map((p, index) => (index === 0 ? String(p) : String(p).startsWith('/') ? ` ${String(p)}` : `.${String(p)}`))
+      .join('');
     problems.push(error(file, field ? `${field}: ${issue.message}` : issue.message, { position: yaml.locate(issue.path) }));
   }
   return undefined;
@@ -78,7 +82,7 @@ function unknownFields(
 }
 
 /** The slug a file name gives, or undefined (with a problem) when it gives none. */
-export function fileSlug(file: SourceFile, problems: Problem[], kind: 'article' | 'author' | 'section'): string | undefined {
+export function fileSlug(file: SourceFile, problems: Problem[], kind: 'article' | 'author' | 'section' | 'page'): string | undefined {
   const name = posix.basename(file.path);
   const slug = kind === 'article' ? slugFromFileName(name) : name.replace(/\.md$/i, '');
   const problem = slugProblem(slug);

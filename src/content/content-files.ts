@@ -9,12 +9,13 @@ export interface ContentFiles {
   articles: string[];
   authors: string[];
   categories: string[];
+  pages: string[];
   /** With the folder under `comments/` each sits in (`/`-separated; it names the article). */
   comments: { full: string; folder: string }[];
 }
 
 /** The folders of content/ and the one extension read in each. */
-const FOLDERS = { articles: '.md', authors: '.md', categories: '.md', comments: '.yml' } as const;
+const FOLDERS = { articles: '.md', authors: '.md', categories: '.md', pages: '.md', comments: '.yml' } as const;
 type Folder = keyof typeof FOLDERS;
 
 /**
@@ -36,7 +37,7 @@ export const IMPORT_RECORD = '.broadsheet-import.json';
  * (a warning naming it, so a story saved as `.markdown` is not lost unseen).
  */
 export function contentFiles(contentDir: string, problems: Problem[]): ContentFiles {
-  const found: ContentFiles = { site: undefined, articles: [], authors: [], categories: [], comments: [] };
+  const found: ContentFiles = { site: undefined, articles: [], authors: [], categories: [], pages: [], comments: [] };
   const { files, links, others } = entriesBelow(contentDir);
   for (const link of links) problems.push(symbolicLinkProblem(displayPath(link.full)));
   for (const other of others) {
@@ -67,9 +68,9 @@ export function contentFiles(contentDir: string, problems: Problem[]): ContentFi
   return found;
 }
 
-/** Whether a full build reads the file at `file` (`/`-separated, below articles/) as an article. */
-export function isArticleFile(file: string): boolean {
-  return skipReason(file.split('/'), FOLDERS.articles, 'articles') === undefined;
+/** Whether a full build reads the file at `file` (`/`-separated, below the folder) as an article or a page. */
+export function isReadFile(file: string, folder: 'articles' | 'pages' = 'articles'): boolean {
+  return skipReason(file.split('/'), FOLDERS[folder], folder) === undefined;
 }
 
 /** The error for a symbolic link met in content/, a file or a folder. */
@@ -87,7 +88,7 @@ function notRead(entry: FileBelow, reason: Reason): Problem {
 }
 
 const outsideFolders = (): Reason => ({
-  message: 'content/ holds site.yml and the folders articles/, authors/, categories/ and comments/',
+  message: 'content/ holds site.yml and the folders articles/, authors/, categories/, pages/ and comments/',
   hint: 'move it into one of those folders, or out of content/',
 });
 

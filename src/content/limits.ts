@@ -14,6 +14,15 @@ export const MAX_TAG_LENGTH = 100;
 /** Old addresses of one article. A story moves a few times (a new slug, a new section, an import); each alias is a redirect page. */
 export const MAX_ALIASES = 20;
 
+/** Pages the footer links to (site.yml `pages:`). A footer holds a handful of links; each is on every page of the site. */
+export const MAX_FOOTER_PAGES = 50;
+
+/**
+ * Redirects site.yml may list (`redirects:`). An old CMS's category and tag
+ * archives run to a few thousand on a large site; each is a redirect page.
+ */
+export const MAX_SITE_REDIRECTS = 20_000;
+
 /** Corrections on one article. Even a long-running story is corrected a few times; all are printed on its page and the corrections page. */
 export const MAX_CORRECTIONS = 50;
 

@@ -17,7 +17,7 @@ export interface LoadedContent {
 
 /**
  * Read a content folder: `site.yml`, the Markdown files under `articles/`,
- * `authors/` and `categories/` (nested folders allowed), and the approved
+ * `authors/`, `categories/` and `pages/` (nested folders allowed), and the approved
  * comments, `comments/<article>/*.yml`. This is the only code that reads
  * `content/`. No symbolic link is followed, not even `contentDir` itself: a
  * contributed link could otherwise publish any file on the build machine,
@@ -29,7 +29,7 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
   const folderProblem = contentFolderProblem(contentDir);
   if (folderProblem) {
     problems.push(folderProblem);
-    return { sources: { site: undefined, articles: [], authors: [], categories: [], comments: [] }, problems };
+    return { sources: { site: undefined, articles: [], authors: [], categories: [], pages: [], comments: [] }, problems };
   }
   // Synchronous reads: thousands of small files come from the page cache
   // faster one after another than through the thread pool's promises.
@@ -45,6 +45,7 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
       articles: readAll(files.articles),
       authors: readAll(files.authors),
       categories: readAll(files.categories),
+      pages: readAll(files.pages),
       // Each comment keeps the folder it sits in: that names its article.
       comments: files.comments.flatMap(({ full, folder }) => {
         const source = read(full, MAX_COMMENT_BYTES);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isKnownTimezone, parseContentDate, type ContentDate } from './dates.js';
 import { slugProblem, WINDOWS_RESERVED } from './slug.js';
-import { MAX_ALIASES, MAX_CORRECTIONS, MAX_CUSTOM_EMBEDS, MAX_TAGS } from './limits.js';
+import { MAX_ALIASES, MAX_CORRECTIONS, MAX_CUSTOM_EMBEDS, MAX_FOOTER_PAGES, MAX_SITE_REDIRECTS, MAX_TAGS } from './limits.js';
 import { endpointProblem, siteUrlProblem } from './web-address.js';
 import { BUILT_IN_NAMES, CUSTOM_RATIOS } from '../markdown/embeds/providers.js';
 import { embedPatternProblem } from './embed-pattern.js';
@@ -35,11 +35,11 @@ const listOf = <T extends z.ZodType>(item: T) => z.preprocess(asList, z.array(it
  * A list of at most `max` items, counted before any item is checked: a list
  * of 100,000 tags is one error, quickly, not 100,000 checks (or errors).
  */
-const boundedList = <T extends z.ZodType>(item: T, max: number, noun: string, why: string) =>
+const boundedList = <T extends z.ZodType>(item: T, max: number, noun: string, why: string, owner = 'an article') =>
   z
     .array(z.unknown())
     .superRefine((list, ctx) => {
-      if (list.length > max) ctx.addIssue({ code: 'custom', message: `${list.length} ${noun}, and an article may have at most ${max} (${why})`, input: list });
+      if (list.length > max) ctx.addIssue({ code: 'custom', message: `${list.length} ${noun}, and ${owner} may have at most ${max} (${why})`, input: list });
     })
     .pipe(z.array(item));
 
@@ -93,6 +93,24 @@ const aliasPath = z
     'must not use a name Windows reserves for devices',
   )
   .refine((value) => value !== '/', 'must not be the home page');
+
+/** Old addresses of one file, each a redirect page of its own; `owner` names the kind of file in the message. */
+const aliasList = (owner: string) =>
+  z.preprocess(asList, boundedList(aliasPath, MAX_ALIASES, 'aliases', 'each alias is a redirect page of its own', owner)).default([]);
+
+/**
+ * Where a page is published, when not at `/<slug>/`: a site path of slugs,
+ * such as `/about/` or `/about/ethics/`. The address plan decides whether it
+ * is free.
+ */
+const pagePermalink = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    const segments = /^\/(.+)\/$/.exec(value)?.[1]?.split('/');
+    const problem = segments ? segments.map(slugProblem).find((found) => found !== undefined) : 'must start and end with "/", such as /about/';
+    if (problem) ctx.addIssue({ code: 'custom', message: segments ? `each part of the address ${problem}` : problem, input: value });
+  });
 
 /** A dated note that corrects or updates what an article said. */
 const correction = (timezone: string) => z.object({ date: contentDate(timezone), text });
@@ -197,6 +215,37 @@ export const siteSchema = z.object({
   comments: commentSettingsSchema.default({ enabled: true }),
   /** Embed providers the newsroom allows besides the built-in ones. */
   embeds: customEmbeds.default([]),
+  /** The pages (content/pages/, by slug) the footer links to, in this order. */
+  pages: z
+    .array(z.unknown())
+    .superRefine((list, ctx) => {
+      if (list.length > MAX_FOOTER_PAGES) ctx.addIssue({ code: 'custom', message: `${list.length} pages, and the footer links at most ${MAX_FOOTER_PAGES}`, input: list });
+    })
+    .pipe(z.array(slug))
+    .default([]),
+  /**
+   * Old site paths with no content file to hold them (an old CMS's category
+   * and tag archives), each sent on to a site path this site has.
+   */
+  redirects: z
+    .record(z.string(), z.unknown())
+    .superRefine((mapping, ctx) => {
+      const count = Object.keys(mapping).length;
+      if (count > MAX_SITE_REDIRECTS) ctx.addIssue({ code: 'custom', message: `${count} redirects, and site.yml may have at most ${MAX_SITE_REDIRECTS}`, input: mapping });
+    })
+    .pipe(z.record(z.string(), z.string({ error: 'must be a site path such as /news/' })))
+    .transform((mapping, ctx) => {
+      const checked: Record<string, string> = {};
+      for (const [from, to] of Object.entries(mapping)) {
+        const old = aliasPath.safeParse(from);
+        const target = aliasPath.safeParse(to);
+        if (!old.success) ctx.addIssue({ code: 'custom', path: [from], message: `the old address ${old.error.issues[0]?.message ?? 'is not a site path'}`, input: from });
+        if (!target.success) ctx.addIssue({ code: 'custom', path: [from], message: `the new address ${target.error.issues[0]?.message ?? 'is not a site path'}`, input: to });
+        if (old.success && target.success) checked[old.data] = target.data;
+      }
+      return checked;
+    })
+    .default({}),
 });
 
 export const imageSchema = z.object({
@@ -226,7 +275,7 @@ export const articleSchema = (timezone: string) =>
       /** The original address when the article was first published elsewhere (syndication). */
       canonical: webUrl.optional(),
       corrections: boundedList(correction(timezone), MAX_CORRECTIONS, 'corrections', 'a story corrected this often needs a new article').default([]),
-      aliases: z.preprocess(asList, boundedList(aliasPath, MAX_ALIASES, 'aliases', 'each alias is a redirect page of its own')).default([]),
+      aliases: aliasList('an article'),
       // `false` closes the article to new comments; approved ones stay.
       comments: z.boolean().default(true),
     })
@@ -274,13 +323,28 @@ export const categorySchema = z.object({
   name: text,
   description: optionalText,
   order: z.number().int().default(1000),
+  /** Old addresses of the section page (an old CMS's category archive). */
+  aliases: aliasList('a section'),
 });
+
+/** A page such as About or the ethics policy: `content/pages/<slug>.md`. */
+export const pageSchema = (timezone: string) =>
+  z.object({
+    title: text,
+    /** The meta description; when missing, the first paragraph of the body. */
+    summary: optionalText,
+    permalink: pagePermalink.optional(),
+    updated: contentDate(timezone).optional(),
+    draft: z.boolean().default(false),
+    aliases: aliasList('a page'),
+  });
 
 export type SiteSettings = z.output<typeof siteSchema>;
 export type ArticleFrontMatter = z.output<ReturnType<typeof articleSchema>>;
 export type AuthorFrontMatter = z.output<typeof authorSchema>;
 export type CategoryFrontMatter = z.output<typeof categorySchema>;
 export type ImageFrontMatter = z.output<typeof imageSchema>;
+export type PageFrontMatter = z.output<ReturnType<typeof pageSchema>>;
 export type CommentFields = z.output<ReturnType<typeof commentSchema>>;
 
 /** Keys each mapping accepts, by path (`''` is the top level), for "did you mean" warnings. */
@@ -298,6 +362,7 @@ export const knownKeys = {
   },
   author: { '': Object.keys(authorSchema.shape), links: Object.keys(authorLinksSchema.shape) },
   category: { '': Object.keys(categorySchema.shape) },
+  page: { '': Object.keys(pageSchema('UTC').shape) },
   comment: { '': Object.keys(commentSchema('UTC').shape) },
 } satisfies Record<string, Record<string, string[]>>;
 

@@ -5,6 +5,7 @@ import type {
   CategoryFrontMatter,
   CommentFields,
   ImageFrontMatter,
+  PageFrontMatter,
   SiteSettings,
 } from './schema.js';
 
@@ -39,6 +40,19 @@ export interface Author extends Located, WithBody, AuthorFrontMatter {
 
 export interface Category extends Located, WithBody, CategoryFrontMatter {
   slug: string;
+}
+
+/** A page such as About or the ethics policy: not news, so no byline, date, section or tags. */
+export interface Page extends Located, Omit<PageFrontMatter, 'permalink' | 'draft'> {
+  slug: string;
+  /** Site path of the page: its `permalink`, or `/<slug>/`. */
+  url: string;
+  /** `draft: true`: built only with `--drafts`, and then with a banner. */
+  draft: boolean;
+  /** Images in the body to encode like a lead image, with where each is written (see body-references.ts). */
+  bodyImages?: { src: string; at: { line: number; column: number } }[] | undefined;
+  /** The articles the body's "Read more" blocks name, in body order (undefined for one that names none). */
+  readMore?: ({ url: string; title: string } | undefined)[] | undefined;
 }
 
 export interface Tag {
@@ -99,6 +113,10 @@ export interface Content {
   authors: Author[];
   /** In navigation order. */
   categories: Category[];
+  /** The pages this build shows, in file order. */
+  pages: Page[];
+  /** The pages the footer links to, in the order site.yml lists them. */
+  footer: { title: string; url: string }[];
 }
 
 /** The raw files of a newsroom, as the loader found them. */
@@ -108,6 +126,8 @@ export interface ContentSources {
   articles: SourceFile[];
   authors: SourceFile[];
   categories: SourceFile[];
+  /** Pages such as About, `pages/<slug>.md`. */
+  pages: SourceFile[];
   /** Approved readers' comments, `comments/<article>/*.yml`. */
   comments: CommentSource[];
 }

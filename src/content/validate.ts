@@ -1,10 +1,11 @@
 import { compareText, error, type Position, type Problem } from '../util/problems.js';
-import type { Article, Author, Category, Content, ContentSources, Site, SourceFile } from './types.js';
+import type { Article, Author, Category, Content, ContentSources, Page, Site, SourceFile } from './types.js';
+import { checkPage, footerPages } from './pages.js';
 import { checkArticle, type ArticleCheck } from './check-article.js';
 import { attachComments } from './comments.js';
 import { checkFields, fileSlug, readFrontMatter } from './check-fields.js';
 import { articlePath } from '../routes/addresses.js';
-import { planAgain, type AddressPlan, type MadePlan, type PlanInput } from '../routes/plan.js';
+import { planAgain, type AddressPlan, type MadePlan, type PlanInput, type PlanRedirect } from '../routes/plan.js';
 import { calendarParts } from './dates.js';
 import { slugFromFileName } from './slug.js';
 import { authorSchema, categorySchema, freeTextFields, knownKeys, siteSchema } from './schema.js';
@@ -37,7 +38,7 @@ export interface ValidateOptions {
    * cache), by file path; the rest are made here.
    */
   articleChecks?: ReadonlyMap<string, ArticleCheck> | undefined;
-  /** What each article's rendered body names (images, "Read more" blocks); nothing when left out. */
+  /** What each article's and page's rendered body names (images, "Read more" blocks); nothing when left out. */
   bodies?: ((file: string) => BodyReferences | undefined) | undefined;
   /**
    * Article and comment files this build leaves out because of their errors
@@ -66,14 +67,20 @@ export interface ValidationResult {
  */
 export function validateContent(sources: ContentSources, options: ValidateOptions): ValidationResult {
   const problems: Problem[] = [];
-  const site = validateSite(sources.site, options.baseUrl, problems);
+  const checkedSite = validateSite(sources.site, options.baseUrl, problems);
+  const site = checkedSite?.site;
   const timezone = site?.timezone ?? 'UTC';
 
   const images: ImageLookups = { assetExists: options.assetExists, isSvg: options.isSvg ?? (() => false) };
   const authors = sources.authors.flatMap((file) => validateAuthor(file, images, problems));
   const categories = sources.categories.flatMap((file) => validateCategory(file, problems));
+  const checkedPages = sources.pages.flatMap((file) => checkPage(file, timezone, problems) ?? []);
+  const pages = checkedPages.map((checked) => checked.page);
   reportDuplicateSlugs(authors, 'author', problems);
   reportDuplicateSlugs(categories, 'section', problems);
+  reportDuplicateSlugs(pages, 'page', problems);
+  const pageShown = (page: Page) => !page.draft || options.drafts;
+  const footer = checkedSite ? footerPages(checkedSite.site.pages, pages, checkedSite, pageShown, problems) : [];
 
   const lookups: Lookups = {
     authors: new Set(authors.map((a) => a.slug)),
@@ -103,8 +110,9 @@ export function validateContent(sources: ContentSources, options: ValidateOption
   const isShown = (a: Article) => a.status === 'published' || (a.status === 'draft' && options.drafts) || (a.status === 'scheduled' && options.future);
   if (options.bodies) {
     const publicFiles = options.publicFiles ?? [];
-    checkBodyReferences(articles, options.bodies, { ...images, publicFiles, isShown, withErrors: unlinked }, problems);
+    checkBodyReferences(articles, options.bodies, { ...images, publicFiles, isShown, withErrors: unlinked }, problems, pages.filter(pageShown));
   }
+  const categoryFiles = new Map(categories.map((category) => [category.file, category]));
   const planInput: PlanInput = {
     perPage: site?.perPage ?? 1,
     articles: [...articles]
@@ -122,8 +130,15 @@ export function validateContent(sources: ContentSources, options: ValidateOption
         at: { slug: at.get(article.file)?.at.slug, aliases: at.get(article.file)?.at.aliases ?? [] },
       })),
     // A slug used twice is reported above, once.
-    sections: firstBySlug(categories),
+    sections: firstBySlug(categories).map(({ slug, file }) => {
+      const category = categoryFiles.get(file);
+      return { slug, file, aliases: category?.aliases ?? [], at: { aliases: category?.at.aliases ?? [] } };
+    }),
     authors: firstBySlug(authors),
+    pages: [...checkedPages]
+      .sort((a, b) => compareText(a.page.file, b.page.file))
+      .map(({ page, at: where }) => ({ file: page.file, url: page.url, aliases: page.aliases, shown: pageShown(page), published: !page.draft, at: where })),
+    redirects: checkedSite ? siteRedirects(checkedSite) : [],
     publicFiles: options.publicFiles,
   };
   const { plan, problems: addressProblems } = planAgain(planInput, options.lastPlan);
@@ -141,15 +156,29 @@ export function validateContent(sources: ContentSources, options: ValidateOption
       site,
       articles: shown.sort(newestFirst),
       authors: authors.sort(bySlug),
-      categories: categories.sort((a, b) => a.order - b.order || compareText(a.slug, b.slug)),
+      categories: categories.sort((a, b) => a.order - b.order || compareText(a.slug, b.slug)).map(({ at: _at, ...category }) => category),
+      pages: pages.filter(pageShown).sort((a, b) => compareText(a.file, b.file)),
+      footer: footer.map((page) => ({ title: page.title, url: page.url })),
     },
     problems,
   };
 }
 
+/** site.yml's `redirects:` as the plan takes them, each with the line it is written on. */
+function siteRedirects({ site, file, locate }: CheckedSite): PlanRedirect[] {
+  return Object.entries(site.redirects).map(([from, to]) => ({ from, to, file, at: locate(['redirects', from]) }));
+}
+
 /** `site.yml` if it is valid, without the rest of validation, so that work on the articles can start. */
 export function peekSite(sources: ContentSources, baseUrl?: string): Site | undefined {
-  return validateSite(sources.site, baseUrl, []);
+  return validateSite(sources.site, baseUrl, [])?.site;
+}
+
+/** A valid site.yml, with where each of its keys is written. */
+interface CheckedSite {
+  site: Site;
+  file: string;
+  locate: (path: readonly PropertyKey[]) => Position;
 }
 
 interface ImageLookups {
@@ -162,7 +191,7 @@ interface Lookups extends ImageLookups {
   categories: Set<string>;
 }
 
-function validateSite(file: SourceFile | undefined, baseUrl: string | undefined, problems: Problem[]): Site | undefined {
+function validateSite(file: SourceFile | undefined, baseUrl: string | undefined, problems: Problem[]): CheckedSite | undefined {
   if (!file) {
     problems.push(error('site.yml', 'site.yml is missing', { hint: 'create content/site.yml with title, url, language and timezone' }));
     return undefined;
@@ -173,7 +202,8 @@ function validateSite(file: SourceFile | undefined, baseUrl: string | undefined,
     return undefined;
   }
   const data = baseUrl ? { ...parsed.value.data, url: baseUrl } : parsed.value.data;
-  return checkFields(file.path, { ...parsed.value, data }, siteSchema, knownKeys.site, problems);
+  const site = checkFields(file.path, { ...parsed.value, data }, siteSchema, knownKeys.site, problems);
+  return site && { site, file: file.path, locate: parsed.value.locate };
 }
 
 function validateAuthor(file: SourceFile, images: ImageLookups, problems: Problem[]): Author[] {
@@ -186,13 +216,14 @@ function validateAuthor(file: SourceFile, images: ImageLookups, problems: Proble
   return [{ ...fields, slug, file: file.path, body: parsed.body, bodyLine: parsed.bodyLine }];
 }
 
-function validateCategory(file: SourceFile, problems: Problem[]): Category[] {
+function validateCategory(file: SourceFile, problems: Problem[]): (Category & { at: { aliases: Position[] } })[] {
   const parsed = readFrontMatter(file, problems);
   if (!parsed) return [];
   const fields = checkFields(file.path, parsed, categorySchema, knownKeys.category, problems, parsed.data, freeTextFields.category);
   const slug = fileSlug(file, problems, 'section');
   if (!fields || !slug) return [];
-  return [{ ...fields, slug, file: file.path, body: parsed.body, bodyLine: parsed.bodyLine }];
+  const at = { aliases: fields.aliases.map((_, index) => parsed.locate(['aliases', index])) };
+  return [{ ...fields, slug, file: file.path, body: parsed.body, bodyLine: parsed.bodyLine, at }];
 }
 
 /** The checks of an article against the other files: authors, section and image must exist. */

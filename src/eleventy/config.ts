@@ -31,6 +31,7 @@ export function configureEleventy(model: SiteModel, options: { templatePages: bo
     config.addGlobalData('news', {
       articles: model.articles,
       archives: model.archives,
+      pages: model.pages,
       home: model.home,
       authors: model.authors,
       tags: model.tags,

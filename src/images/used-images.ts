@@ -12,8 +12,8 @@ export interface ImageUse {
 }
 
 /**
- * The lead images and body images of the articles this build shows and the
- * avatars of every author, once each, in a fixed order. A body image is
+ * The lead images and body images of the articles this build shows, the
+ * body images of its pages, and the avatars of every author, once each, in a fixed order. A body image is
  * shown in the same column as a lead image, so it is encoded as one and
  * shares its files. An image used as a picture and as an avatar is listed
  * under each kind: they are encoded at different widths.
@@ -31,6 +31,7 @@ export function usedImages(content: Content): ImageUse[] {
     if (article.image) add('lead', article.image.src, article.file);
     for (const image of article.bodyImages ?? []) add('lead', image.src, article.file);
   }
+  for (const page of content.pages) for (const image of page.bodyImages ?? []) add('lead', image.src, page.file);
   for (const author of content.authors) if (author.avatar) add('avatar', author.avatar, author.file);
   return [...uses.values()].sort((a, b) => compareText(a.kind, b.kind) || compareText(a.src, b.src));
 }

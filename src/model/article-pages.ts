@@ -6,7 +6,7 @@ import { groupBy, groupByEach } from '../util/group-by.js';
 import { PICTURE_SIZES } from '../images/sizes.js';
 import { articleComments } from './comment-threads.js';
 import { fillBody } from './fill-body.js';
-import type { ArticlePage, Teaser } from './model.js';
+import type { ArticlePage, EmbedAssets, Teaser } from './model.js';
 import type { PageContext } from './page-context.js';
 import { articleHead } from './page-head.js';
 
@@ -38,11 +38,11 @@ export function articlePage(article: Article, context: PageContext, links: Artic
     // UTC, so that dates written with different offsets sort in time order as text.
     sortDate: new Date(article.date.epoch).toISOString(),
   };
-  return withEmbeds({ ...page, head: articleHead(context.site, { ...page, canonical: article.canonical }) }, body, context.embedAssets);
+  return withEmbeds<ArticlePage>({ ...page, head: articleHead(context.site, { ...page, canonical: article.canonical }) }, body, context.embedAssets);
 }
 
-/** An article page with the embeds' assets when its body has an embed (the script only for frames); the page as it was otherwise. */
-function withEmbeds(page: ArticlePage, body: RenderedMarkdown, assets: PageContext['embedAssets']): ArticlePage {
+/** A page with the embeds' assets when its body has an embed (the script only for frames); the page as it was otherwise. */
+export function withEmbeds<P extends { embeds?: EmbedAssets | undefined }>(page: P, body: RenderedMarkdown, assets: PageContext['embedAssets']): P {
   if (!body.embeds) return page;
   const { origins } = body.embeds;
   return { ...page, embeds: { stylesheet: assets.stylesheet, script: origins.length > 0 ? assets.script : undefined, origins: origins.join(' ') } };

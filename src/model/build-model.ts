@@ -12,6 +12,7 @@ import { articlePages } from './article-pages.js';
 import type { ArticlePage, CorrectionEntry, SiteModel } from './model.js';
 import { createPageContext, NO_PICTURES, type PageContext } from './page-context.js';
 import { plainHead } from './page-head.js';
+import { siteRedirects, staticPages } from './static-pages.js';
 
 const HOME_LATEST = 5;
 const HOME_PER_SECTION = 4;
@@ -31,13 +32,16 @@ export function buildSiteModel(
 ): SiteModel {
   const context = createPageContext(content, rendered, pictures, assets);
   const articles = articlePages(content, context, terms);
+  const pages = staticPages(content, context);
   return {
     site: siteSettings(content, assets),
     heads: listHeads(content, context),
     corrections: correctionEntries(content, articles, context),
-    search: { shards: searchShards(articles).map((shard) => shard.name) },
+    search: { shards: searchShards(articles, pages).map((shard) => shard.name) },
     articles,
     archives: archivePages(content, context),
+    pages,
+    redirects: siteRedirects(content),
     home: homePage(content, context),
     authors: content.authors.map((a) => ({
       name: a.name,
@@ -61,6 +65,7 @@ function siteSettings(content: Content, assets: ReadonlyMap<string, string>): Si
     language: site.language,
     description: site.description ?? '',
     nav: content.categories.map((category) => ({ name: category.name, url: sectionPath(category.slug) })),
+    footer: content.footer.map((page) => ({ name: page.title, url: page.url })),
     logo: site.logo,
     stylesheet: `/${assets.get('css/site.css') ?? 'css/site.css'}`,
     pictureSizes: PICTURE_SIZES,

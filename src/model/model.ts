@@ -131,6 +131,29 @@ export interface Person {
   links: Link[];
 }
 
+/** A page such as About or the ethics policy: the site's layout around a body, with no byline, date line, related links or comments. */
+export interface PageView {
+  /** Where the page was written, for messages. */
+  source: string;
+  url: string;
+  title: string;
+  /** The meta description: the summary, or the body's first paragraph. */
+  summary: string;
+  html: string;
+  updated: Stamp | undefined;
+  /** Set only for a draft shown by --drafts. */
+  banner: string | undefined;
+  /** Set when the body has an embed, as for an article. */
+  embeds?: EmbedAssets | undefined;
+  head: Head;
+}
+
+/** An old site path and the site path readers are sent on to. */
+export interface RedirectLink {
+  from: string;
+  to: string;
+}
+
 export interface ArchivePage {
   source: string;
   kind: 'section' | 'author' | 'tag';
@@ -166,6 +189,8 @@ export interface SiteModel {
     language: string;
     description: string;
     nav: Link[];
+    /** The pages the footer links to (About, Ethics policy…), in the order site.yml lists them. */
+    footer: Link[];
     /** Site path of the publisher's logo. */
     logo: string | undefined;
     /** Site path of the stylesheet, its name carrying a hash of its bytes. */
@@ -185,6 +210,10 @@ export interface SiteModel {
   search: { shards: string[] };
   articles: ArticlePage[];
   archives: ArchivePage[];
+  /** Pages such as About, in file order. */
+  pages: PageView[];
+  /** Every old address kept working: of published articles and pages, of sections, and site.yml's, in that order. */
+  redirects: RedirectLink[];
   home: { latest: Teaser[]; sections: SectionBlock[] };
   authors: (Link & { role: string | undefined; avatar: string | undefined; avatarPicture: Picture | undefined })[];
   tags: (Link & { count: number })[];

@@ -52,6 +52,9 @@ export function outputFiles(model: SiteModel, options: OutputFileOptions): Extra
     .update(JSON.stringify([...options.assetNames]))
     .update('\0')
     .update(JSON.stringify(options.svgFiles ?? []))
+    .update('\0')
+    // Redirects of sections and site.yml are in no page's data.
+    .update(JSON.stringify(model.redirects))
     .digest('hex');
   return {
     key,
@@ -72,14 +75,13 @@ function* otherFiles(model: SiteModel, published: SiteModel['articles'], newsPat
       return first ? [{ url: absolute(site, page.url), lastmod: first.published.iso }] : [];
     }),
     ...(newest ? [SITE_PATHS.home, SITE_PATHS.authors, SITE_PATHS.tags].map((sitePath) => ({ url: absolute(site, sitePath), lastmod: newest })) : []),
+    // A page without `updated:` has no date to give: it is listed without one, as the protocol allows.
+    ...model.pages.filter((page) => !page.banner).map((page) => ({ url: absolute(site, page.url), lastmod: page.updated?.iso })),
     ...(model.corrections[0] ? [{ url: absolute(site, SITE_PATHS.corrections), lastmod: model.corrections[0].date.iso }] : []),
   ];
   const sitemaps = renderSitemaps(pages, { siteUrl: site.url });
   const robots = renderRobots({ siteUrl: site.url, sitemaps: [HOST_FILES.sitemap, newsPath] });
-  const redirects = renderRedirects(
-    published.flatMap((page) => page.aliases.map((from) => ({ from, to: page.url }))),
-    site,
-  );
+  const redirects = renderRedirects(model.redirects, site);
   // Image files are named by a hash of their source: the whole folder can be kept for a year.
   const immutable = [...[...options.assetNames.values()].map((file) => `/${file}`), `/${IMAGES_FOLDER}/*`];
   yield* siteFeeds(model);
@@ -91,7 +93,7 @@ function* otherFiles(model: SiteModel, published: SiteModel['articles'], newsPat
 
 /** The origins the pages' embeds may load frames from once a reader asks, for the CSP's frame-src. */
 function frameOrigins(model: SiteModel): string[] {
-  return [...new Set(model.articles.flatMap((page) => page.embeds?.origins.split(' ').filter(Boolean) ?? []))].sort();
+  return [...new Set([...model.articles, ...model.pages].flatMap((page) => page.embeds?.origins.split(' ').filter(Boolean) ?? []))].sort();
 }
 
 /** Origins other than the site's own that a page's form posts to (the comment endpoint), for the CSP. */

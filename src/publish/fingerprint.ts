@@ -3,12 +3,12 @@ import type { SiteModel } from '../model/model.js';
 import { fileOf } from '../routes/addresses.js';
 
 export interface PageFingerprints {
-  /** Output file (relative to the output folder) → fingerprint, for every article and archive page. */
+  /** Output file (relative to the output folder) → fingerprint, for every article, archive and static page. */
   pages: Map<string, string>;
   /** One fingerprint for the pages made from templates alone (home, 404, lists): their data is shared. */
   templatePages: string;
   /**
-   * Article page file → fingerprint of what the search index reads of it:
+   * Article (and static) page file → fingerprint of what the search index reads of it:
    * the page without the lists, links and comments around the story, which
    * change with other articles but are not indexed.
    */
@@ -45,6 +45,13 @@ export function fingerprintPages(model: SiteModel, templateKey: string): PageFin
     pages.set(file, hash(indexed, JSON.stringify(around)));
   }
   for (const page of model.archives) pages.set(fileOf(page.url), hash(shared, JSON.stringify(page)));
+  for (const page of model.pages) {
+    const { html, ...rest } = page;
+    const file = fileOf(page.url);
+    const indexed = hash(shared, html, JSON.stringify(rest));
+    search.set(file, indexed);
+    pages.set(file, indexed);
+  }
   const { home, authors, tags, heads, corrections } = model;
   return { pages, templatePages: hash(shared, JSON.stringify({ home, authors, tags, heads, corrections, search: model.search })), search };
 }

@@ -85,7 +85,7 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
   const intact = (file: string): boolean => isIntact(outDir, previous, file);
   const publicFiles = publicSources(options);
   const extrasKey = options.extraFiles ? extraFilesKey(options.extraFiles.key, prints) : undefined;
-  const shards = searchShards(model.articles).map((shard) => ({ shard, key: shardKey(shard, prints) }));
+  const shards = searchShards(model.articles, model.pages).map((shard) => ({ shard, key: shardKey(shard, prints) }));
   const publicStats = new Map([...publicFiles].map(([file, { stat }]) => [file, stat]));
   const reuse = planReuse({ previous, prints, publicFiles: publicStats, extrasKey, shards, intact });
   if (reuse.upToDate && previous) {
@@ -188,7 +188,7 @@ async function fill(
     } else {
       keptSearchFiles.forEach((file) => linkOrCopy(path.join(filling.outDir, file), path.join(target, file)));
     }
-    refuseUnsafe(scanPages(target, htmlOnly([...written, ...extraWritten]), pageScripts(model.site, model.articles)), model, filling.outDir);
+    refuseUnsafe(scanPages(target, htmlOnly([...written, ...extraWritten]), pageScripts(model.site, [...model.articles, ...model.pages])), model, filling.outDir);
   } finally {
     // Never leave Pagefind writing into a folder that is being thrown away.
     await indexing?.catch(() => undefined);
@@ -223,16 +223,16 @@ function copyPublic(filling: Filling): void {
   }
 }
 
-/** The article and archive pages: unchanged ones taken over, the rest rendered by Eleventy in runs; returns the files written. */
+/** The article, archive and static pages: unchanged ones taken over, the rest rendered by Eleventy in runs; returns the files written. */
 async function renderPages(filling: Filling): Promise<string[]> {
   const { model, reuse, options } = filling;
   for (const file of reuse.pages) takeOver(filling, file);
   const changed = (page: { url: string }) => !reuse.pages.has(fileOf(page.url));
-  const subset: SiteModel = { ...model, articles: model.articles.filter(changed), archives: model.archives.filter(changed) };
+  const subset: SiteModel = { ...model, articles: model.articles.filter(changed), archives: model.archives.filter(changed), pages: model.pages.filter(changed) };
   const written: string[] = [];
   for (const [index, chunk] of inChunks(subset).entries()) {
     const templatePages = index === 0 && !reuse.templatePages;
-    if (chunk.articles.length + chunk.archives.length > 0 || templatePages) {
+    if (chunk.articles.length + chunk.archives.length + chunk.pages.length > 0 || templatePages) {
       // Before the first run too: building the model left garbage behind.
       collectGarbage();
       written.push(...(await writePages(chunk, options.templatesDir, filling.target, { templatePages })));
@@ -315,7 +315,7 @@ function refuseUnplanned(files: readonly string[], plan: AddressPlan): void {
  */
 function refuseUnsafe(findings: { file: string; finding: string }[], model: SiteModel, outDir: string): void {
   if (findings.length === 0) return;
-  const sources = new Map(model.articles.map((page) => [fileOf(page.url), page.source]));
+  const sources = new Map([...model.articles, ...model.pages].map((page) => [fileOf(page.url), page.source]));
   throw new ContentError(
     findings.map(({ file, finding }) =>
       /\.svgz?$/i.test(file)
@@ -337,13 +337,16 @@ const PAGES_PER_RUN = 2500;
 
 function inChunks(model: SiteModel): SiteModel[] {
   const chunks: SiteModel[] = [];
-  const pages = model.articles.length + model.archives.length;
+  const pages = model.articles.length + model.archives.length + model.pages.length;
+  // Each list takes the run's places after the lists before it.
+  const slice = <T>(list: readonly T[], before: number, start: number, end: number) => list.slice(Math.max(0, start - before), Math.max(0, end - before));
   for (let start = 0; start === 0 || start < pages; start += PAGES_PER_RUN) {
     const end = start + PAGES_PER_RUN;
     chunks.push({
       ...model,
-      articles: model.articles.slice(start, end),
-      archives: model.archives.slice(Math.max(0, start - model.articles.length), Math.max(0, end - model.articles.length)),
+      articles: slice(model.articles, 0, start, end),
+      archives: slice(model.archives, model.articles.length, start, end),
+      pages: slice(model.pages, model.articles.length + model.archives.length, start, end),
     });
   }
   return chunks;

@@ -47,6 +47,8 @@ export const HOST_FILES = {
 export const sitemapPartFile = (n: number): string => `sitemap-${n}.xml`;
 
 export const sectionPath = (slug: string): string => `/${slug}/`;
+/** A page's address when its front matter gives no `permalink`. */
+export const pagePath = (slug: string): string => `/${slug}/`;
 export const authorPath = (slug: string): string => `${SITE_PATHS.authors}${slug}/`;
 export const tagPath = (slug: string): string => `${SITE_PATHS.tags}${slug}/`;
 

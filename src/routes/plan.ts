@@ -19,6 +19,7 @@ import {
 export type RouteKind =
   | 'page'
   | 'article'
+  | 'static page'
   | 'section'
   | 'author'
   | 'tag'
@@ -62,12 +63,46 @@ export interface PlanArticle {
   at: { slug: Position | undefined; aliases: readonly Position[] };
 }
 
+/** A page such as About, as the plan needs it. */
+export interface PlanPage {
+  file: string;
+  /** Its site path: its permalink, or `/<slug>/`. */
+  url: string;
+  aliases: readonly string[];
+  /** Shown by this build (not a draft, or drafts asked for). */
+  shown: boolean;
+  /** Not a draft: only these get redirects from their old addresses. */
+  published: boolean;
+  /** Where `permalink:` and each alias are written; permalink undefined where the address comes from the file name. */
+  at: { permalink: Position | undefined; aliases: readonly Position[] };
+}
+
+/** A section as the plan needs it; its aliases are old addresses of the section page (an old CMS's category archive). */
+export interface PlanSection {
+  slug: string;
+  file: string;
+  aliases?: readonly string[] | undefined;
+  at?: { aliases: readonly Position[] } | undefined;
+}
+
+/** An old address in site.yml's `redirects:`, the site path it sends readers to, and where it is written. */
+export interface PlanRedirect {
+  from: string;
+  to: string;
+  file: string;
+  at: Position;
+}
+
 export interface PlanInput {
   perPage: number;
   /** In the order they are reported: a collision is blamed on the later file. */
   articles: readonly PlanArticle[];
-  sections: readonly { slug: string; file: string }[];
+  sections: readonly PlanSection[];
   authors: readonly { slug: string; file: string }[];
+  /** Pages such as About, in file order. */
+  pages?: readonly PlanPage[] | undefined;
+  /** site.yml's `redirects:`, in the order written. */
+  redirects?: readonly PlanRedirect[] | undefined;
   /** Files of public/ under the names they are published with (`css/site.3f9a0c12de.css`). */
   publicFiles?: readonly string[] | undefined;
 }
@@ -89,8 +124,11 @@ const SAFE_PAGE_PATH = /^\/(?:[a-z0-9-]+\/)*$/;
  * Two things may not share a file, and a file may not stand where another
  * needs a folder (`/feed.xml/` as an alias would need `feed.xml/index.html`).
  * Built-in pages and files come first; then sections, authors, tags,
- * articles and aliases claim theirs, and each that finds its file taken is
- * an editor's error naming its file, and the line where one applies.
+ * pages, articles, and the old addresses (aliases of articles, pages and
+ * sections, then site.yml's redirects) claim theirs, and each that finds
+ * its file taken is an editor's error naming its file, and the line where
+ * one applies. Last, each redirect of site.yml must lead to a page this
+ * build writes.
  * Files differing only in capitals count as one: many systems store them so.
  */
 export function planRoutes(input: PlanInput): { plan: AddressPlan; problems: Problem[] } {
@@ -109,7 +147,7 @@ export function planRoutes(input: PlanInput): { plan: AddressPlan; problems: Pro
   for (const url of Object.values(feedPaths(SITE_PATHS.corrections))) builtIn(url, 'the feed of corrections', 'feed');
   for (const file of Object.values(HOST_FILES)) builtIn(`/${file}`, `the file ${file}`, 'host file');
   // A sitemap of more addresses than one file may hold is split into parts; this bounds how many.
-  const listed = shown.length + input.sections.length + input.authors.length + 4;
+  const listed = shown.length + (input.pages?.length ?? 0) + input.sections.length + input.authors.length + 4;
   for (let part = 1; listed > SITEMAP_PART_SIZE && part <= Math.ceil(listed / SITEMAP_PART_SIZE); part++) {
     builtIn(`/${sitemapPartFile(part)}`, `the file ${sitemapPartFile(part)}`, 'host file');
   }
@@ -157,6 +195,19 @@ export function planRoutes(input: PlanInput): { plan: AddressPlan; problems: Pro
     );
   }
 
+  // Pages before articles: they are the site's own structure, as sections are, so a story at a page's address is the one blamed.
+  for (const page of input.pages ?? []) {
+    if (!SAFE_PAGE_PATH.test(page.url) || page.url === SITE_PATHS.home) throw new Error(`unsafe page address ${JSON.stringify(page.url)} from ${page.file}`);
+    claims.claim(fileOf(page.url), { url: page.url, kind: 'static page', source: page.file, built: page.shown }, (taken) =>
+      problems.push(
+        error(page.file, `the page's address ${page.url} is already ${taken.owner}`, {
+          position: page.at.permalink ?? FILE_START,
+          hint: page.at.permalink ? 'change the permalink' : 'the address comes from the file name: rename the file, or give the page a permalink: of its own',
+        }),
+      ),
+    );
+  }
+
   for (const article of input.articles) {
     if (!SAFE_PAGE_PATH.test(article.url)) throw new Error(`unsafe page address ${JSON.stringify(article.url)} from ${article.file}`);
     const claim = { url: article.url, kind: 'article' as const, source: article.file, built: article.shown };
@@ -169,22 +220,36 @@ export function planRoutes(input: PlanInput): { plan: AddressPlan; problems: Pro
       ),
     );
   }
-  for (const article of input.articles) {
-    article.aliases.forEach((alias, index) => {
-      const position = article.at.aliases[index];
-      const claim = { url: alias, kind: 'redirect' as const, source: article.file, built: article.published };
+  // Old addresses: of articles, pages and sections, then site.yml's redirects; each a redirect page of its own.
+  const claimAliases = (owner: { file: string; aliases: readonly string[]; published: boolean; at: readonly Position[] }, what: string) => {
+    owner.aliases.forEach((alias, index) => {
+      const position = owner.at[index];
+      const claim = { url: alias, kind: 'redirect' as const, source: owner.file, built: owner.published };
       claims.claim(redirectFile(alias), claim, (taken) =>
         problems.push(
-          taken.kind === 'article' && taken.source === article.file
-            ? error(article.file, `aliases: ${alias} is this article's own address`, { position, hint: 'list only addresses the article used to have' })
-            : error(article.file, `aliases: ${alias} is already ${taken.owner}`, { position, hint: 'a redirect there would replace it: remove the alias' }),
+          taken.kind !== 'redirect' && taken.kind !== 'feed' && taken.source === owner.file
+            ? error(owner.file, `aliases: ${alias} is this ${what}'s own address`, { position, hint: `list only addresses the ${what} used to have` })
+            : error(owner.file, `aliases: ${alias} is already ${taken.owner}`, { position, hint: 'a redirect there would replace it: remove the alias' }),
         ),
       );
     });
+  };
+  for (const article of input.articles) claimAliases({ ...article, at: article.at.aliases }, 'article');
+  for (const page of input.pages ?? []) claimAliases({ ...page, at: page.at.aliases }, 'page');
+  for (const section of input.sections) claimAliases({ file: section.file, aliases: section.aliases ?? [], published: true, at: section.at?.aliases ?? [] }, 'section');
+  for (const redirect of input.redirects ?? []) {
+    claims.claim(redirectFile(redirect.from), { url: redirect.from, kind: 'redirect', source: redirect.file, built: true }, (taken) =>
+      problems.push(error(redirect.file, `redirects: ${redirect.from} is already ${taken.owner}`, { position: redirect.at, hint: 'a redirect there would replace it: remove this line' })),
+    );
   }
   // Last, and never in the way of a page of ours: a page at the same path replaces a public file.
   for (const file of input.publicFiles ?? []) {
     claims.claim(file, { url: `/${file}`, kind: 'public file', source: `public/${file}`, built: true }, () => {});
+  }
+  // Once every address is known: a redirect must lead to one this build writes, and not to another redirect.
+  for (const redirect of input.redirects ?? []) {
+    const problem = targetProblem(redirect.to, claims);
+    if (problem) problems.push(error(redirect.file, `redirects: ${redirect.from} → ${redirect.to}: ${problem.message}`, { position: redirect.at, hint: problem.hint }));
   }
   return { plan: claims.plan(), problems };
 }
@@ -208,9 +273,14 @@ export function planAgain(input: PlanInput, last: MadePlan | undefined): { plan:
 
 function samePlanInput(a: PlanInput, b: PlanInput): boolean {
   const bySlugAndFile = (x: { slug: string; file: string }, y: { slug: string; file: string }) => x.slug === y.slug && x.file === y.file;
+  const sameSection = (x: PlanSection, y: PlanSection) => bySlugAndFile(x, y) && sameList(x.aliases ?? [], y.aliases ?? []);
+  const samePage = (x: PlanPage, y: PlanPage) => x.file === y.file && x.url === y.url && x.shown === y.shown && x.published === y.published && sameList(x.aliases, y.aliases);
+  const sameRedirect = (x: PlanRedirect, y: PlanRedirect) => x.from === y.from && x.to === y.to && x.file === y.file;
   return (
     a.perPage === b.perPage &&
-    sameList(a.sections, b.sections, bySlugAndFile) &&
+    sameList(a.sections, b.sections, sameSection) &&
+    sameList(a.pages ?? [], b.pages ?? [], samePage) &&
+    sameList(a.redirects ?? [], b.redirects ?? [], sameRedirect) &&
     sameList(a.authors, b.authors, bySlugAndFile) &&
     sameList(a.publicFiles ?? [], b.publicFiles ?? []) &&
     sameList(a.articles, b.articles, sameArticle)
@@ -293,6 +363,11 @@ class Claims {
     }
   }
 
+  /** What holds `file`, when something does. */
+  holder(file: string): Claim | undefined {
+    return this.files.get(file.toLowerCase())?.claim;
+  }
+
   plan(): AddressPlan {
     const files: [string, PlannedFile][] = [];
     for (const { file, claim } of this.files.values()) if (claim.built) files.push([file, { url: claim.url, kind: claim.kind, source: claim.source }]);
@@ -310,6 +385,16 @@ class Claims {
     }
     return undefined;
   }
+}
+
+/** What keeps a redirect's target from being one: nothing there, or nothing this build writes, or another redirect. */
+function targetProblem(to: string, claims: Claims): { message: string; hint: string } | undefined {
+  const held = claims.holder(fileOf(to)) ?? (to.endsWith('/') ? undefined : claims.holder(fileOf(`${to}/`)));
+  if (!held) return { message: 'this site has no page there', hint: 'send it to the address of an article, page, section, author or tag page' };
+  if (held.kind === 'redirect') return { message: `that is itself ${ownerOf(held)}`, hint: `send it to where that redirect leads` };
+  if (!held.built) return { message: `${ownerOf(held)} is not published by this build`, hint: 'send it to a published page, or add the redirect once it is published' };
+  if (held.url !== to) return { message: `the address is written ${held.url}`, hint: `write ${held.url}` };
+  return undefined;
 }
 
 /** The folders a file sits in, outermost first: `a/b/c.html` → `a`, `a/b`. */

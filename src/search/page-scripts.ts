@@ -2,7 +2,7 @@ import { fileOf, pathPrefix, SITE_PATHS } from '../routes/addresses.js';
 
 /**
  * The scripts our templates put on pages, by page file: the search page
- * loads its own, and an article with an embed the embed script, under the
+ * loads its own, and an article or page with an embed the embed script, under the
  * site's path prefix (as written into the page). The post-build scan lets
  * these through and no other script.
  */

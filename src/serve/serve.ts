@@ -30,8 +30,9 @@ export interface ServeOptions extends BuildOptions {
  * content, templates or public files change. A saved article's own page is
  * rendered at once and the browser reloaded; then the archives, lists and
  * related links it affects are updated in place and the browser reloaded
- * again. Other changes (templates, public files, authors, sections,
- * site.yml) get a full build from the cache. A failed update leaves the last
+ * again. A saved page (About…) is updated in place the same way. Other
+ * changes (templates, public files, authors, sections, site.yml) get a full
+ * build from the cache. A failed update leaves the last
  * good site being served.
  */
 export async function serve(options: ServeOptions): Promise<{ close(): Promise<void> }> {
@@ -71,9 +72,9 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
       // The update that follows reports whatever went wrong, with file names.
     }
   };
-  /** Everything the saved articles affect, in place; a full build for any other change. */
-  const refresh = async (files: string[], onlyArticles: boolean): Promise<void> => {
-    if (!state || !onlyArticles) return runBuild();
+  /** Everything the saved articles and pages affect, in place; a full build for any other change. */
+  const refresh = async (files: string[], inPlace: boolean): Promise<void> => {
+    if (!state || !inPlace) return runBuild();
     const started = performance.now();
     try {
       const updated = await rebuild(quietly, { state, files, scope: 'update' });
@@ -92,10 +93,12 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
     if (running || pending.size === 0) return;
     const files = [...pending];
     pending = new Set();
-    const articles = path.resolve(options.contentDir, 'articles') + path.sep;
-    const onlyArticles = files.every((file) => path.resolve(file).startsWith(articles));
+    const within = (folder: string) => (file: string) => path.resolve(file).startsWith(path.resolve(options.contentDir, folder) + path.sep);
+    const onlyArticles = files.every(within('articles'));
+    // A page has no preview of its own: its title is in every page's footer, so the update comes at once.
+    const inPlace = files.every((file) => within('articles')(file) || within('pages')(file));
     running = (onlyArticles ? preview(files) : Promise.resolve())
-      .then(() => refresh(files, onlyArticles))
+      .then(() => refresh(files, inPlace))
       .then(() => {
         server.reload();
         running = undefined;

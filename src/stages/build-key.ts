@@ -33,7 +33,7 @@ export function inputsKey(sources: ContentSources, inputs: BuildInputs): string 
   const add = (...parts: string[]) => parts.forEach((part) => digest.update(part).update('\0'));
   add(codeKey(), dependencyVersions(), templatesKey(inputs.templatesDir), folderKey(inputs.publicDir));
   add(JSON.stringify([inputs.baseUrl ?? null, !!inputs.drafts, !!inputs.future, !!inputs.strict, inputs.publicDir, inputs.templatesDir]));
-  const files = [sources.site, ...sources.articles, ...sources.authors, ...sources.categories, ...sources.comments];
+  const files = [sources.site, ...sources.articles, ...sources.authors, ...sources.categories, ...sources.pages, ...sources.comments];
   for (const file of files) if (file) add(file.path, file.text);
   return digest.digest('hex');
 }

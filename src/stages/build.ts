@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ArticleCheck } from '../content/check-article.js';
-import { isArticleFile } from '../content/content-files.js';
+import { isReadFile } from '../content/content-files.js';
 import { loadContent, readContentFile } from '../content/load.js';
 import type { Content, ContentSources, SourceFile } from '../content/types.js';
 import { validateLeavingOut } from '../content/leave-out-invalid.js';
@@ -58,10 +58,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 /**
- * Build again after articles were saved, from what the last build learnt
- * (see Change). Undefined when the change needs a full build: a file
- * outside articles/, an image no build has encoded, or for a preview a new
- * or deleted article. Throws ContentError when the content has errors.
+ * Build again after articles or pages were saved, from what the last build
+ * learnt (see Change). Undefined when the change needs a full build: a file
+ * outside articles/ and pages/, an image no build has encoded, or for a
+ * preview a page, or a new or deleted article. Throws ContentError when the
+ * content has errors.
  */
 export async function rebuild(options: BuildOptions, change: Change): Promise<BuildResult | undefined> {
   const outcome = await run(options, { kind: change.scope, outDir: options.outDir, change });
@@ -225,40 +226,45 @@ async function loadAll(contentDir: string, publicDir: string): Promise<Loaded> {
   const loaded = await loadContent(contentDir);
   const published = publicSitePaths(publicDir);
   const { sources } = loaded;
-  const fileCount = sources.articles.length + sources.authors.length + sources.categories.length + sources.comments.length + (sources.site ? 1 : 0);
+  const fileCount = sources.articles.length + sources.authors.length + sources.categories.length + sources.pages.length + sources.comments.length + (sources.site ? 1 : 0);
   return { sources, problems: [...loaded.problems, ...published.problems], assets: published.sitePaths, assetNames: assetNames(publicDir), fileCount };
 }
 
 /**
- * The last build's sources with the saved articles read again; deleted ones
- * drop out. Undefined when a saved file is not an article, or, for a
- * preview, when an article was added or deleted.
+ * The last build's sources with the saved articles and pages read again;
+ * deleted ones drop out. Undefined when a saved file is neither, or, for a
+ * preview, when one is a page or an article was added or deleted.
  */
 function reload(change: Change, contentDir: string, preview: boolean): Loaded | undefined {
   const { state } = change;
-  const articlesDir = path.resolve(contentDir, 'articles') + path.sep;
+  const folders = (['articles', 'pages'] as const).map((folder) => ({ folder, dir: path.resolve(contentDir, folder) + path.sep }));
   // A file a full build would not read (a dot-file, another extension) asks for one: it builds, and warns.
-  const read = (file: string) =>
-    path.resolve(file).startsWith(articlesDir) && isArticleFile(path.relative(articlesDir, path.resolve(file)).split(path.sep).join('/'));
-  if (change.files.length === 0 || !change.files.every(read)) return undefined;
-  const known = new Set(state.sources.articles.map((file) => file.path));
-  const paths = change.files.map((file) => displayPath(path.resolve(file)));
-  if (preview && !paths.every((file) => known.has(file))) return undefined;
+  const folderOf = (file: string) =>
+    folders.find(({ folder, dir }) => path.resolve(file).startsWith(dir) && isReadFile(path.relative(dir, path.resolve(file)).split(path.sep).join('/'), folder))?.folder;
+  const saved = change.files.map((file) => ({ file: displayPath(path.resolve(file)), folder: folderOf(file) }));
+  if (saved.length === 0 || saved.some(({ folder }) => folder === undefined || (preview && folder === 'pages'))) return undefined;
+  const known = new Set([...state.sources.articles, ...state.sources.pages].map((file) => file.path));
+  if (preview && !saved.every(({ file }) => known.has(file))) return undefined;
   const problems: Problem[] = [];
   const fresh = new Map<string, SourceFile | undefined>();
-  for (const file of paths) {
+  for (const { file } of saved) {
     const before = problems.length;
     const read = readContentFile(file, problems);
     if (!read && problems.length === before && !known.has(file)) continue;
     fresh.set(file, read);
   }
-  const kept = state.sources.articles.filter((file) => !fresh.has(file.path));
-  const added = [...fresh.values()].filter((file): file is SourceFile => file !== undefined);
-  const articles = [...kept, ...added].sort((a, b) => compareText(a.path, b.path));
+  const inFolder = (folder: 'articles' | 'pages') => new Set(saved.filter((file) => file.folder === folder).map(({ file }) => file));
+  const merge = (kept: readonly SourceFile[], folder: 'articles' | 'pages') => {
+    const mine = inFolder(folder);
+    const added = [...fresh].flatMap(([file, read]) => (mine.has(file) && read ? [read] : []));
+    return { all: [...kept.filter((file) => !fresh.has(file.path)), ...added].sort((a, b) => compareText(a.path, b.path)), added };
+  };
+  const articles = merge(state.sources.articles, 'articles');
+  const pages = merge(state.sources.pages, 'pages');
   return {
-    sources: { ...state.sources, articles },
+    sources: { ...state.sources, articles: articles.all, pages: pages.all },
     problems,
-    toRender: { site: undefined, articles: added, authors: [], categories: [], comments: [] },
+    toRender: { site: undefined, articles: articles.added, authors: [], categories: [], pages: pages.added, comments: [] },
     assets: state.assets,
     assetNames: state.assetNames,
     fileCount: fresh.size,
@@ -275,7 +281,7 @@ async function render(loaded: Loaded, options: CheckOptions, change: Change | un
     ? await processAll(
         [
           ...toRender.articles.map((file) => ({ ...file, kind: 'article' as const })),
-          ...[...toRender.authors, ...toRender.categories].map((file) => ({ ...file, kind: 'page' as const })),
+          ...[...toRender.authors, ...toRender.categories, ...toRender.pages].map((file) => ({ ...file, kind: 'page' as const })),
           // Comments come from the public: their bodies get the same time limit as articles.
           ...toRender.comments.map(({ path: file, text }) => ({ path: file, text, kind: 'comment' as const })),
         ],
@@ -398,7 +404,7 @@ function previewModel(content: Content, change: Change, rendered: (file: string)
         next: old?.next,
       });
     });
-  return { ...change.state.model, articles, archives: [] };
+  return { ...change.state.model, articles, archives: [], pages: [] };
 }
 
 function emptyResult(problems: Problem[]): BuildResult {

@@ -28,6 +28,7 @@ const PAGE_TYPES: Record<string, string> = {
   tags: '/tags/',
   corrections: '/corrections/',
   search: '/search/',
+  page: '/about/',
   'not found': '/no-such-page/',
 };
 

@@ -36,6 +36,7 @@ test('every file that is not read is a warning naming it and saying why', async 
   mkdirSync(path.join(root, 'articles/.old'), { recursive: true });
   mkdirSync(path.join(root, 'comments/story'), { recursive: true });
   mkdirSync(path.join(root, 'pages'), { recursive: true });
+  mkdirSync(path.join(root, 'notes'), { recursive: true });
   writeFileSync(path.join(root, 'articles/.draft.md'), 'D');
   writeFileSync(path.join(root, 'articles/.md'), 'M');
   writeFileSync(path.join(root, 'articles/story.markdown'), 'S');
@@ -43,20 +44,24 @@ test('every file that is not read is a warning naming it and saying why', async 
   writeFileSync(path.join(root, 'articles/.old/kept.md'), 'K');
   writeFileSync(path.join(root, 'comments/story/reader.yaml'), 'R');
   writeFileSync(path.join(root, 'pages/about.md'), 'A');
-  writeFileSync(path.join(root, 'pages/contact.md'), 'C');
+  writeFileSync(path.join(root, 'pages/contact.txt'), 'C');
+  writeFileSync(path.join(root, 'notes/a.md'), 'N');
+  writeFileSync(path.join(root, 'notes/b.md'), 'N');
   writeFileSync(path.join(root, 'README.md'), 'R');
   const { sources, problems } = await loadContent(root);
   expect(sources.articles).toEqual([]);
   expect(sources.comments).toEqual([]);
+  expect(sources.pages).toEqual([{ path: shown('pages/about.md'), text: 'A' }]);
   expect(problems.map((p) => [p.severity, p.file, p.message, p.hint])).toEqual([
-    ['warning', shown('README.md'), 'is not read: content/ holds site.yml and the folders articles/, authors/, categories/ and comments/', 'move it into one of those folders, or out of content/'],
+    ['warning', shown('README.md'), 'is not read: content/ holds site.yml and the folders articles/, authors/, categories/, pages/ and comments/', 'move it into one of those folders, or out of content/'],
     ['warning', shown('articles/.draft.md'), 'is not read: its name starts with "." (hidden files are left out)', 'rename it without the leading "." to publish it, or delete it'],
     ['warning', shown('articles/.md'), 'is not read: a file named just ".md" has no name to make an address from', 'give it a name, such as harbour-wall.md'],
     ['warning', shown('articles/.old/kept.md'), 'is not read: it is in a folder whose name starts with "." (hidden folders are left out)', 'move it out of that folder to publish it, or delete it'],
     ['warning', shown('articles/notes.txt'), 'is not read: only .md files are read in articles/', 'rename it to notes.md if it is meant to be published, or move it out of content/'],
     ['warning', shown('articles/story.markdown'), 'is not read: only .md files are read in articles/', 'rename it to story.md if it is meant to be published, or move it out of content/'],
     ['warning', shown('comments/story/reader.yaml'), 'is not read: only .yml files are read in comments/', 'rename it to reader.yml if it is meant to be published, or move it out of content/'],
-    ['warning', shown('pages'), 'is not read: content/ holds site.yml and the folders articles/, authors/, categories/ and comments/', 'move it into one of those folders, or out of content/'],
+    ['warning', shown('notes'), 'is not read: content/ holds site.yml and the folders articles/, authors/, categories/, pages/ and comments/', 'move it into one of those folders, or out of content/'],
+    ['warning', shown('pages/contact.txt'), 'is not read: only .md files are read in pages/', 'rename it to contact.md if it is meant to be published, or move it out of content/'],
   ]);
 });
 

@@ -16,3 +16,8 @@ export function copySharedCache(dest: string): string {
   cpSync(sharedSample().cacheDir, dest, { recursive: true });
   return dest;
 }
+
+/** Whether a site path is one of the redirect stand-ins a build writes for `content`: an old address of an article or page. */
+export function isRedirectStub(content: { articles: readonly { aliases: readonly string[] }[]; pages: readonly { aliases: readonly string[] }[] }, sitePath: string): boolean {
+  return [...content.articles, ...content.pages].some((item) => item.aliases.some((alias) => sitePath === alias || sitePath.startsWith(alias)));
+}

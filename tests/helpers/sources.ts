@@ -32,7 +32,13 @@ export const validArticle = (overrides: Record<string, string> = {}): string =>
 /** In-memory sources for validateContent; file paths are as the loader shows them. */
 export function sources(
   articles: Record<string, string>,
-  extra: { site?: string | null; authors?: Record<string, string>; categories?: Record<string, string>; comments?: Record<string, string> } = {},
+  extra: {
+    site?: string | null;
+    authors?: Record<string, string>;
+    categories?: Record<string, string>;
+    pages?: Record<string, string>;
+    comments?: Record<string, string>;
+  } = {},
 ): ContentSources {
   const files = (folder: string, entries: Record<string, string>) =>
     Object.entries(entries).map(([name, text]) => ({ path: `content/${folder}/${name.endsWith('.md') ? name : `${name}.md`}`, text }));
@@ -41,6 +47,7 @@ export function sources(
     articles: files('articles', articles),
     authors: files('authors', extra.authors ?? AUTHORS),
     categories: files('categories', extra.categories ?? CATEGORIES),
+    pages: files('pages', extra.pages ?? {}),
     // Keyed by the path under comments/, such as `harbour-wall/1.yml`.
     comments: Object.entries(extra.comments ?? {}).map(([name, text]) => ({
       path: `content/comments/${name}`,

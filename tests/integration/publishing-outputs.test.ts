@@ -5,7 +5,7 @@ import { load, type CheerioAPI } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build } from '../../src/stages/build.js';
 import { writeNewsroom } from '../helpers/newsroom.js';
-import { copySharedCache, SAMPLE_EMBED_PAGE, sharedSample } from '../helpers/shared-sample.js';
+import { copySharedCache, isRedirectStub, SAMPLE_EMBED_PAGE, sharedSample } from '../helpers/shared-sample.js';
 import { validArticle } from '../helpers/sources.js';
 import { fileForUrl, readSite, type BuiltSite } from '../helpers/site-output.js';
 
@@ -82,13 +82,15 @@ describe('feeds', () => {
 });
 
 describe('sitemaps and robots.txt', () => {
-  test('sitemap.xml lists every public page once with a lastmod, and nothing unpublished', () => {
+  test('sitemap.xml lists every public page once with a lastmod (but pages such as About without updated:), and nothing unpublished', () => {
     const $ = xml('sitemap.xml');
     const locs = $('url > loc').toArray().map((el) => $(el).text());
     expect(new Set(locs).size).toBe(locs.length);
-    expect($('url').toArray().every((el) => /^\d{4}-\d{2}-\d{2}T/.test($(el).find('lastmod').text()))).toBe(true);
+    const undated = $('url').toArray().filter((el) => !/^\d{4}-\d{2}-\d{2}T/.test($(el).find('lastmod').text()));
+    expect(undated.map((el) => $(el).find('loc').text())).toEqual(content.pages.filter((page) => !page.updated).map((page) => new URL(page.url.slice(1), SITE).href));
+    expect(undated.every((el) => $(el).find('lastmod').length === 0)).toBe(true);
     // The search page is marked noindex: a page of search results is no page for a search engine.
-    const htmlPages = [...site.pages.keys()].filter((url) => url !== '/404.html' && url !== '/search/' && !url.startsWith('/news/fennick-street-closures'));
+    const htmlPages = [...site.pages.keys()].filter((url) => url !== '/404.html' && url !== '/search/' && !isRedirectStub(content, url));
     expect([...locs].sort()).toEqual(htmlPages.map((url) => new URL(url.slice(1), SITE).href).sort());
     for (const url of unpublishedUrls) expect(locs).not.toContain(url);
   });
@@ -152,7 +154,7 @@ describe('metadata on every page', () => {
     const [profile] = jsonLd(site.page(`/authors/${author.slug}/`));
     expect(profile).toMatchObject({ '@type': 'ProfilePage', mainEntity: { '@type': 'Person', name: author.name, jobTitle: author.role } });
     for (const [url, $] of site.pages) {
-      if (url === '/404.html' || url.startsWith('/news/fennick-street-closures')) continue;
+      if (url === '/404.html' || isRedirectStub(content, url)) continue;
       expect($('title').text(), url).not.toBe('');
       expect($('link[rel="canonical"]').attr('href'), url).toMatch(/^https:\/\//);
       expect($('meta[name="description"]').attr('content'), url).toBeTruthy();
@@ -174,7 +176,14 @@ describe('corrections, redirects and host files', () => {
   });
 
   test('an alias gets a _redirects line and a page that sends readers on', () => {
-    expect(readFileSync(path.join(site.dir, '_redirects'), 'utf8')).toBe(`/news/fennick-street-closures/ ${corrected} 301\n`);
+    expect(readFileSync(path.join(site.dir, '_redirects'), 'utf8')).toBe(
+      [
+        '/about-us/ /about/ 301',
+        '/corrections-and-clarifications/ /corrections-policy/ 301',
+        `/news/fennick-street-closures/ ${corrected} 301`,
+        '',
+      ].join('\n'),
+    );
     const $ = site.page('/news/fennick-street-closures/');
     expect($('meta[http-equiv="refresh"]').attr('content')).toBe(`0; url=${SITE}${corrected.slice(1)}`);
     expect($('link[rel="canonical"]').attr('href')).toBe(`${SITE}${corrected.slice(1)}`);
@@ -273,7 +282,14 @@ describe('a site under a path prefix', () => {
     for (const loc of sitemap('loc').toArray().map((el) => sitemap(el).text())) expect(resolves(loc, '/'), loc).toBe(true);
     const feed = JSON.parse(readFileSync(path.join(out, 'feed.json'), 'utf8'));
     for (const item of feed.items) expect(resolves(item.url, '/'), item.url).toBe(true);
-    expect(readFileSync(path.join(out, '_redirects'), 'utf8')).toBe('/courier/news/fennick-street-closures/ /courier/news/tram-works-begin-on-fennick-street/ 301\n');
+    expect(readFileSync(path.join(out, '_redirects'), 'utf8')).toBe(
+      [
+        '/courier/about-us/ /courier/about/ 301',
+        '/courier/corrections-and-clarifications/ /courier/corrections-policy/ 301',
+        '/courier/news/fennick-street-closures/ /courier/news/tram-works-begin-on-fennick-street/ 301',
+        '',
+      ].join('\n'),
+    );
   });
 });
 

@@ -248,6 +248,62 @@ describe('home page, navigation and 404', () => {
   });
 });
 
+describe('pages such as About', () => {
+  const footer = [
+    ['About The Ellery Courier', '/about/'],
+    ['Our ethics policy', '/ethics/'],
+    ['Corrections policy', '/corrections-policy/'],
+  ];
+
+  test('each is built at its address with its title, body, description and canonical, as a web page, not an article', () => {
+    expect(content.pages.map((page) => page.url)).toEqual(['/about/', '/corrections-policy/', '/ethics/']);
+    for (const page of content.pages) {
+      const $ = site.page(page.url);
+      const canonical = new URL(page.url.slice(1), content.site.url).href;
+      expect(text($('main h1').text()), page.url).toBe(page.title);
+      expect($('title').text(), page.url).toBe(`${page.title} | The Ellery Courier`);
+      expect($('link[rel="canonical"]').attr('href'), page.url).toBe(canonical);
+      expect($('meta[property="og:url"]').attr('content'), page.url).toBe(canonical);
+      expect($('meta[property="og:type"]').attr('content'), page.url).toBe('website');
+      expect($('meta[name="description"]').attr('content'), page.url).toBe(page.summary);
+      // No byline, section, related links, comments, article dates or article JSON-LD.
+      expect($('.byline, nav.breadcrumb, .related, .comments, .more-list, .prev-next, .reading-time, meta[property^="article:"]').length, page.url).toBe(0);
+      expect($('script[type="application/ld+json"]').length, page.url).toBe(0);
+      // Nor feeds of its own.
+      expect($('link[rel="alternate"]').length, page.url).toBe(0);
+    }
+    const about = site.page('/about/');
+    expect(text(about('.story-body p').first().text())).toMatch(/^The Ellery Courier has reported on Port Ellery and the coast around it since 1871/);
+    expect(about('.story-body h2#get-in-touch').text()).toBe('Get in touch');
+    expect(about('.dateline time').attr('datetime')).toBe('2026-09-01T00:00:00+01:00');
+    expect(site.page('/corrections-policy/')('.dateline').length).toBe(0);
+    // The corrections policy links to the corrections page at the address the plan gives it.
+    expect(site.page('/corrections-policy/')('.story-body a[href="/corrections/"]').text()).toBe('our corrections page');
+  });
+
+  test('the footer of every page links them in the order site.yml lists them, marking the page a reader is on', () => {
+    let pages = 0;
+    for (const [url, $] of site.pages) {
+      if ($('meta[http-equiv="refresh"]').length > 0) continue;
+      pages++;
+      expect($('footer .footer-pages a').toArray().map((a) => [text($(a).text()), $(a).attr('href')]), url).toEqual(footer);
+      const current = $('footer .footer-pages a[aria-current="page"]').attr('href');
+      expect(current, url).toBe(footer.some(([, href]) => href === url) ? url : undefined);
+    }
+    expect(pages).toBeGreaterThan(80);
+  });
+
+  test('their old addresses send readers on; they are in no feed and no archive', () => {
+    expect(site.page('/about-us/')('meta[http-equiv="refresh"]').attr('content')).toBe(`0; url=${content.site.url}about/`);
+    const feeds = site.files.filter((file) => /(?:feed\.xml|atom\.xml|feed\.json)$/.test(file));
+    expect(feeds.length).toBeGreaterThan(10);
+    for (const file of feeds) expect(readFileSync(path.join(site.dir, file), 'utf8'), file).not.toMatch(/courier\.example\.org\/(?:about|ethics|corrections-policy)\//);
+    const lists = ['/', '/authors/', '/tags/', '/corrections/', ...content.categories.map((c) => `/${c.slug}/`)];
+    const links = content.pages.map((page) => `main a[href="${page.url}"]`).join(', ');
+    for (const url of lists) expect(site.page(url)(links).length, url).toBe(0);
+  });
+});
+
 describe('the whole output', () => {
   test('drafts and future articles appear nowhere', () => {
     expect(unpublished.map((a) => a.status).sort()).toEqual(['draft', 'scheduled']);

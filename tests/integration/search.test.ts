@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build } from '../../src/stages/build.js';
-import { copySharedCache, SAMPLE_EMBED_PAGE, sharedSample } from '../helpers/shared-sample.js';
+import { copySharedCache, isRedirectStub, SAMPLE_EMBED_PAGE, sharedSample } from '../helpers/shared-sample.js';
 import { readSite, text, type BuiltSite } from '../helpers/site-output.js';
 
 // The sample built once for the run (tests/setup/sample-newsroom.ts): as
@@ -87,20 +87,22 @@ async function found(pagefind: SearchIndex, term: string | null, options: object
 }
 
 describe('the index', () => {
-  test('is written under pagefind/ in one part per year, newest first, each with its script, and holds every published article', () => {
+  test('is written under pagefind/ in one part per year, newest first, then one of the pages, each with its script, and holds every published article and page', () => {
     const years = [...new Set(content.articles.map((a) => site.page(a.url)('.story-header time').first().attr('datetime')!.slice(0, 4)))].sort().reverse();
     expect(years.length).toBeGreaterThan(1);
-    expect(shardsOf(site)).toEqual(years);
-    for (const year of years) {
+    expect(content.pages.length).toBeGreaterThan(0);
+    expect(shardsOf(site)).toEqual([...years, 'pages']);
+    for (const year of [...years, 'pages']) {
       for (const file of ['pagefind.js', 'pagefind-entry.json', 'pagefind-worker.js']) expect(site.files, file).toContain(`pagefind/${year}/${file}`);
       expect(site.files.some((file) => file.startsWith(`pagefind/${year}/index/`) && file.endsWith('.pf_index'))).toBe(true);
     }
     expect(site.files.filter((file) => /^pagefind\/\d{4}\/fragment\/.+\.pf_fragment$/.test(file))).toHaveLength(content.articles.length);
-    expect(site.files.filter((file) => file.startsWith('pagefind/') && !/^pagefind\/\d{4}\//.test(file))).toEqual([]);
-    expect(sample.output.search?.pages).toBe(content.articles.length);
+    expect(site.files.filter((file) => /^pagefind\/pages\/fragment\/.+\.pf_fragment$/.test(file))).toHaveLength(content.pages.length);
+    expect(site.files.filter((file) => file.startsWith('pagefind/') && !/^pagefind\/(?:\d{4}|pages)\//.test(file))).toEqual([]);
+    expect(sample.output.search?.pages).toBe(content.articles.length + content.pages.length);
     // Index files are not pages: none is HTML, and none is counted as rendered.
     expect(site.files.filter((file) => file.startsWith('pagefind/') && file.endsWith('.html'))).toEqual([]);
-    expect(sample.output.rendered).toBe(site.files.filter((file) => file.endsWith('.html') && !file.startsWith('news/fennick-street-closures')).length);
+    expect(sample.output.rendered).toBe(site.files.filter((file) => file.endsWith('.html') && !isRedirectStub(content, `/${file}`)).length);
   });
 
   test('finds a published article by a word of its body; filters narrow by section, author and year', async () => {
@@ -134,7 +136,7 @@ describe('the index', () => {
     const harbourNewest = await found(pagefind, 'harbour', { sort: { date: 'desc' } });
     expect(harbourNewest.map((r) => r.url)).toEqual(content.articles.filter((a) => harbour.has(a.url)).map((a) => a.url));
     const filters = await pagefind.filters();
-    expect(Object.keys(filters.year ?? {}).sort()).toEqual(shardsOf(site).sort());
+    expect(Object.keys(filters.year ?? {}).sort()).toEqual(shardsOf(site).filter((shard) => shard !== 'pages').sort());
     expect(Object.values(filters.section ?? {}).reduce((sum, n) => sum + n, 0)).toBe(content.articles.length);
     expect(Object.keys(filters.section ?? {}).sort()).toEqual([...new Set(content.articles.map((a) => content.categories.find((c) => c.slug === a.category)!.name))].sort());
     expect(Object.keys(filters.author ?? {}).sort()).toEqual(
@@ -151,7 +153,7 @@ describe('the index', () => {
     }
     const pagefind = await pagefindOf('preview');
     const everything = await found(pagefind, null);
-    expect(everything.map((r) => r.url).sort()).toEqual(content.articles.map((a) => a.url).sort());
+    expect(everything.map((r) => r.url).sort()).toEqual([...content.articles, ...content.pages].map((a) => a.url).sort());
     for (const article of unpublished) {
       const byTitle = await found(pagefind, article.title);
       expect(byTitle.map((r) => r.url), article.url).not.toContain(article.url);
@@ -183,16 +185,34 @@ describe('article pages', () => {
     }
   });
 
-  test('no other page is marked for the index', () => {
-    const articles = new Set(content.articles.map((a) => a.url));
-    for (const [url, $] of site.pages) if (!articles.has(url)) expect($('[data-pagefind-body]').length, url).toBe(0);
+  test('no other page is marked for the index, but the pages such as About', () => {
+    const indexed = new Set([...content.articles, ...content.pages].map((a) => a.url));
+    for (const [url, $] of site.pages) if (!indexed.has(url)) expect($('[data-pagefind-body]').length, url).toBe(0);
+  });
+});
+
+describe('pages such as About', () => {
+  test('are indexed whole, without section, author or year, and found by a word of their text', async () => {
+    for (const page of content.pages) {
+      const $ = site.page(page.url);
+      expect($('[data-pagefind-body]').is('article.site-page'), page.url).toBe(true);
+      expect($('[data-pagefind-filter], [data-pagefind-sort]').length, page.url).toBe(0);
+    }
+    const pagefind = await pagefindOf('site');
+    const presses = await found(pagefind, 'presses');
+    expect(presses.map((r) => r.url)).toContain('/about/');
+    expect(presses.find((r) => r.url === '/about/')?.meta.title).toBe('About The Ellery Courier');
+    expect((await found(pagefind, 'hospitality')).map((r) => r.url)).toContain('/ethics/');
+    // A year, or newest first, asks for stories: pages have neither a year nor a date.
+    expect((await found(pagefind, 'hospitality', { filters: { year: '2026' } })).map((r) => r.url)).toEqual([]);
+    expect((await found(pagefind, 'hospitality', { sort: { date: 'desc' } })).map((r) => r.url)).toEqual([]);
   });
 });
 
 describe('the search page and the search box', () => {
   test('every page has a search box in its header: a plain form that opens the search page', () => {
     for (const [url, $] of site.pages) {
-      if (url.startsWith('/news/fennick-street-closures')) continue; // a redirect stand-in
+      if (isRedirectStub(content, url)) continue;
       const form = $('header form[role="search"]');
       expect(form.length, url).toBe(1);
       expect([form.attr('action'), form.attr('method')], url).toEqual(['/search/', 'get']);

@@ -59,6 +59,7 @@ async function modelOf(contentDir: string, options: CaseOptions): Promise<{ mode
     drafts: options.drafts,
     future: options.future,
     assetExists: () => false,
+    bodies: (file) => processed.rendered.get(file),
   });
   // A fixture is a clean newsroom: not even a warning.
   expect([...loaded.problems, ...processed.problems, ...validated.problems]).toEqual([]);
@@ -75,7 +76,7 @@ async function modelOf(contentDir: string, options: CaseOptions): Promise<{ mode
 function pipelineFiles(sources: ContentSources): PipelineFile[] {
   return [
     ...sources.articles.map((file) => ({ ...file, kind: 'article' as const })),
-    ...[...sources.authors, ...sources.categories].map((file) => ({ ...file, kind: 'page' as const })),
+    ...[...sources.authors, ...sources.categories, ...sources.pages].map((file) => ({ ...file, kind: 'page' as const })),
     ...sources.comments.map(({ path: file, text }) => ({ path: file, text, kind: 'comment' as const })),
   ];
 }
@@ -117,6 +118,7 @@ function heads(model: SiteModel): [string, Head][] {
     ...Object.entries(model.heads),
     ...model.articles.map((page): [string, Head] => [page.url, page.head]),
     ...model.archives.map((page): [string, Head] => [page.url, page.head]),
+    ...model.pages.map((page): [string, Head] => [page.url, page.head]),
   ];
 }
 
@@ -141,18 +143,25 @@ describe('model fixtures (content/ → expected-model.json, expected-plan.json)'
       expectFile(path.join(caseDir, 'expected-plan.json'), planText);
 
       // The plan and the model agree: each page of the model has its file, and each planned page is in the model.
-      const pages = [...model.articles.map((page) => ({ url: page.url, kind: 'article' })), ...model.archives.map((page) => ({ url: page.url, kind: page.kind }))];
+      const pages = [
+        ...model.articles.map((page) => ({ url: page.url, kind: 'article' })),
+        ...model.archives.map((page) => ({ url: page.url, kind: page.kind })),
+        ...model.pages.map((page) => ({ url: page.url, kind: 'static page' })),
+      ];
       const plannedAs = (page: { url: string; kind: string }) => plan.files.get(fileOf(page.url))?.kind === page.kind && plan.files.get(fileOf(page.url))?.url === page.url;
       expect(pages.filter((page) => !plannedAs(page))).toEqual([]);
       const modelled = new Set(pages.map((page) => page.url));
-      const plannedPages = [...plan.files.values()].filter((file) => ['article', 'section', 'author', 'tag'].includes(file.kind));
+      const plannedPages = [...plan.files.values()].filter((file) => ['article', 'section', 'author', 'tag', 'static page'].includes(file.kind));
       expect(plannedPages.filter((file) => !modelled.has(file.url))).toEqual([]);
 
-      // Each alias a published article lists is a planned redirect, and each planned redirect is listed
-      // (a draft or scheduled story shown by request has a banner, and no redirects yet).
+      // Each alias a published article lists is a redirect of the model, each redirect of the model is a planned
+      // one leading to a planned page, and each planned redirect is in the model (a draft or scheduled story shown
+      // by request has a banner, and no redirects yet).
       const aliases = model.articles.flatMap((page) => (page.banner === undefined ? page.aliases : []));
-      expect(aliases.filter((alias) => plan.files.get(redirectFile(alias))?.kind !== 'redirect')).toEqual([]);
-      expect([...plan.files.values()].filter((file) => file.kind === 'redirect' && !aliases.includes(file.url))).toEqual([]);
+      const redirects = new Map(model.redirects.map((redirect) => [redirect.from, redirect.to]));
+      expect(aliases.filter((alias) => !redirects.has(alias))).toEqual([]);
+      expect(model.redirects.filter(({ from, to }) => plan.files.get(redirectFile(from))?.kind !== 'redirect' || plan.files.get(fileOf(to)) === undefined)).toEqual([]);
+      expect([...plan.files.values()].filter((file) => file.kind === 'redirect' && !redirects.has(file.url))).toEqual([]);
 
       // Each feed a head links to is a planned feed.
       const feedLinks = heads(model).flatMap(([page, head]) => head.feeds.map((feed) => ({ page, href: feed.href })));

@@ -244,6 +244,9 @@ describe('planAgain', () => {
     ['an author slug', { ...base, authors: [{ slug: 'john-roe', file: 'content/authors/jane-doe.md' }] }],
     ['a public file', { ...base, publicFiles: ['css/site.css', 'feed.xml'] }],
     ['the page size', { ...base, perPage: 1 }],
+    ['a page', { ...base, pages: [{ file: 'content/pages/about.md', url: '/about/', aliases: [], shown: true, published: true, at: { permalink: undefined, aliases: [] } }] }],
+    ['a section alias', { ...base, sections: [{ slug: 'news', file: 'content/categories/news.md', aliases: ['/category/news/'] }] }],
+    ['a redirect in site.yml', { ...base, redirects: [{ from: '/feed/', to: '/feed.xml', file: 'content/site.yml', at: { line: 8, column: 3 } }] }],
   ])('plans again when %s changed', (_what, changed) => {
     const again = planAgain(changed, last);
     expect(again.plan).not.toBe(last.plan);
@@ -251,3 +254,166 @@ describe('planAgain', () => {
   });
 });
 
+
+/** A page file: title on line 2, then `extra` lines from 3. */
+const pageFile = (extra: Record<string, string> = {}) => article({ title: 'About us', ...extra }, 'Who we are.\n');
+const SITE_WITH = (lines: string) => `${SITE_YML}${lines}\n`;
+
+describe('pages and their addresses', () => {
+  test.each(slugNames)('a page named %s.md is an error at the top of the file', (name) => {
+    expect(problems({}, { pages: { [name]: pageFile() } })).toEqual([
+      expect.stringMatching(
+        new RegExp(`^content/pages/${name}\\.md:1:1 error: the page's address /${name}/ is already .*\\n    hint: the address comes from the file name: rename the file, or give the page a permalink: of its own$`),
+      ),
+    ]);
+  });
+
+  // Every built-in page and a place in each folder a stage fills, as a permalink (line 3).
+  const permalinks = [...builtInUrls.filter((url) => url !== '/' && url.endsWith('/')), ...[...builtIn.folders.keys()].flatMap((folder) => [`/${folder}/`, `/${folder}/2025/`])];
+  test.each(permalinks)('permalink %s is an error at its line', (permalink) => {
+    expect(problems({}, { pages: { about: pageFile({ permalink }) } })).toEqual([
+      expect.stringMatching(new RegExp(`^content/pages/about\\.md:3:1 error: the page's address ${permalink.replace(/[/]/g, '\\/')} is already .*\\n    hint: change the permalink$`)),
+    ]);
+  });
+
+  test.each([
+    ['/authors/jane-doe/', 'is already the address of content/authors/jane-doe.md'],
+    ['/tags/harbour/', 'is already the address of the tag "Harbour"'],
+    ['/news/', 'is already the address of content/categories/news.md'],
+    ['/news/page/2/', 'is already the address of content/categories/news.md'],
+  ])('permalink %s collides with content', (permalink, taken) => {
+    const found = problems(
+      { 'a.md': story({ tags: '[Harbour]' }), 'b.md': story(), 'c.md': story() },
+      { pages: { about: pageFile({ permalink }) } },
+    );
+    expect(found).toEqual([expect.stringContaining(`content/pages/about.md:3:1 error: the page's address ${permalink} ${taken}`)]);
+  });
+
+  test('an article at a page address is blamed on the article; two pages at one address on the later file', () => {
+    expect(problems({ 'a.md': story() }, { pages: { about: pageFile({ permalink: '/news/a/' }) } })).toEqual([
+      'content/articles/a.md:1:1 error: the address /news/a/ is already the address of content/pages/about.md\n' +
+        '    hint: the slug comes from the file name: rename the file, or give the article a slug: of its own',
+    ]);
+    expect(problems({ 'about.md': story() }, { site: SITE_AT_SLUG, pages: { about: pageFile() } })).toEqual([
+      'content/articles/about.md:1:1 error: the address /about/ is already the address of content/pages/about.md\n' +
+        '    hint: the slug comes from the file name: rename the file, or give the article a slug: of its own',
+    ]);
+    expect(problems({}, { pages: { about: pageFile(), ethics: pageFile({ permalink: '/about/' }) } })).toEqual([
+      "content/pages/ethics.md:3:1 error: the page's address /about/ is already the address of content/pages/about.md\n    hint: change the permalink",
+    ]);
+  });
+
+  test('a page alias collides like an article alias, and may not be its own address', () => {
+    expect(problems({ 'a.md': story({ aliases: '[/old/]' }) }, { pages: { about: pageFile({ aliases: '[/about/, /old/, /search/, /about-us/]' }) } })).toEqual([
+      "content/pages/about.md:3:11 error: aliases: /about/ is this page's own address\n    hint: list only addresses the page used to have",
+      'content/pages/about.md:3:20 error: aliases: /old/ is already an alias in content/articles/a.md\n    hint: a redirect there would replace it: remove the alias',
+      'content/pages/about.md:3:27 error: aliases: /search/ is already the search page\n    hint: a redirect there would replace it: remove the alias',
+    ]);
+  });
+
+  test('a draft page keeps its address, and gets no redirects until it is published', () => {
+    expect(problems({ 'about.md': story() }, { site: SITE_AT_SLUG, pages: { about: pageFile({ draft: 'true' }) } })).toEqual([
+      expect.stringMatching(/^content\/articles\/about\.md:1:1 error: the address \/about\/ is already the address of content\/pages\/about\.md/),
+    ]);
+    const { plan } = validateContent(sources({}, { pages: { about: pageFile({ draft: 'true', aliases: '[/about-us/]' }) } }), options);
+    expect([plan?.files.has('about/index.html'), plan?.files.has('about-us/index.html')]).toEqual([false, false]);
+  });
+
+  test.each([
+    ['about', 'must start and end with "/", such as /about/'],
+    ['/about', 'must start and end with "/", such as /about/'],
+    ['/', 'must start and end with "/", such as /about/'],
+    ['/feed.xml/', 'each part of the address must be lowercase ASCII letters and digits in words joined by "-"'],
+    ['/About/', 'each part of the address must be lowercase ASCII letters and digits in words joined by "-"'],
+    ['/a/../b/', 'each part of the address must be lowercase ASCII letters and digits in words joined by "-"'],
+    ['/legal/con/', 'each part of the address must not be a name Windows reserves for devices (con, prn, aux, nul, com1…, lpt1…)'],
+  ])('permalink %j is refused by the schema', (permalink, message) => {
+    expect(problems({}, { pages: { about: pageFile({ permalink: JSON.stringify(permalink) }) } })).toEqual([`content/pages/about.md:3:1 error: permalink: ${message}`]);
+  });
+});
+
+describe('section aliases and site.yml redirects', () => {
+  const news = (aliases: string) => ({ ...CATEGORIES, news: `---\nname: News\norder: 1\naliases: ${aliases}\n---\nThe news.\n` });
+
+  test('a section alias collides like an article alias, and may not be its own address', () => {
+    expect(problems({ 'a.md': story({ aliases: '[/category/news/]' }) }, { categories: news('[/category/news/, /news/, /business/, /tags/]') })).toEqual([
+      'content/categories/news.md:4:11 error: aliases: /category/news/ is already an alias in content/articles/a.md\n    hint: a redirect there would replace it: remove the alias',
+      "content/categories/news.md:4:28 error: aliases: /news/ is this section's own address\n    hint: list only addresses the section used to have",
+      'content/categories/news.md:4:36 error: aliases: /business/ is already the address of content/categories/business.md\n    hint: a redirect there would replace it: remove the alias',
+      'content/categories/news.md:4:48 error: aliases: /tags/ is already the list of topics\n    hint: a redirect there would replace it: remove the alias',
+    ]);
+  });
+
+  test('a section has at most as many aliases as an article', () => {
+    const many = `[${Array.from({ length: 21 }, (_, i) => `/old-${i}/`).join(', ')}]`;
+    expect(problems({}, { categories: news(many) })).toEqual([
+      'content/categories/news.md:4:1 error: aliases: 21 aliases, and a section may have at most 20 (each alias is a redirect page of its own)',
+    ]);
+  });
+
+  test('a redirect leads to a page of the site: an article, page, section, tag, author page or feed', () => {
+    const site = SITE_WITH(
+      [
+        'pages: [about]',
+        'redirects:',
+        '  /category/news/: /news/',
+        '  /tag/harbour/: /tags/harbour/',
+        '  /about-us/: /about/',
+        '  /2019/05/a.html: /news/a/',
+        '  /writer/jane/: /authors/jane-doe/',
+        '  /feed/: /feed.xml',
+      ].join('\n'),
+    );
+    const validated = validateContent(sources({ 'a.md': story({ tags: '[Harbour]' }) }, { site, pages: { about: pageFile() } }), options);
+    expect(validated.problems.map(formatProblem)).toEqual([]);
+    expect(validated.plan?.files.get('category/news/index.html')).toEqual({ url: '/category/news/', kind: 'redirect', source: 'content/site.yml' });
+    expect(validated.plan?.files.get('2019/05/a.html')).toEqual({ url: '/2019/05/a.html', kind: 'redirect', source: 'content/site.yml' });
+  });
+
+  test('an unknown target, a redirect to a redirect, a collision are errors at their lines', () => {
+    const site = SITE_WITH(
+      [
+        'redirects:',
+        '  /category/sport/: /sport/',
+        '  /old-a/: /news/a',
+        '  /older-a/: /old-a/',
+        '  /search/: /news/',
+        '  /news/a/: /news/',
+        '  /tag/x/: /tags/x/',
+        '  /draft/: /news/d/',
+      ].join('\n'),
+    );
+    expect(problems({ 'a.md': story(), 'd.md': story({ draft: 'true' }) }, { site })).toEqual([
+      // Collisions are found as each address is claimed, targets once every address is known.
+      'content/site.yml:11:3 error: redirects: /search/ is already the search page\n    hint: a redirect there would replace it: remove this line',
+      'content/site.yml:12:3 error: redirects: /news/a/ is already the address of content/articles/a.md\n    hint: a redirect there would replace it: remove this line',
+      'content/site.yml:8:3 error: redirects: /category/sport/ → /sport/: this site has no page there\n    hint: send it to the address of an article, page, section, author or tag page',
+      'content/site.yml:9:3 error: redirects: /old-a/ → /news/a: the address is written /news/a/\n    hint: write /news/a/',
+      'content/site.yml:10:3 error: redirects: /older-a/ → /old-a/: that is itself an alias in content/site.yml\n    hint: send it to where that redirect leads',
+      'content/site.yml:13:3 error: redirects: /tag/x/ → /tags/x/: this site has no page there\n    hint: send it to the address of an article, page, section, author or tag page',
+      'content/site.yml:14:3 error: redirects: /draft/ → /news/d/: the address of content/articles/d.md is not published by this build\n    hint: send it to a published page, or add the redirect once it is published',
+    ]);
+  });
+
+  test('a path that is not a site path, on either side, is refused at its line', () => {
+    const site = SITE_WITH(['redirects:', '  /../etc/: /news/', '  /old/: news', '  /con.html: /news/'].join('\n'));
+    expect(problems({}, { site })).toEqual([
+      'content/site.yml:8:3 error: redirects /../etc/: the old address must be a site path such as /news/old-slug/',
+      'content/site.yml:9:3 error: redirects /old/: the new address must be a site path such as /news/old-slug/',
+      'content/site.yml:10:3 error: redirects /con.html: the old address must not use a name Windows reserves for devices',
+    ]);
+    expect(problems({}, { site: SITE_WITH('redirects:\n  /x/: 5') })).toEqual(['content/site.yml:8:3 error: redirects /x/: must be a site path such as /news/']);
+  });
+
+  test('pages: in site.yml names page files; an unknown one is an error at its line with the nearest slugs', () => {
+    const site = SITE_WITH('pages:\n  - about\n  - ethic\n  - about\n  - Contact');
+    expect(problems({}, { site, pages: { about: pageFile(), ethics: pageFile() } })).toEqual([
+      'content/site.yml:11:5 error: pages.3: must be lowercase ASCII letters and digits in words joined by "-"',
+    ]);
+    expect(problems({}, { site: SITE_WITH('pages:\n  - about\n  - ethic\n  - about\n  - contact'), pages: { about: pageFile(), ethics: pageFile() } })).toEqual([
+      'content/site.yml:9:5 error: pages: no page "ethic"\n    hint: did you mean "ethics"?',
+      'content/site.yml:10:5 error: pages: "about" is listed twice\n    hint: the footer links each page once: remove one',
+      'content/site.yml:11:5 error: pages: no page "contact"\n    hint: pages are the files in content/pages/ (without .md): add content/pages/contact.md',
+    ]);
+  });
+});

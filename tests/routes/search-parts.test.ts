@@ -18,6 +18,18 @@ describe('searchShards', () => {
     ]);
   });
 
+  test('published pages (About…) come last, in a part of their own; a draft page is left out', () => {
+    const shards = searchShards(
+      [{ url: '/news/tram/', year: '2026' }],
+      [{ url: '/about/' }, { url: '/style-guide/', banner: 'Draft: not published' }, { url: '/policies/ethics/' }],
+    );
+    expect(shards).toEqual([
+      { name: '2026', pages: ['news/tram/index.html'] },
+      { name: 'pages', pages: ['about/index.html', 'policies/ethics/index.html'] },
+    ]);
+    expect(searchShards([], [{ url: '/about/', banner: 'Draft' }])).toEqual([]);
+  });
+
   test('nothing published, no part', () => {
     expect(searchShards([{ url: '/news/draft/', year: '2026', banner: 'Draft' }])).toEqual([]);
   });

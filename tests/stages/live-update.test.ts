@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { build, defaultPaths, rebuild, type BuildOptions, type BuildState } from '../../src/stages/build.js';
@@ -21,6 +21,9 @@ beforeEach(async () => {
     'tram.md': validArticle({ title: 'Tram opens', category: 'business', summary: 'Tram runs.' }),
     'ferry.md': validArticle({ title: 'Ferry returns', date: '2025-02-01', summary: 'Ferry back.' }),
   });
+  mkdirSync(path.join(root, 'content/pages'));
+  writeFileSync(path.join(root, 'content/pages/about.md'), '---\ntitle: About the Gazette\n---\nWe report on the city.\n');
+  appendFileSync(path.join(root, 'content/site.yml'), 'pages: [about]\n');
   // Content paths are shown relative to the working directory, as in the CLI.
   process.chdir(root);
   const result = await build(options);
@@ -89,6 +92,37 @@ describe('an update after saved articles', () => {
       'content/articles/harbour.md:3:1 error: date: "2025-02-30" is not a real date (you specified 30 (of type number) as a day, which is invalid)',
     ]);
     expect(html('news/harbour')).toBe(before);
+  });
+
+  test('a saved page is updated in place: its own page and the footer of every page, nothing else rendered', async () => {
+    writeFileSync('content/pages/about.md', '---\ntitle: About us\n---\nWe have reported on the city since 1901.\n');
+    expect(await previewEdits(state, ['content/pages/about.md'])).toBeUndefined();
+    const updated = await updateSite(state, ['content/pages/about.md']);
+    expect(updated?.output.upToDate).toBe(false);
+    expect(html('about')).toContain('We have reported on the city since 1901.');
+    // The title is the footer's link text, on every page.
+    for (const url of ['about', 'news/harbour', 'news', '']) expect(html(url), url).toContain('<a href="/about/"');
+    expect(html('news/harbour')).toContain('>About us</a>');
+    // A body edit alone leaves the other pages as they were: only the page is rendered.
+    const after = html('news/harbour');
+    writeFileSync('content/pages/about.md', '---\ntitle: About us\n---\nWe have reported on the city since 1902.\n');
+    const again = await updateSite(updated!.state!, ['content/pages/about.md']);
+    expect(html('about')).toContain('since 1902');
+    expect(html('news/harbour')).toBe(after);
+    expect(again?.output.rendered).toBe(1);
+  });
+
+  test('an added page is built; a page with an error is reported with its line, and the site stays as it was', async () => {
+    writeFileSync('content/pages/ethics.md', '---\ntitle: Ethics\n---\nOur standards.\n');
+    const added = await updateSite(state, ['content/pages/ethics.md']);
+    expect(html('ethics')).toContain('Our standards.');
+    const before = html('about');
+    writeFileSync('content/pages/about.md', '---\ntitle: About\npermalink: /news/\n---\nMoved.\n');
+    const failure = await updateSite(added!.state!, ['content/pages/about.md']).catch((error: unknown) => error);
+    expect((failure as ContentError).problems.map(formatProblem)).toEqual([
+      "content/pages/about.md:3:1 error: the page's address /news/ is already the address of content/categories/news.md\n    hint: change the permalink",
+    ]);
+    expect(html('about')).toBe(before);
   });
 
   test('a change outside the articles is left to a full build', async () => {

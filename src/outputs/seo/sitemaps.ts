@@ -14,8 +14,8 @@ export interface OutputFile {
 export interface SitemapPage {
   /** Absolute URL under `siteUrl`. */
   url: string;
-  /** W3C datetime of the last change, e.g. `2025-01-31T09:30:00+01:00`; written as given. */
-  lastmod: string;
+  /** W3C datetime of the last change, e.g. `2025-01-31T09:30:00+01:00`; written as given. Left out when unknown. */
+  lastmod?: string | undefined;
 }
 
 export interface SitemapOptions {
@@ -64,7 +64,8 @@ const MAX_NEWS_ARTICLES = 1_000;
 
 interface Entry {
   loc: string;
-  lastmod: string;
+  lastmod: string | undefined;
+  /** -Infinity without a lastmod: any dated entry is newer. */
   instant: number;
 }
 
@@ -89,7 +90,7 @@ export function renderSitemaps(pages: readonly SitemapPage[], options: SitemapOp
     const entry: Entry = {
       loc: urlUnderSite(page.url, base),
       lastmod: page.lastmod,
-      instant: w3cInstant(page.lastmod, `lastmod of ${page.url}`),
+      instant: page.lastmod === undefined ? -Infinity : w3cInstant(page.lastmod, `lastmod of ${page.url}`),
     };
     const seen = byLoc.get(entry.loc);
     if (seen === undefined || newestFirst(entry, seen) < 0) byLoc.set(entry.loc, entry);
@@ -170,7 +171,7 @@ export function renderNewsSitemap(articles: readonly NewsArticle[], options: New
 function urlset(entries: readonly Entry[]): string {
   const lines = [XML_DECLARATION, `<urlset xmlns="${SITEMAP_NS}">`];
   for (const { loc, lastmod } of entries) {
-    lines.push(`  <url><loc>${xmlText(loc)}</loc><lastmod>${xmlText(lastmod)}</lastmod></url>`);
+    lines.push(`  <url><loc>${xmlText(loc)}</loc>${lastmodElement(lastmod)}</url>`);
   }
   lines.push('</urlset>', '');
   return lines.join('\n');
@@ -179,16 +180,19 @@ function urlset(entries: readonly Entry[]): string {
 function sitemapIndex(entries: readonly Entry[]): string {
   const lines = [XML_DECLARATION, `<sitemapindex xmlns="${SITEMAP_NS}">`];
   for (const { loc, lastmod } of entries) {
-    lines.push(`  <sitemap><loc>${xmlText(loc)}</loc><lastmod>${xmlText(lastmod)}</lastmod></sitemap>`);
+    lines.push(`  <sitemap><loc>${xmlText(loc)}</loc>${lastmodElement(lastmod)}</sitemap>`);
   }
   lines.push('</sitemapindex>', '');
   return lines.join('\n');
 }
 
+const lastmodElement = (lastmod: string | undefined): string => (lastmod === undefined ? '' : `<lastmod>${xmlText(lastmod)}</lastmod>`);
+
 // Newer first; one instant written with two offsets is settled by the text,
 // so that which duplicate wins never depends on input order.
 function newestFirst(a: Entry, b: Entry): number {
-  return b.instant - a.instant || compareStrings(a.lastmod, b.lastmod);
+  if (a.instant !== b.instant) return b.instant > a.instant ? 1 : -1;
+  return compareStrings(a.lastmod ?? '', b.lastmod ?? '');
 }
 
 // UTF-16 order equals code-point order here: normalised URLs (`URL#href`)

@@ -156,6 +156,23 @@ describe('renderSitemaps', () => {
     }
   });
 
+  test('a page without a lastmod is listed without one; a dated entry of the same URL wins, and a part of undated pages has none', () => {
+    const [only] = renderSitemaps(
+      [
+        { url: `${site}about/` },
+        { url: `${site}b/`, lastmod: '2025-01-01T09:00:00Z' },
+        { url: `${site}b/` },
+      ],
+      { siteUrl: site },
+    );
+    expect(only!.content).toContain('  <url><loc>https://example.org/about/</loc></url>\n');
+    expect(texts(only!.content, 'url > lastmod')).toEqual(['2025-01-01T09:00:00Z']);
+    const [index, first, second] = renderSitemaps([{ url: `${site}a/` }, { url: `${site}c/`, lastmod: '2025-01-01T09:00:00Z' }], { siteUrl: site, maxUrlsPerFile: 1 });
+    expect(index!.content).toContain('<sitemap><loc>https://example.org/sitemap-1.xml</loc></sitemap>');
+    expect(index!.content).toContain('<sitemap><loc>https://example.org/sitemap-2.xml</loc><lastmod>2025-01-01T09:00:00Z</lastmod></sitemap>');
+    expect([first!.path, second!.path]).toEqual(['sitemap-1.xml', 'sitemap-2.xml']);
+  });
+
   test('a URL with XML specials is escaped and reads back as itself', () => {
     const url = "https://example.org/it's/?q=a&b=<c>";
     const [only] = renderSitemaps([{ url, lastmod: '2025-01-01' }], { siteUrl: site });
