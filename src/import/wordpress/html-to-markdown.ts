@@ -97,6 +97,10 @@ export function htmlToMarkdown(source: string, context: HtmlContext): { markdown
   const image = (node: Element): Image | undefined => {
     const src = attribute(node, 'src').trim();
     if (!src) return undefined;
+    if (!isWebOrSitePath(src)) {
+      note('unconverted', `image "${src}" is not a web address; left out`);
+      return undefined;
+    }
     let alt = attribute(node, 'alt').trim() || context.altFor(src) || attribute(node, 'title').trim();
     if (!alt) {
       alt = 'Image';
@@ -179,6 +183,10 @@ export function htmlToMarkdown(source: string, context: HtmlContext): { markdown
       const href = attribute(node, 'href');
       const children = state.all(node) as PhrasingContent[];
       if (!href) return children;
+      if (!isWebOrSitePath(href) && !/^(?:mailto:|#)/i.test(href)) {
+        note('unconverted', `link to "${href}" is not a web address; its text is kept without the link`);
+        return children;
+      }
       return { type: 'link', url: context.resolve(href), title: attribute(node, 'title') || null, children };
     },
     'bs-embed'(_state, node) {
@@ -247,6 +255,9 @@ export function htmlToMarkdown(source: string, context: HtmlContext): { markdown
   const markdown = processor.stringify(tree);
   return { markdown: markdown.trim(), notes };
 }
+
+/** An https?:// address or a path of the site: what a story may point at. */
+const isWebOrSitePath = (address: string) => /^https?:\/\//i.test(address) || /^\/(?!\/)/.test(address);
 
 /** A link around a picture that only opened the picture (or its attachment page) adds nothing. */
 function isSameMedia(href: string, src: string): boolean {
