@@ -21,8 +21,8 @@ import type { Embed } from '../../markdown/embeds/providers.js';
 
 /** What the converter asks of the import. */
 export interface HtmlContext {
-  /** The address to write for an image or a linked file of the export (a copied file's site path, or the address as it was). */
-  resolve(url: string): string;
+  /** The address to write for an image or a link of the export (a copied upload's site path, a path of the site, or a web address). */
+  resolve(url: string, use: 'image' | 'link'): string;
   /** An alt text for an image that has none in the body (the attachment's). */
   altFor(url: string): string | undefined;
   /** What an address embeds, or undefined when Broadsheet does not embed it. */
@@ -33,6 +33,8 @@ export interface HtmlContext {
 export interface HtmlNote {
   kind: 'unconverted' | 'warning';
   message: string;
+  /** Text on the line of the written file where it is (an address), when there is one. */
+  find?: string;
 }
 
 /** Elements whose content a reader never saw as text, or that run code: dropped, and noted. */
@@ -88,10 +90,10 @@ const captionTitle = (caption: string) => (caption.includes('|') ? `${caption} |
 export function htmlToMarkdown(source: string, context: HtmlContext): { markdown: string; notes: HtmlNote[] } {
   const notes: HtmlNote[] = [];
   const noteOnce = new Set<string>();
-  const note = (kind: HtmlNote['kind'], message: string) => {
+  const note = (kind: HtmlNote['kind'], message: string, find?: string) => {
     if (noteOnce.has(message)) return;
     noteOnce.add(message);
-    notes.push({ kind, message });
+    notes.push(find ? { kind, message, find } : { kind, message });
   };
 
   const image = (node: Element): Image | undefined => {
@@ -101,12 +103,13 @@ export function htmlToMarkdown(source: string, context: HtmlContext): { markdown
       note('unconverted', `image "${src}" is not a web address; left out`);
       return undefined;
     }
+    const url = context.resolve(src, 'image');
     let alt = attribute(node, 'alt').trim() || context.altFor(src) || attribute(node, 'title').trim();
     if (!alt) {
       alt = 'Image';
-      note('warning', `image ${src} has no alt text; wrote "Image": describe what it shows`);
+      note('warning', `image ${src} has no alt text; wrote "Image": describe what it shows`, `(${url}`);
     }
-    return { type: 'image', url: context.resolve(src), alt, title: null };
+    return { type: 'image', url, alt, title: null };
   };
 
   const imageParagraph = (img: Element, caption: string): Paragraph | undefined => {
@@ -127,7 +130,7 @@ export function htmlToMarkdown(source: string, context: HtmlContext): { markdown
       note('unconverted', `embed of "${url}" is not a web address; left out`);
       return [];
     }
-    if (!bare) note('warning', `embed of ${url}: not a provider Broadsheet embeds; kept as a link`);
+    if (!bare) note('warning', `embed of ${url}: not a provider Broadsheet embeds; kept as a link`, url);
     const link: Link = { type: 'link', url, title: null, children: [text(title || url)] };
     return [{ type: 'paragraph', children: [link] }];
   };
@@ -172,7 +175,7 @@ export function htmlToMarkdown(source: string, context: HtmlContext): { markdown
       for (const link of links) {
         const href = attribute(link, 'href');
         const src = attribute(elements(link, (inner) => inner.tagName === 'img')[0] ?? link, 'src');
-        if (href && !isSameMedia(href, src)) note('warning', `the link around image ${src} (to ${href}) was removed: a captioned picture cannot be a link`);
+        if (href && !isSameMedia(href, src)) note('warning', `the link around image ${src} (to ${href}) was removed: a captioned picture cannot be a link`, `(${context.resolve(src, 'image')}`);
       }
       return images.flatMap((img) => imageParagraph(img, images.length === 1 ? caption : '') ?? []);
     },
@@ -187,7 +190,14 @@ export function htmlToMarkdown(source: string, context: HtmlContext): { markdown
         note('unconverted', `link to "${href}" is not a web address; its text is kept without the link`);
         return children;
       }
-      return { type: 'link', url: context.resolve(href), title: attribute(node, 'title') || null, children };
+      return { type: 'link', url: context.resolve(href, 'link'), title: attribute(node, 'title') || null, children };
+    },
+    blockquote(state, node) {
+      // WordPress's quote block names its source in a <cite> after the text: a line of its own here.
+      const cite = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'cite');
+      const children = state.toFlow(state.all({ ...node, children: node.children.filter((child) => child !== cite) }));
+      if (cite && plain(cite)) children.push({ type: 'paragraph', children: [text(`— ${plain(cite)}`)] });
+      return { type: 'blockquote', children };
     },
     'bs-embed'(_state, node) {
       return embedNodes(attribute(node, 'url'), attribute(node, 'title'), node.properties['bare'] !== undefined) as BlockContent[];
@@ -196,7 +206,7 @@ export function htmlToMarkdown(source: string, context: HtmlContext): { markdown
       const src = attribute(node, 'src');
       const found = context.embed(src);
       if (found) return embedNodes(src, attribute(node, 'title'), false) as BlockContent[];
-      note('unconverted', `frame of ${src || '(no address)'} is not a provider Broadsheet embeds; replaced by a link`);
+      note('unconverted', `frame of ${src || '(no address)'} is not a provider Broadsheet embeds; replaced by a link`, src || undefined);
       if (!/^https?:\/\//i.test(src)) return undefined;
       return { type: 'paragraph', children: [{ type: 'link', url: src, title: null, children: [text(attribute(node, 'title') || src)] }] };
     },
@@ -220,9 +230,9 @@ export function htmlToMarkdown(source: string, context: HtmlContext): { markdown
     }
     const found = context.embed(src);
     if (found) return embedNodes(src, '', false) as BlockContent[];
-    const address = context.resolve(src);
+    const address = context.resolve(src, 'link');
     const label = `${node.tagName === 'video' ? 'Video' : 'Audio'}: ${address.split('/').pop() ?? address}`;
-    note('unconverted', `${node.tagName} file ${src}: Broadsheet has no player for files; written as a link to it`);
+    note('unconverted', `${node.tagName} file ${src}: Broadsheet has no player for files; written as a link to it`, `[${label}]`);
     const paragraph: Paragraph = { type: 'paragraph', children: [{ type: 'link', url: address, title: null, children: [text(label)] }] };
     return paragraph;
   }

@@ -126,29 +126,47 @@ class WordPressImport {
     return { file: this.exportName, line: item.line, item: what };
   }
 
-  /** The address to write for an upload: its public copy when --uploads has it, else the address as it was. */
-  private resolve(address: string, place: SourcePlace, notes: BodyNote[]): string {
+  /**
+   * The address to write for an image or a link: an upload's public copy
+   * when --uploads has it; otherwise an image's web address (a path of the
+   * old site is not a file of the new one) and, for a link to the old site,
+   * its path, which an alias or redirect keeps answering.
+   */
+  private resolve(address: string, use: 'image' | 'link', place: SourcePlace, notes: BodyNote[]): string {
+    const copy = this.copyUpload(address, place, notes);
+    if (copy) return copy;
+    if (!URL.canParse(address, this.site)) return address;
+    const url = new URL(address, this.site);
+    // An upload that was not copied is still on the old host; its path is no file of the new site.
+    if (uploadSegments(address, this.sites)) return url.href;
+    if (use === 'image' || !/^https?:$/.test(url.protocol)) return /^https?:$/.test(url.protocol) ? url.href : address;
+    const old = oldAddress(url.href, this.site);
+    return old.kind === 'path' && isKeepablePath(old.path) ? `${old.path}${url.hash}` : address;
+  }
+
+  /** The site path of an upload's copy in public/, when the export's address is an upload and --uploads holds the file. */
+  private copyUpload(address: string, place: SourcePlace, notes: BodyNote[]): string | undefined {
     const segments = uploadSegments(address, this.sites);
-    if (!segments) return address;
+    if (!segments) return undefined;
     const absolute = new URL(address, this.site).href;
     if (!this.uploads) {
       this.remoteImages++;
-      return absolute;
+      return undefined;
     }
     const file = findUpload(this.uploads, segments);
     if (!file) {
       if (!this.remoteWarned.has(absolute)) {
         this.remoteWarned.add(absolute);
-        notes.push({ kind: 'warning', message: `${segments.join('/')} is not in the uploads folder (or not a plain file inside it); kept as the remote address ${absolute}` });
+        notes.push({ kind: 'warning', message: `${segments.join('/')} is not in the uploads folder (or not a plain file inside it); kept as the remote address ${absolute}`, find: absolute });
       }
-      return absolute;
+      return undefined;
     }
     const known = this.copied.get(file);
     if (known) return `/${known}`;
     const wanted = publicUploadPath(segments);
     if (!wanted) {
-      notes.push({ kind: 'warning', message: `${segments.join('/')} has no file extension; kept as the remote address ${absolute}` });
-      return absolute;
+      notes.push({ kind: 'warning', message: `${segments.join('/')} has no file extension; kept as the remote address ${absolute}`, find: absolute });
+      return undefined;
     }
     let publicPath = wanted;
     for (let n = 2; this.publicPaths.has(publicPath); n++) publicPath = wanted.replace(/(\.[a-z0-9]+)$/, `-${n}$1`);
@@ -169,7 +187,7 @@ class WordPressImport {
 
   private bodyContext(place: SourcePlace, notes: BodyNote[]): BodyContext {
     return {
-      resolve: (address) => this.resolve(address, place, notes),
+      resolve: (address, use) => this.resolve(address, use, place, notes),
       altFor: (address) => this.index.altByAddress.get(pictureKey(new URL(address, this.site).href)),
       embed: this.embed,
       attachment: (id) => this.index.attachments.get(id),
@@ -227,7 +245,10 @@ class WordPressImport {
     const headline = title || `Untitled ${type} ${id}`;
     if (!title) notes.push({ kind: 'warning', message: `it had no title; wrote "${headline}"` });
 
-    const link = oldAddress(field('link') || field('guid'), this.site);
+    const rawLink = field('link') || field('guid');
+    // A link with `.`/`..` segments (written or escaped) would resolve to another address, an archive's perhaps: not kept.
+    const link = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$|\?|#)/i.test(rawLink.replace(/^[a-z]+:\/\/[^/]*/i, '')) ? ({ kind: 'elsewhere' } as const) : oldAddress(rawLink, this.site);
+    if (link.kind === 'elsewhere' && rawLink) notes.push({ kind: 'warning', message: `its old address ${rawLink} is not on the site's host or climbs with "." or ".." segments; it is not kept` });
     if (link.kind === 'query' || oldAddress(field('guid'), this.site).kind === 'query') this.queryAddresses++;
     let postName = field('wp:post_name');
     try {
@@ -270,23 +291,20 @@ class WordPressImport {
     const aliases = link.kind === 'path' && link.path !== newPath && isKeepablePath(link.path) ? [link.path] : [];
     if (link.kind === 'path' && aliases.length === 0 && link.path !== newPath) notes.push({ kind: 'warning', message: `its old address ${link.path} is not a path a static site can answer (only letters, digits, . _ ~ - between slashes); it is not kept` });
 
-    const published = status === 'publish';
+    // Archive pages of the old site: a tag's leads to its tag page, when a published article has it.
+    if (status === 'publish') for (const tag of tags) if (!this.publishedTags.has(slugifyText(tag))) this.publishedTags.set(slugifyText(tag), tag);
     for (const term of item.terms) {
-      if (term.domain !== 'post_tag' || !term.nicename) continue;
       const tagSlug = slugifyText(plainText(term.name));
-      if (!tagSlugs.has(tagSlug)) continue;
-      this.tagArchives.set(`/tag/${term.nicename}/`, tagSlug);
-      if (published && !this.publishedTags.has(tagSlug)) this.publishedTags.set(tagSlug, plainText(term.name));
+      if (term.domain === 'post_tag' && term.nicename && tagSlugs.has(tagSlug)) this.tagArchives.set(`/tag/${term.nicename}/`, tagSlug);
     }
+    // A category's archive leads to its section when it is one, else to its tag page, else to the post's section.
     for (const chain of filing.categories) {
-      const archive = `/category/${[...chain].reverse().map((category) => category.nicename).join('/')}/`;
-      const top = chain[chain.length - 1];
-      if (top?.nicename === filing.section.nicename && chain.length === 1) continue;
-      const own = chain[0];
-      if (!own) continue;
-      const tagSlug = slugifyText(own.name);
-      if (published && tagSlugs.has(tagSlug) && !this.publishedTags.has(tagSlug)) this.publishedTags.set(tagSlug, own.name);
-      if (!this.categoryArchives.has(archive)) this.categoryArchives.set(archive, [tagSlug, top && top.nicename === filing.section.nicename ? section.slug : this.sectionFor(top)]);
+      for (let at = 0; at < chain.length; at++) {
+        const category = chain[at] as ExportCategory;
+        const archive = `/category/${chain.slice(at).reverse().map((up) => up.nicename).join('/')}/`;
+        if (category.nicename === filing.section.nicename || this.categoryArchives.has(archive)) continue;
+        this.categoryArchives.set(archive, [slugifyText(category.name), section.slug]);
+      }
     }
 
     const frontMatter = {
@@ -371,10 +389,8 @@ class WordPressImport {
   }
 
   private *notices(notes: readonly BodyNote[], place: SourcePlace, file: string, content: string): Generator<ImportEvent> {
-    let from = 1;
     for (const note of notes) {
-      const line = note.find ? lineOf(content, note.find, from) : undefined;
-      if (line) from = line;
+      const line = note.find ? lineOf(content, note.find) : undefined;
       yield { type: 'notice', kind: note.kind, message: note.message, source: place, target: line ? { path: file, line } : { path: file } };
     }
   }
@@ -416,8 +432,8 @@ class WordPressImport {
       notes.push({ kind: 'warning', message: `its featured image (attachment ${thumbnail}) is not in the export; left out` });
       return undefined;
     }
-    const src = this.resolve(attachment.url, place, notes);
-    if (!src.startsWith('/')) {
+    const src = this.copyUpload(attachment.url, place, notes);
+    if (!src) {
       notes.push({ kind: 'warning', message: `its featured image ${attachment.url} is not a copied upload (a lead image must be a file in public/); left out` });
       return undefined;
     }
@@ -452,8 +468,9 @@ class WordPressImport {
       this.count('sections');
     }
     const moves: [string, string][] = [];
+    const sectionAliases = new Set(sections.flatMap((section) => [...section.aliases]));
     for (const [archive, [tagSlug, sectionSlugValue]] of this.categoryArchives) {
-      if (!isKeepablePath(archive)) continue;
+      if (!isKeepablePath(archive) || sectionAliases.has(archive)) continue;
       moves.push([archive, this.publishedTags.has(tagSlug) ? `/tags/${tagSlug}/` : `/${sectionSlugValue}/`]);
     }
     for (const [archive, tagSlug] of this.tagArchives) {
