@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { slugifyText } from '../../content/slug.js';
+import { slugifyText, slugProblem } from '../../content/slug.js';
 import { MAX_TAGS } from '../../content/limits.js';
 import { createEmbedMatcher } from '../../markdown/embeds/providers.js';
 import { markdownFile, safeSlug, yamlFile } from '../newsroom-files.js';
@@ -32,6 +32,10 @@ const NOT_IMPORTED: Record<string, string> = {
   'auto-draft': 'an automatic draft WordPress made',
   inherit: 'a revision',
 };
+
+/** The content model's limits on site.yml (pages in the footer, redirects). */
+const MAX_FOOTER_PAGES = 50;
+const MAX_SITE_REDIRECTS = 20_000;
 
 const UNCATEGORIZED: ExportCategory = { nicename: 'uncategorized', name: 'Uncategorized', parent: '', description: '' };
 
@@ -78,6 +82,10 @@ class WordPressImport {
   private readonly sections = new Map<string, SectionUse>();
   private readonly articleSlugs = new Set<string>();
   private readonly pageSlugs = new Set<string>();
+  /** Site paths pages are published at. */
+  private readonly permalinks = new Set<string>();
+  /** Published top-level pages, for the footer (`pages:` in site.yml) in WordPress's menu order. */
+  private readonly footerPages: { slug: string; order: number; id: number }[] = [];
   private readonly takenTopLevel: Set<string>;
   /** Tag slug → the tag as first written, for tags of published articles (they have a tag page). */
   private readonly publishedTags = new Map<string, string>();
@@ -367,11 +375,23 @@ class WordPressImport {
     if (this.takenTopLevel.has(slug)) slug = safeSlug(`${slug}-page`, `page-${page.id}`);
     if (this.pageSlugs.has(slug)) slug = safeSlug(`${slug}-${page.id}`, `page-${page.id}`);
     this.pageSlugs.add(slug);
-    const newPath = `/${slug}/`;
-    const aliases = page.link.kind === 'path' && page.link.path !== newPath && isKeepablePath(page.link.path) ? [page.link.path] : [];
+    // A page keeps its old address as its permalink when that is a path of slugs the site does not use itself.
+    const old = page.link.kind === 'path' ? page.link.path : undefined;
+    const segments = old ? /^\/(.+)\/$/.exec(old)?.[1]?.split('/') : undefined;
+    const first = segments?.[0] ?? '';
+    const keeps = old !== undefined && segments !== undefined && segments.every((segment) => !slugProblem(segment)) && !this.takenTopLevel.has(first) && !this.permalinks.has(old);
+    const newPath = keeps ? old : `/${slug}/`;
+    this.permalinks.add(newPath);
+    const permalink = newPath === `/${slug}/` ? undefined : newPath;
+    const aliases = !keeps && old !== undefined && old !== newPath && isKeepablePath(old) && !this.takenTopLevel.has(first) ? [old] : [];
+    if (!keeps && old !== undefined && aliases.length === 0) page.notes.push({ kind: 'warning', message: `its old address ${old} is one the new site uses itself, or not a path a static site can answer; it is not kept` });
+    if (page.status === 'publish' && (page.item.fields.get('wp:post_parent') ?? '0').trim() === '0') {
+      this.footerPages.push({ slug, order: Number((page.item.fields.get('wp:menu_order') ?? '0').trim()) || 0, id: Number(page.id) || 0 });
+    }
     const frontMatter = {
       title: page.headline,
       summary: page.summary,
+      permalink,
       updated: page.updated,
       draft: page.status === 'draft' ? true : undefined,
       aliases: aliases.length ? aliases : undefined,
@@ -478,6 +498,10 @@ class WordPressImport {
       moves.push([archive, `/tags/${tagSlug}/`]);
     }
     moves.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    if (moves.length > MAX_SITE_REDIRECTS) {
+      yield { type: 'notice', kind: 'warning', message: `${moves.length} category and tag archive addresses, and site.yml may hold ${MAX_SITE_REDIRECTS} redirects: the first ${MAX_SITE_REDIRECTS} in order are kept`, source: place };
+      moves.length = MAX_SITE_REDIRECTS;
+    }
     for (const [from, to] of moves) {
       redirects[from] = to;
       yield { type: 'address', old: from, new: to };
@@ -515,12 +539,14 @@ class WordPressImport {
     } catch {
       // Not a language tag: English, which an editor can change.
     }
+    const footer = [...this.footerPages].sort((a, b) => a.order - b.order || a.id - b.id).slice(0, MAX_FOOTER_PAGES);
     return yamlFile({
       title: plainText(channel.get('title') ?? '') || this.site.hostname,
       url: this.site.href,
       description: plainText(channel.get('description') ?? '') || undefined,
       language: valid,
       timezone: 'UTC',
+      pages: footer.length ? footer.map((page) => page.slug) : undefined,
       redirects: Object.keys(redirects).length ? redirects : undefined,
     });
   }
