@@ -43,11 +43,13 @@ const plainText = (html: string) =>
   html
     .replace(/<[^>]*>/g, ' ')
     .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
-    .replace(/&#0?39;/g, "'")
+    .replace(/&#(\d{1,7});/g, (whole, code: string) => (Number(code) <= 0x10ffff ? String.fromCodePoint(Number(code)) : whole))
+    .replace(/&#x([\da-f]{1,6});/gi, (whole, code: string) => (Number.parseInt(code, 16) <= 0x10ffff ? String.fromCodePoint(Number.parseInt(code, 16)) : whole))
+    // Last, so that an escaped entity (`&amp;lt;`) stays text.
+    .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim();
 

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { importWordPress } from '../../../src/import/wordpress/import-wordpress.js';
+import type { ImportEvent } from '../../../src/import/types.js';
 import { build, checkContent } from '../../../src/stages/build.js';
 import { formatProblem } from '../../../src/util/problems.js';
 
@@ -106,6 +108,20 @@ describe('broadsheet import wordpress', () => {
     const forced = run(...importArgs(), '--force');
     expect(forced.code).toBe(0);
     expect(readFileSync(story)).toEqual(before.get('content/articles/2019/2019-05-14-harbour-wall-first-stones.md'));
+  });
+});
+
+describe('importWordPress without --uploads', () => {
+  test('images stay at their web addresses, no lead image is set, and the report says why', async () => {
+    const events: ImportEvent[] = [];
+    for await (const event of importWordPress({ source: path.join(FIXTURE, 'export.xml') })) events.push(event);
+    const files = new Map(events.flatMap((event) => (event.type === 'file' ? [[`${event.root}/${event.path}`, String(event.content)]] : [])));
+    expect([...files.keys()].filter((name) => name.startsWith('public/'))).toEqual([]);
+    const regatta = files.get('content/articles/2019/2019-06-02-regatta-day.md') ?? '';
+    expect(regatta).toContain('![The orange lifeboat waiting off the pier](https://gazette.example/wp-content/uploads/2019/06/lifeboat.jpg "The lifeboat crew stood by all afternoon")');
+    expect(regatta).not.toMatch(/^image:/m);
+    const warnings = events.flatMap((event) => (event.type === 'notice' && event.kind === 'warning' ? [event.message] : []));
+    expect(warnings).toContain('12 addresses of uploaded files were kept as remote addresses, and no featured image was imported: give --uploads with a copy of wp-content/uploads to copy them into public/');
   });
 });
 
