@@ -169,6 +169,8 @@ export function htmlToMarkdown(source: string, context: HtmlContext): { markdown
       }
       const embedded = elements(node, (element) => element.tagName === 'bs-embed' || element.tagName === 'iframe')[0];
       if (embedded) return embedNodes(attribute(embedded, embedded.tagName === 'iframe' ? 'src' : 'url'), attribute(embedded, 'title') || caption, false) as BlockContent[];
+      const player = elements(node, (element) => element.tagName === 'video' || element.tagName === 'audio')[0];
+      if (player) return media(player, caption);
       const images = elements(node, (element) => element.tagName === 'img');
       if (images.length === 0) return state.all(node) as BlockContent[];
       const links = elements(node, (element) => element.tagName === 'a' && elements(element, (inner) => inner.tagName === 'img').length > 0);
@@ -210,8 +212,8 @@ export function htmlToMarkdown(source: string, context: HtmlContext): { markdown
       if (!/^https?:\/\//i.test(src)) return undefined;
       return { type: 'paragraph', children: [{ type: 'link', url: src, title: null, children: [text(attribute(node, 'title') || src)] }] };
     },
-    video: media,
-    audio: media,
+    video: (_state, node) => media(node),
+    audio: (_state, node) => media(node),
     source() {
       return undefined;
     },
@@ -222,7 +224,8 @@ export function htmlToMarkdown(source: string, context: HtmlContext): { markdown
     },
   };
 
-  function media(_state: unknown, node: Element) {
+  /** A video or audio file as a link to it (its caption, or its file name, as the text). */
+  function media(node: Element, caption = '') {
     const src = attribute(node, 'src') || attribute(elements(node, (element) => element.tagName === 'source')[0] ?? node, 'src');
     if (!src) {
       note('unconverted', `<${node.tagName}> without an address left out`);
@@ -231,7 +234,7 @@ export function htmlToMarkdown(source: string, context: HtmlContext): { markdown
     const found = context.embed(src);
     if (found) return embedNodes(src, '', false) as BlockContent[];
     const address = context.resolve(src, 'link');
-    const label = `${node.tagName === 'video' ? 'Video' : 'Audio'}: ${address.split('/').pop() ?? address}`;
+    const label = `${node.tagName === 'video' ? 'Video' : 'Audio'}: ${caption || (address.split('/').pop() ?? address)}`;
     note('unconverted', `${node.tagName} file ${src}: Broadsheet has no player for files; written as a link to it`, `[${label}]`);
     const paragraph: Paragraph = { type: 'paragraph', children: [{ type: 'link', url: address, title: null, children: [text(label)] }] };
     return paragraph;
