@@ -6,6 +6,7 @@ import { readWxr } from './read-wxr.js';
  * posts, often after the post that uses them). No post body is kept.
  */
 
+/** A `<wp:author>`: the login posts name in `dc:creator`, and what the author page shows. */
 export interface ExportAuthor {
   login: string;
   name: string;
@@ -13,6 +14,7 @@ export interface ExportAuthor {
   line: number;
 }
 
+/** A `<wp:category>`, by its nicename (the slug in its archive's address). */
 export interface ExportCategory {
   nicename: string;
   name: string;
@@ -21,6 +23,7 @@ export interface ExportCategory {
   description: string;
 }
 
+/** An attachment item: the upload's address, its alt text, caption (the excerpt) and title. */
 export interface ExportAttachment {
   url: string;
   alt: string;
@@ -28,6 +31,7 @@ export interface ExportAttachment {
   title: string;
 }
 
+/** What the first pass keeps: small maps, never a post's text. */
 export interface ExportIndex {
   channel: Map<string, string>;
   authors: Map<string, ExportAuthor>;

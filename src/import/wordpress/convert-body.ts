@@ -10,6 +10,7 @@ export interface BodyNote {
   find?: string;
 }
 
+/** What converting a body asks of the import: addresses, alt texts, embeds and attachments. */
 export type BodyContext = HtmlContext & ShortcodeContext;
 
 /**

@@ -21,6 +21,7 @@ export interface WxrComment {
   fields: Map<string, string>;
 }
 
+/** One record of the export, in document order; the channel's own fields are one record, given when the first item begins. */
 export type WxrRecord =
   | { kind: 'channel'; line: number; fields: Map<string, string> }
   | { kind: 'author' | 'category' | 'tag'; line: number; fields: Map<string, string> }

@@ -33,6 +33,7 @@ export function sectionSlug(nicename: string): string {
   return TAKEN_TOP_LEVEL.has(slug) ? `${slug}-section` : slug;
 }
 
+/** A post's section and the tags its categories give it. */
 export interface PostFiling {
   /** The top-level category (the section). */
   section: ExportCategory;
