@@ -258,9 +258,17 @@ export function htmlToMarkdown(source: string, context: HtmlContext): { markdown
     },
   };
 
+  // A table cell that spans rows or columns has no GFM form: the table keeps its text, and the editor is told.
+  const noteSpans = () => (tree: HastRoot) => {
+    const spanning = elements(tree, (element) => (element.tagName === 'td' || element.tagName === 'th') && (Number(element.properties['colSpan'] ?? 1) > 1 || Number(element.properties['rowSpan'] ?? 1) > 1), false);
+    if (spanning.length > 0) note('warning', 'a table with cells spanning several rows or columns became a plain grid; check it reads right');
+  };
+
   const processor = unified()
     .use(rehypeParse, { fragment: true })
+    .use(noteSpans)
     .use(rehypeRemark, { handlers, nodeHandlers })
+    .use(embedsOnTheirOwnLines)
     .use(gfmTablesOut)
     .use(remarkDirective)
     .use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', rule: '-', fences: true, listItemIndent: 'one', resourceLink: true });
@@ -279,6 +287,43 @@ function isSameMedia(href: string, src: string): boolean {
 }
 
 const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * An embed met inside a paragraph (`Watch [embed]…[/embed] now.`) goes on
+ * a line of its own between the paragraph's two halves: Broadsheet reads
+ * embeds only as lines of their own.
+ */
+function embedsOnTheirOwnLines() {
+  return (tree: MdastRoot) => {
+    const split = (children: RootContent[]): RootContent[] =>
+      children.flatMap((child): RootContent[] => {
+        if (child.type === 'blockquote' || child.type === 'listItem') {
+          child.children = split(child.children as RootContent[]) as typeof child.children;
+          return [child];
+        }
+        if (child.type !== 'paragraph' || !child.children.some((inline) => (inline as RootContent).type === 'leafDirective')) return [child];
+        const out: RootContent[] = [];
+        let run: PhrasingContent[] = [];
+        const flush = () => {
+          const first = run[0];
+          const last = run[run.length - 1];
+          if (first?.type === 'text') first.value = first.value.trimStart();
+          if (last?.type === 'text') last.value = last.value.trimEnd();
+          if (run.some((inline) => inline.type !== 'text' || inline.value.trim())) out.push({ type: 'paragraph', children: run });
+          run = [];
+        };
+        for (const inline of child.children) {
+          if ((inline as RootContent).type === 'leafDirective') {
+            flush();
+            out.push(inline as RootContent);
+          } else run.push(inline);
+        }
+        flush();
+        return out;
+      });
+    tree.children = split(tree.children);
+  };
+}
 
 /** Tables and struck text written in GFM syntax, which the site reads. */
 function gfmTablesOut(this: Processor): void {

@@ -95,6 +95,11 @@ describe('convertBody', () => {
       '![Alt from the attachment](/images/b.jpg)\n\n:::pullquote{by="Ann"}\nSaid.\n:::\n\n> Q.\n>\n> — Bo\n\n---\n\n- a\n- b',
     ],
     [
+      'an embed inside a sentence goes on a line of its own',
+      'Watch [embed]https://youtu.be/aBcDeFgHiJk[/embed] now.',
+      'Watch\n\n::embed{url="https://www.youtube.com/watch?v=aBcDeFgHiJk"}\n\nnow.',
+    ],
+    [
       'the teaser cut goes, sup stays',
       '<p>x<sup>2</sup></p>\n<!--more-->\n<p>After.</p>',
       'x<sup>2</sup>\n\nAfter.',
@@ -115,6 +120,9 @@ describe('convertBody', () => {
       { kind: 'unconverted', message: '<script> removed with its content: Broadsheet stories carry no code, forms or plug-ins' },
       { kind: 'unconverted', message: 'video file https://news.example/wp-content/uploads/v.mp4: Broadsheet has no player for files; written as a link to it', find: '[Video: v.mp4]' },
       { kind: 'warning', message: 'image https://elsewhere.example/c.png has no alt text; wrote "Image": describe what it shows', find: '(https://elsewhere.example/c.png' },
+    ]);
+    expect(convertBody('<table><tr><td colspan="2">x</td></tr></table>', context).notes).toEqual([
+      { kind: 'warning', message: 'a table with cells spanning several rows or columns became a plain grid; check it reads right' },
     ]);
     const file = `---\ntitle: x\n---\n${markdown}\n`;
     expect(lineOf(file, '[Video: v.mp4]')).toBe(6);
