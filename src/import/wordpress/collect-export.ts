@@ -39,6 +39,8 @@ export interface ExportIndex {
   attachments: Map<string, ExportAttachment>;
   /** Attachment address without WordPress's size suffix (`-300x200`) → its alt text. */
   altByAddress: Map<string, string>;
+  /** Post or page id → its permalink (`<link>`), so that a link written `/?p=123` can name the address that is kept. */
+  permalinks: Map<string, string>;
 }
 
 /** An upload's address as WordPress's resized copies share it: `x-300x200.jpg` and `x.jpg` are one picture. */
@@ -48,7 +50,7 @@ const plainText = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/\s+/g
 
 /** Read `file` once for its channel fields, authors, categories and attachments. */
 export async function collectExport(file: string, name: string): Promise<ExportIndex> {
-  const index: ExportIndex = { channel: new Map(), authors: new Map(), categories: new Map(), attachments: new Map(), altByAddress: new Map() };
+  const index: ExportIndex = { channel: new Map(), authors: new Map(), categories: new Map(), attachments: new Map(), altByAddress: new Map(), permalinks: new Map() };
   for await (const record of readWxr(file, name)) {
     const field = (key: string) => (record.fields.get(key) ?? '').trim();
     if (record.kind === 'channel') index.channel = record.fields;
@@ -59,6 +61,8 @@ export async function collectExport(file: string, name: string): Promise<ExportI
     } else if (record.kind === 'category') {
       const nicename = field('category_nicename');
       if (nicename) index.categories.set(nicename, { nicename, name: field('cat_name') || nicename, parent: field('category_parent'), description: field('category_description') });
+    } else if (record.kind === 'item' && (field('wp:post_type') === 'post' || field('wp:post_type') === 'page')) {
+      if (field('link')) index.permalinks.set(field('wp:post_id'), field('link'));
     } else if (record.kind === 'item' && field('wp:post_type') === 'attachment') {
       const url = field('wp:attachment_url') || field('guid');
       const attachment = { url, alt: plainText(record.meta.get('_wp_attachment_image_alt') ?? ''), caption: plainText(field('excerpt:encoded')), title: plainText(field('title')) };

@@ -150,7 +150,11 @@ class WordPressImport {
     // An upload that was not copied is still on the old host; its path is no file of the new site.
     if (uploadSegments(address, this.sites)) return url.href;
     if (use === 'image' || !/^https?:$/.test(url.protocol)) return /^https?:$/.test(url.protocol) ? url.href : address;
-    const old = oldAddress(url.href, this.site);
+    let old = oldAddress(url.href, this.site);
+    // A short link (`/?p=123`, `/?page_id=7`) names a post whose permalink is kept as an alias: link to that.
+    const id = old.kind === 'query' ? /^\/\?(?:p|page_id)=(\d+)$/.exec(old.query)?.[1] : undefined;
+    const permalink = id === undefined ? undefined : this.index.permalinks.get(id);
+    if (permalink !== undefined) old = oldAddress(permalink, this.site);
     return old.kind === 'path' && isKeepablePath(old.path) ? `${old.path}${url.hash}` : address;
   }
 
