@@ -1,0 +1,246 @@
+import { parseContentDate } from '../../content/dates.js';
+import { joinPieces, type BodyNote } from '../body-pieces.js';
+import { relinkBody, type BodyAddress } from '../body-links.js';
+import { markdownFile, safeSlug, yamlFile } from '../newsroom-files.js';
+import { aliasProblem, chooseAliases, sitePathOf } from '../old-addresses.js';
+import type { ImportEvent, ImportNotice } from '../types.js';
+import { createImageShelf, type ImageShelf } from './image-shelf.js';
+import { planNewsroom, type PlannedEntry } from './plan.js';
+import { isImagePath } from './public-path.js';
+import type { SiteEntry, StaticSite } from './types.js';
+import { authorFiles, createAuthorBook } from './authors.js';
+
+/**
+ * The newsroom a static site becomes, as import events: every post an
+ * article, every page a page, each section, author and copied image a
+ * file, `site.yml`, every old address an alias and an address move, and a
+ * notice for everything left out or kept as it was.
+ */
+export function* staticSiteEvents(site: StaticSite): Generator<ImportEvent> {
+  yield* site.notices;
+  const timezone = site.settings.timezone;
+  const dated: SiteEntry[] = [];
+  for (const entry of site.entries) {
+    if (entry.kind === 'page') dated.push(entry);
+    else if (entry.date === undefined) yield skipped(entry, 'it has no date');
+    else {
+      const parsed = parseContentDate(entry.date, timezone);
+      if (parsed.ok) dated.push(entry);
+      else yield skipped(entry, `its date ${parsed.reason}`);
+    }
+  }
+  const plan = planNewsroom(dated);
+  const addressBySource = new Map(plan.entries.map((planned) => [planned.entry.source, planned.address]));
+  const addressByOld = new Map<string, string>();
+  for (const planned of plan.entries) for (const old of planned.entry.oldAddresses) if (!addressByOld.has(old.path)) addressByOld.set(old.path, planned.address);
+
+  const shelf = createImageShelf();
+  const authors = createAuthorBook(site.authors);
+  const claimed = new Map<string, string>();
+  for (const planned of plan.entries) claimed.set(planned.address.toLowerCase(), planned.entry.source);
+  const publishedTags = new Set<string>();
+  const counts = { articles: 0, drafts: 0, pages: 0 };
+  let uncredited = 0;
+
+  for (const planned of plan.entries) {
+    const { entry } = planned;
+    const item = `${entry.kind} “${entry.title}”`;
+    const notices: ImportNotice[] = [];
+    const note = (kind: ImportNotice['kind'], message: string, line?: number, targetLine?: number) =>
+      notices.push({ type: 'notice', kind, message, source: { file: entry.source, line, item }, target: { path: planned.path, line: targetLine } });
+
+    if (planned.renamed) note('warning', planned.renamed);
+    for (const problem of entry.notes) note(problem.kind, problem.message, problem.line);
+
+    const joined = joinPieces(entry.body, site.convertBody(entry, { addressOfSource: (source) => addressBySource.get(source) }));
+    const linkNotes: BodyNote[] = [];
+    const body = relinkBody(joined.text, (address) => relinkAddress(site, shelf, entry, address, addressByOld, item, (message) => linkNotes.push({ kind: 'warning', message, sourceLine: 0, line: address.line })));
+
+    const image = entry.kind === 'article' ? leadImage(site, shelf, entry, item, note) : undefined;
+    const choice = chooseAliases(entry.oldAddresses, planned.address, claimed, entry.source);
+    for (const refused of choice.refused) note('warning', `the old address ${refused.address} is not kept: ${refused.why}`, refused.line);
+
+    let authorSlugs: string[] = [];
+    if (entry.kind === 'article') {
+      const named = entry.authors.length ? entry.authors : [site.defaultAuthor];
+      if (!entry.authors.length) uncredited += 1;
+      authorSlugs = [...new Set(named.map((name) => authors.slugOf(name)))];
+      if (!entry.draft) for (const tag of entry.tags) publishedTags.add(safeSlug(tag, 'tag'));
+    }
+    const updated = checkedUpdated(entry, timezone, note);
+    const frontMatter =
+      entry.kind === 'article'
+        ? {
+            title: entry.title,
+            summary: entry.summary,
+            date: entry.date,
+            updated,
+            authors: authorSlugs,
+            category: planned.section,
+            tags: entry.tags.length ? entry.tags : undefined,
+            image,
+            draft: entry.draft || undefined,
+            aliases: choice.aliases.length ? choice.aliases : undefined,
+          }
+        : {
+            title: entry.title,
+            summary: entry.summary,
+            updated,
+            draft: entry.draft || undefined,
+            aliases: choice.aliases.length ? choice.aliases : undefined,
+          };
+    const text = markdownFile(frontMatter, body);
+    const toFileLine = fileLines(text, body);
+    for (const bodyNote of [...joined.notes, ...linkNotes]) {
+      note(bodyNote.kind, bodyNote.message, bodyNote.sourceLine ? entry.bodyLine + bodyNote.sourceLine - 1 : undefined, toFileLine(bodyNote.line));
+    }
+
+    yield* shelf.take();
+    yield { type: 'file', root: 'content', path: planned.path, content: text, source: { file: entry.source, item } };
+    yield* notices;
+    if (!entry.draft) for (const alias of choice.aliases) yield { type: 'address', old: alias, new: planned.address };
+    if (entry.kind === 'page') counts.pages += 1;
+    else if (entry.draft) counts.drafts += 1;
+    else counts.articles += 1;
+  }
+
+  if (uncredited) {
+    yield { type: 'notice', kind: 'warning', message: `${uncredited} ${uncredited === 1 ? 'post names' : 'posts name'} no author: credited to “${site.defaultAuthor}” (authors/${authors.slugOf(site.defaultAuthor)}.md)`, source: { file: site.tree.files.includes('_config.yml') ? '_config.yml' : '.' } };
+  }
+  for (const [slug, name] of plan.sections) yield sectionFile(site, slug, name);
+  yield* authorFiles(site, authors, shelf);
+  yield* shelf.take();
+  yield siteFile(site, plan.entries, publishedTags);
+  for (const [old, target] of site.redirects) if (keepsRedirect(old, target, publishedTags)) yield { type: 'address', old, new: target };
+
+  yield { type: 'count', kind: 'articles', n: counts.articles };
+  yield { type: 'count', kind: 'drafts', n: counts.drafts };
+  yield { type: 'count', kind: 'pages', n: counts.pages };
+  yield { type: 'count', kind: 'sections', n: plan.sections.size };
+  yield { type: 'count', kind: 'authors', n: authors.count };
+  yield { type: 'count', kind: 'images', n: shelf.count };
+}
+
+const skipped = (entry: SiteEntry, why: string): ImportNotice => ({
+  type: 'notice',
+  kind: 'skipped',
+  message: `not imported: ${why}`,
+  source: { file: entry.source, item: `${entry.kind} “${entry.title}”` },
+});
+
+type Note = (kind: ImportNotice['kind'], message: string, line?: number, targetLine?: number) => void;
+
+function checkedUpdated(entry: SiteEntry, timezone: string, note: Note): string | undefined {
+  if (entry.updated === undefined) return undefined;
+  const updated = parseContentDate(entry.updated, timezone);
+  if (!updated.ok) {
+    note('warning', `the last-modified date is left out: ${updated.reason}`);
+    return undefined;
+  }
+  const date = entry.date === undefined ? undefined : parseContentDate(entry.date, timezone);
+  if (date?.ok && updated.date.epoch < date.date.epoch) {
+    note('warning', `the last-modified date ${entry.updated} is before the publication date; left out`);
+    return undefined;
+  }
+  return entry.updated;
+}
+
+/** Maps 1-based lines of the body to lines of the written file (the front matter before it, the blank lines trimmed off its start). */
+function fileLines(text: string, body: string): (line: number) => number {
+  const trimmedLines = body.slice(0, body.length - body.trimStart().length).split('\n').length - 1;
+  const trimmed = body.trim();
+  const header = trimmed ? text.slice(0, text.length - trimmed.length - 1) : text;
+  const headerLines = header.split('\n').length - 1;
+  return (line) => headerLines + Math.max(1, line - trimmedLines);
+}
+
+function relinkAddress(
+  site: StaticSite,
+  shelf: ImageShelf,
+  entry: SiteEntry,
+  address: BodyAddress,
+  addressByOld: ReadonlyMap<string, string>,
+  item: string,
+  warn: (message: string) => void,
+): string | { asLink: string } | undefined {
+  const { url } = address;
+  if (/^(?:mailto|tel):|^#/i.test(url)) return undefined;
+  const sitePath = sitePathOf(url, site.oldSite) ?? (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(url) ? undefined : url);
+  if (sitePath === undefined) {
+    if (address.kind === 'image') warn(`the image ${url} stays on another site: copy it into public/images/ to keep it`);
+    return undefined;
+  }
+  const [pathPart = '', rest = ''] = splitFragment(sitePath);
+  if (address.kind === 'link') {
+    const moved = addressByOld.get(pathPart);
+    return moved === undefined ? undefined : moved + rest;
+  }
+  if (!isImagePath(pathPart)) return undefined;
+  const located = site.locateImage(entry, pathPart);
+  if (!located) {
+    warn(`the image ${url} is not in the site's folder: kept as a link to its old address`);
+    return { asLink: url };
+  }
+  return shelf.place(located, item);
+}
+
+const splitFragment = (path: string): [string, string] => {
+  const at = path.search(/[?#]/);
+  return at < 0 ? [path, ''] : [path.slice(0, at), path.slice(at)];
+};
+
+function leadImage(site: StaticSite, shelf: ImageShelf, entry: SiteEntry, item: string, note: Note) {
+  const wanted = entry.image;
+  if (!wanted) return undefined;
+  const sitePath = sitePathOf(wanted.ref, site.oldSite) ?? (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(wanted.ref) ? undefined : wanted.ref);
+  const located = sitePath === undefined ? undefined : site.locateImage(entry, splitFragment(sitePath)[0]);
+  if (!located) {
+    const where = sitePath === undefined ? 'is on another site' : "is not in the site's folder";
+    note('warning', `the lead image ${wanted.ref} ${where}: left out (a lead image is a file in public/)`, wanted.line);
+    return undefined;
+  }
+  let alt = wanted.alt?.trim();
+  if (!alt) {
+    alt = entry.title;
+    note('warning', 'the lead image has no alt text: the headline stands in for it; describe the picture', wanted.line);
+  }
+  return { src: shelf.place(located, item), alt, caption: wanted.caption, credit: wanted.credit };
+}
+
+function sectionFile(site: StaticSite, slug: string, name: string): ImportEvent {
+  const found = site.sections.get(name);
+  return {
+    type: 'file',
+    root: 'content',
+    path: `categories/${slug}.md`,
+    content: markdownFile({ name, description: found?.description }, found?.intro ?? ''),
+    source: { file: found?.source ?? '.', item: `section “${name}”` },
+  };
+}
+
+function keepsRedirect(old: string, target: string, publishedTags: ReadonlySet<string>): boolean {
+  if (aliasProblem(old)) return false;
+  const tag = /^\/tags\/([^/]+)\/$/.exec(target)?.[1];
+  return tag === undefined ? target !== '/tags/' || publishedTags.size > 0 : publishedTags.has(tag);
+}
+
+function siteFile(site: StaticSite, planned: readonly PlannedEntry[], publishedTags: ReadonlySet<string>): ImportEvent {
+  const pages = planned.filter((entry) => entry.entry.kind === 'page' && !entry.entry.draft).map((entry) => entry.slug);
+  const redirects = Object.fromEntries([...site.redirects].filter(([old, target]) => keepsRedirect(old, target, publishedTags)));
+  const { title, url, language, timezone, description } = site.settings;
+  return {
+    type: 'file',
+    root: 'content',
+    path: 'site.yml',
+    content: yamlFile({
+      title,
+      url,
+      language,
+      timezone,
+      description,
+      pages: pages.length ? pages : undefined,
+      redirects: Object.keys(redirects).length ? redirects : undefined,
+    }),
+    source: { file: '.', item: 'the site settings' },
+  };
+}
