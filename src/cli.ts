@@ -11,6 +11,8 @@ Commands:
   build    build the site into the output folder
   serve    build, serve on http://localhost:8080 and rebuild on every change
   check    validate all content and report every problem; writes nothing
+  import   import KIND SOURCE: bring an archive into the content folder
+           (KIND: wordpress, jekyll or hugo; see the README)
 
 Options:
   --content DIR     content folder (default: content)
@@ -26,6 +28,10 @@ Options:
   --host ADDRESS    address serve listens on (default: localhost, this machine
                     only); another address, or 0.0.0.0 for all, exposes the
                     preview, drafts included, to the network
+  --public DIR      public folder an import copies images into (default: public)
+  --uploads DIR     import: a local copy of WordPress's wp-content/uploads
+  --force           import: replace files changed since the last import
+  --report FILE     import: where the report goes (default: import-report.md)
   --quiet           print only problems
   --verbose         print stack traces of unexpected errors
   --help            show this help
@@ -62,6 +68,10 @@ async function main(argv: string[]): Promise<number> {
         quiet: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
+        public: { type: 'string', default: 'public' },
+        uploads: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        report: { type: 'string', default: 'import-report.md' },
       },
     });
   } catch (cause) {
@@ -148,6 +158,8 @@ async function main(argv: string[]): Promise<number> {
         });
         return await new Promise<number>(() => {});
       }
+      case 'import':
+        return await runImport(positionals.slice(1), values);
       default:
         console.error(`unknown command "${terminalText(command)}"\n\n${HELP}`);
         return 2;
@@ -156,6 +168,33 @@ async function main(argv: string[]): Promise<number> {
     printFailure(error, values.verbose);
     return 1;
   }
+}
+
+async function runImport(
+  [kind, source, ...extra]: string[],
+  values: { content: string; public: string; uploads?: string | undefined; force: boolean; report: string; quiet: boolean },
+): Promise<number> {
+  const { IMPORTERS } = await import('./import/importers.js');
+  const kinds = Object.keys(IMPORTERS).join(', ');
+  if (!kind || !source || extra.length > 0 || !Object.hasOwn(IMPORTERS, kind)) {
+    console.error(`usage: broadsheet import KIND SOURCE [--content DIR] [--public DIR] [--uploads DIR] [--force] (KIND: ${kinds})`);
+    return 2;
+  }
+  const [importer, { writeImport }, { noticeLine }] = await Promise.all([IMPORTERS[kind]!(), import('./import/write-import.js'), import('./import/import-report.js')]);
+  const summary = await writeImport(importer({ source: path.resolve(source), uploads: values.uploads === undefined ? undefined : path.resolve(values.uploads) }), {
+    kind,
+    source,
+    contentDir: path.resolve(values.content),
+    publicDir: path.resolve(values.public),
+    force: values.force,
+    reportFile: path.resolve(values.report),
+  });
+  for (const item of summary.refused) console.error(`✖ ${terminalText(item.path)}: ${terminalText(item.reason)}`);
+  if (!values.quiet) for (const notice of summary.notices) console.error(`${notice.kind}: ${terminalText(noticeLine(notice))}`);
+  for (const file of summary.kept) console.error(`kept ${terminalText(file)}: changed since the last import (--force replaces it)`);
+  const counts = [...summary.counts].map(([what, n]) => `${n} ${what}`).join(', ');
+  console.log(`${summary.refused.length > 0 ? '✖' : '✔'} imported ${terminalText(counts || 'nothing')}: ${summary.written.length} files written, ${summary.unchanged.length} unchanged, ${summary.kept.length} kept; report in ${terminalText(values.report)}`);
+  return summary.refused.length > 0 ? 1 : 0;
 }
 
 /** A counter redrawn in place at most ten times a second; only on a terminal. */

@@ -23,6 +23,9 @@ type Folder = keyof typeof FOLDERS;
  */
 const PLACEHOLDERS = new Set(['.gitkeep', '.keep', '.DS_Store', 'Thumbs.db', 'desktop.ini']);
 
+/** What `broadsheet import` last wrote (file → hash), committed at the top of content/ and not read as content. */
+export const IMPORT_RECORD = '.broadsheet-import.json';
+
 /**
  * Which files under `contentDir` are read, from one walk that follows no
  * symbolic link, and a problem for every entry that is not read: a link
@@ -44,7 +47,7 @@ export function contentFiles(contentDir: string, problems: Problem[]): ContentFi
     const [top = '', ...rest] = entry.file.split('/');
     if (rest.length === 0) {
       if (top === 'site.yml') found.site = entry.full;
-      else if (!PLACEHOLDERS.has(top)) problems.push(notRead(entry, outsideFolders()));
+      else if (!PLACEHOLDERS.has(top) && top !== IMPORT_RECORD) problems.push(notRead(entry, outsideFolders()));
     } else if (Object.hasOwn(FOLDERS, top)) {
       const folder = top as Folder;
       const skipped = skipReason(rest, FOLDERS[folder], folder);
