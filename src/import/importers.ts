@@ -4,4 +4,6 @@ import type { Importer } from './types.js';
  * The sources `broadsheet import <kind>` reads, each loaded only when asked
  * for: an importer brings its own parsers (XML, TOML, HTML).
  */
-export const IMPORTERS: Record<string, () => Promise<Importer>> = {};
+export const IMPORTERS: Record<string, () => Promise<Importer>> = {
+  jekyll: async () => (await import('./jekyll/import-jekyll.js')).importJekyll,
+};

@@ -27,7 +27,6 @@ export interface EntryReading {
   defaultSection: string;
   notices: ImportNotice[];
   leftFields: { add(file: string, keys: Iterable<string>): void };
-  uncategorized: string[];
 }
 
 /**
@@ -78,7 +77,6 @@ export function readJekyllEntry(file: string, kind: 'post' | 'draft' | 'page', r
     notes.push({ kind: 'warning', message: `${tags.length} tags: the first ${MAX_TAGS} are kept`, line: line('tags') });
     tags = tags.slice(0, MAX_TAGS);
   }
-  if (kind !== 'page' && categories.length === 0) reading.uncategorized.push(file);
 
   const published = data.published !== false && !/^(?:false|no|off)$/i.test(asText(data.published) ?? '');
   const draft = kind === 'draft' || !published;
@@ -111,6 +109,7 @@ export function readJekyllEntry(file: string, kind: 'post' | 'draft' | 'page', r
     updated: isoFromWritten(data.last_modified_at),
     draft,
     section: kind === 'page' ? undefined : (categories[0] ?? reading.defaultSection),
+    sectionAssumed: kind !== 'page' && categories.length === 0,
     tags,
     authors: authorsOf(data),
     summary,

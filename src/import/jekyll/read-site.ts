@@ -30,7 +30,7 @@ export function readJekyllSite(root: string, uploads?: string): StaticSite {
     notices.push({ type: 'notice', kind: 'skipped', message: 'a symbolic link: not followed, nothing read through it', source: { file: link } });
   }
   const leftFields = createLeftFields();
-  const reading: EntryReading = { tree, config, defaultSection: DEFAULT_SECTION, notices, leftFields, uncategorized: [] };
+  const reading: EntryReading = { tree, config, defaultSection: DEFAULT_SECTION, notices, leftFields };
   const entries: SiteEntry[] = [];
   const add = (entry: SiteEntry | undefined) => entry && entries.push(entry);
   for (const file of tree.files) {
@@ -45,10 +45,6 @@ export function readJekyllSite(root: string, uploads?: string): StaticSite {
   }
   const authorsData = readJekyllAuthors(tree);
   notices.push(...authorsData.notices);
-  if (reading.uncategorized.length) {
-    const n = reading.uncategorized.length;
-    notices.push({ type: 'notice', kind: 'warning', message: `${n} ${n === 1 ? 'post has' : 'posts have'} no category: ${n === 1 ? 'it is' : 'they are'} in the section “${DEFAULT_SECTION}” (the first is named here)`, source: { file: reading.uncategorized[0] ?? '' } });
-  }
   notices.push(...leftFields.notices());
   const posts = tree.files.filter((file) => file.startsWith('_posts/'));
 

@@ -2,9 +2,12 @@ import { safeSlug } from '../newsroom-files.js';
 
 /**
  * A path under public/ for a file found at `parts` (folders, then the file
- * name) in the source: every folder and the name's stem a safe slug, the
- * extension lowercase letters and digits. `Photos/Harbour Wall.JPG` →
- * `photos/harbour-wall.jpg`. Undefined for a name without a plain extension.
+ * name) in the source: below `images/` (the one folder of public/ an import
+ * writes; a source path already under `images/` keeps its place, so its old
+ * address still works), every folder and the name's stem a safe slug, the
+ * extension lowercase letters and digits. `assets/Photos/Harbour Wall.JPG`
+ * → `images/assets/photos/harbour-wall.jpg`. Undefined for a name without a
+ * plain extension.
  */
 export function publicPathOf(parts: readonly string[]): string | undefined {
   const name = parts.at(-1);
@@ -13,6 +16,7 @@ export function publicPathOf(parts: readonly string[]): string | undefined {
   const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
   if (!/^[a-z0-9]{1,8}$/.test(extension)) return undefined;
   const folders = parts.slice(0, -1).map((part) => safeSlug(part, 'files'));
+  if (folders[0] !== 'images') folders.unshift('images');
   return [...folders, `${safeSlug(name.slice(0, dot), 'file')}.${extension}`].join('/');
 }
 

@@ -104,6 +104,13 @@ export function* staticSiteEvents(site: StaticSite): Generator<ImportEvent> {
     else counts.articles += 1;
   }
 
+  const assumed = plan.entries.filter((planned) => planned.entry.sectionAssumed);
+  const [firstAssumed] = assumed;
+  if (firstAssumed) {
+    const n = assumed.length;
+    const where = `the section “${site.defaultSection}” (categories/${plan.sectionOf(site.defaultSection)}.md)`;
+    yield { type: 'notice', kind: 'warning', message: `${n} ${n === 1 ? 'post names' : 'posts name'} no category: ${n === 1 ? 'it is' : 'they are'} in ${where} (the first is named here)`, source: { file: firstAssumed.entry.source } };
+  }
   if (uncredited) {
     yield { type: 'notice', kind: 'warning', message: `${uncredited} ${uncredited === 1 ? 'post names' : 'posts name'} no author: credited to “${site.defaultAuthor}” (authors/${authors.slugOf(site.defaultAuthor)}.md)`, source: { file: site.tree.files.includes('_config.yml') ? '_config.yml' : '.' } };
   }
@@ -111,7 +118,10 @@ export function* staticSiteEvents(site: StaticSite): Generator<ImportEvent> {
   yield* authorFiles(site, authors, shelf);
   yield* shelf.take();
   yield siteFile(site, plan.entries, publishedTags);
-  for (const [old, target] of site.redirects) if (keepsRedirect(old, target, publishedTags)) yield { type: 'address', old, new: target };
+  for (const [old, target] of site.redirects) {
+    if (keepsRedirect(old, target, publishedTags)) yield { type: 'address', old, new: target };
+    else yield { type: 'notice', kind: 'warning', message: `the old address ${old} is not kept: ${aliasProblem(old) ?? `${target}, where it would lead, has no published story`}`, source: { file: '.', item: 'a list page of the old site' } };
+  }
 
   yield { type: 'count', kind: 'articles', n: counts.articles };
   yield { type: 'count', kind: 'drafts', n: counts.drafts };

@@ -68,6 +68,8 @@ export interface SiteEntry {
   draft: boolean;
   /** The section's name as the old site wrote it (articles). */
   section?: string;
+  /** The old site gave no section: `section` is the import's default, and the report says so. */
+  sectionAssumed?: boolean;
   tags: string[];
   /** Author keys or names as the old site wrote them. */
   authors: string[];
