@@ -4,6 +4,7 @@ import rehypeRemark from 'rehype-remark';
 import remarkStringify from 'remark-stringify';
 import { visit } from 'unist-util-visit';
 import type { Root } from 'hast';
+import { joinPieces, type BodyPiece } from './body-pieces.js';
 
 /** Elements a plain story written in HTML is made of, each with a Markdown form. */
 const SIMPLE = new Set([
@@ -32,4 +33,14 @@ const converter = unified().use(rehypeParse, { fragment: true }).use(rehypeRemar
 /** A simple HTML body as Markdown (unified's HTML → Markdown packages). */
 export function htmlToMarkdown(html: string): string {
   return String(converter.processSync(html));
+}
+
+/**
+ * An HTML body whose template constructs were converted into `pieces`, as
+ * Markdown; their notes stay at the top, since the HTML's lines are gone.
+ */
+export function htmlAsMarkdown(source: string, pieces: readonly BodyPiece[]): BodyPiece[] {
+  const joined = joinPieces(source, pieces);
+  const notes = pieces.filter((piece) => piece.note).map((piece) => ({ ...piece, text: '' }));
+  return [...notes, { text: htmlToMarkdown(joined.text), at: 0 }];
 }

@@ -6,4 +6,5 @@ import type { Importer } from './types.js';
  */
 export const IMPORTERS: Record<string, () => Promise<Importer>> = {
   jekyll: async () => (await import('./jekyll/import-jekyll.js')).importJekyll,
+  hugo: async () => (await import('./hugo/import-hugo.js')).importHugo,
 };

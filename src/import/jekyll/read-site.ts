@@ -1,5 +1,4 @@
-import { joinPieces, type BodyPiece } from '../body-pieces.js';
-import { htmlToMarkdown } from '../html-body.js';
+import { htmlAsMarkdown } from '../html-body.js';
 import { readSourceTree, resolveInTree, type SourceTree } from '../source-tree.js';
 import type { ImportNotice } from '../types.js';
 import { createLeftFields } from '../static-site/fields.js';
@@ -61,7 +60,7 @@ export function readJekyllSite(root: string, uploads?: string): StaticSite {
     notices,
     convertBody(entry, context) {
       const pieces = convertLiquid(entry.body, { site: config.data, page: entry.data, addressOfSource: context.addressOfSource, posts });
-      return /\.html$/i.test(entry.source) ? asMarkdown(entry.body, pieces) : pieces;
+      return /\.html$/i.test(entry.source) ? htmlAsMarkdown(entry.body, pieces) : pieces;
     },
     locateImage(_entry, sitePath) {
       const file = resolveInTree(sitePath, '');
@@ -72,11 +71,4 @@ export function readJekyllSite(root: string, uploads?: string): StaticSite {
       return found && { tree: found, file, publicPath };
     },
   };
-}
-
-/** An HTML post's converted text as Markdown; the notes stay at the top, where the lines of the HTML no longer are. */
-function asMarkdown(source: string, pieces: BodyPiece[]): BodyPiece[] {
-  const joined = joinPieces(source, pieces);
-  const notes = pieces.filter((piece) => piece.note).map((piece) => ({ ...piece, text: '' }));
-  return [...notes, { text: htmlToMarkdown(joined.text), at: 0 }];
 }

@@ -33,13 +33,13 @@ export interface NewsroomPlan {
  * its new address. Entries are taken in source order, so the first keeps
  * its slug and the same source always gives the same plan.
  */
-export function planNewsroom(entries: readonly SiteEntry[]): NewsroomPlan {
+export function planNewsroom(entries: readonly SiteEntry[], slugHint: (section: string) => string | undefined = () => undefined): NewsroomPlan {
   const sections = new Map<string, string>();
   const sectionByName = new Map<string, string>();
   const sectionOf = (name: string): string => {
     const known = sectionByName.get(name);
     if (known) return known;
-    let slug = safeSlug(name, 'posts');
+    let slug = safeSlug(slugHint(name) ?? name, 'posts');
     if (RESERVED_SLUGS.has(slug)) slug = `${slug}-section`;
     if (!sections.has(slug)) sections.set(slug, name);
     sectionByName.set(name, slug);

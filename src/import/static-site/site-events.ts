@@ -29,7 +29,7 @@ export function* staticSiteEvents(site: StaticSite): Generator<ImportEvent> {
       else yield skipped(entry, `its date ${parsed.reason}`);
     }
   }
-  const plan = planNewsroom(dated);
+  const plan = planNewsroom(dated, (name) => site.sections.get(name)?.slug);
   const addressBySource = new Map(plan.entries.map((planned) => [planned.entry.source, planned.address]));
   const addressByOld = new Map<string, string>();
   for (const planned of plan.entries) for (const old of planned.entry.oldAddresses) if (!addressByOld.has(old.path)) addressByOld.set(old.path, planned.address);

@@ -14,8 +14,8 @@ export interface StaticSite {
   /** How the old site's absolute addresses are recognised and its path prefix taken off. */
   oldSite: { host?: string; prefix: string };
   entries: SiteEntry[];
-  /** Section descriptions and introductions by section name (Hugo's `_index.md`). */
-  sections: Map<string, { description?: string; intro?: string; source: string }>;
+  /** Section slugs, descriptions and introductions by section name (Hugo's folders and `_index.md`). */
+  sections: Map<string, { slug?: string; description?: string; intro?: string; source: string }>;
   /** Authors the site describes (Jekyll's `_data/authors.yml`), by the key posts name them with. */
   authors: Map<string, AuthorFound>;
   /** Credited on posts that name no author. */
