@@ -44,15 +44,15 @@ function prepareSource(kind: string, name: string): string {
   fs.mkdirSync(outside);
   fs.writeFileSync(path.join(outside, 'secret.md'), '---\ntitle: SECRET-CANARY\n---\nSECRET-CANARY\n');
   fs.writeFileSync(path.join(outside, 'secret.jpg'), 'SECRET-CANARY');
+  const time = new Date('2024-03-01T10:00:00Z');
   if (kind === 'jekyll') {
     fs.symlinkSync(path.join(outside, 'secret.md'), path.join(source, '_posts', '2019-06-01-linked.md'));
     fs.symlinkSync(outside, path.join(source, 'assets', 'linked'));
-    const draft = path.join(source, '_drafts', 'harbour-festival-plans.md');
-    const time = new Date('2024-03-01T10:00:00Z');
-    fs.utimesSync(draft, time, time);
+    fs.utimesSync(path.join(source, '_drafts', 'harbour-festival-plans.md'), time, time);
   } else {
     fs.symlinkSync(path.join(outside, 'secret.md'), path.join(source, 'content', 'posts', 'linked.md'));
     fs.symlinkSync(outside, path.join(source, 'static', 'linked'));
+    fs.utimesSync(path.join(source, 'content', 'posts', 'undated.md'), time, time);
   }
   return source;
 }

@@ -10,6 +10,8 @@ import type { SiteSettingsFound } from '../static-site/types.js';
 const CONFIG_FILES = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
 
 export interface HugoConfig {
+  /** The config file read, or `.` when there is none. */
+  file: string;
   /** Top-level keys lowercased (Hugo reads them without regard to case). */
   data: Record<string, unknown>;
   settings: SiteSettingsFound;
@@ -61,6 +63,7 @@ export function readHugoConfig(tree: SourceTree): HugoConfig {
   }
   const params = data.params;
   return {
+    file: file ?? '.',
     data,
     settings: {
       title: title ?? 'Archive',

@@ -107,6 +107,7 @@ export function readHugoSite(root: string, uploads?: string): StaticSite {
   const staticPrefix = `${config.staticDir}/`;
   return {
     tree,
+    configFile: config.file,
     settings: config.settings,
     oldSite: config.oldSite,
     entries,
@@ -134,7 +135,7 @@ export function readHugoSite(root: string, uploads?: string): StaticSite {
         const file = resolveInTree(sitePath, bundle ?? entry.source.replace(/\/[^/]+$/, ''));
         if (!file || !tree.has(file) || !file.startsWith(contentPrefix)) return undefined;
         if (bundle && file.startsWith(`${bundle}/`)) {
-          const folder = entry.kind === 'page' ? ['pages', entry.slug] : [safeSlug(entry.section ?? 'posts', 'posts'), entry.slug];
+          const folder = [entry.kind === 'page' ? 'pages' : safeSlug(entry.source.slice(contentPrefix.length).split('/')[0] ?? '', 'posts'), entry.slug];
           const publicPath = publicPathOf(['images', ...folder, ...file.slice(bundle.length + 1).split('/')]);
           return publicPath ? { tree, file, publicPath } : undefined;
         }

@@ -49,6 +49,7 @@ export function readJekyllSite(root: string, uploads?: string): StaticSite {
 
   return {
     tree,
+    configFile: tree.has('_config.yml') ? '_config.yml' : '.',
     settings: config.settings,
     oldSite: config.oldSite,
     entries,

@@ -109,10 +109,10 @@ export function* staticSiteEvents(site: StaticSite): Generator<ImportEvent> {
   if (firstAssumed) {
     const n = assumed.length;
     const where = `the section “${site.defaultSection}” (categories/${plan.sectionOf(site.defaultSection)}.md)`;
-    yield { type: 'notice', kind: 'warning', message: `${n} ${n === 1 ? 'post names' : 'posts name'} no category: ${n === 1 ? 'it is' : 'they are'} in ${where} (the first is named here)`, source: { file: firstAssumed.entry.source } };
+    yield { type: 'notice', kind: 'warning', message: `${n} ${n === 1 ? 'post names' : 'posts name'} no category: ${n === 1 ? 'it is' : 'they are'} in ${where}${n === 1 ? "" : " (the first is named here)"}`, source: { file: firstAssumed.entry.source } };
   }
   if (uncredited) {
-    yield { type: 'notice', kind: 'warning', message: `${uncredited} ${uncredited === 1 ? 'post names' : 'posts name'} no author: credited to “${site.defaultAuthor}” (authors/${authors.slugOf(site.defaultAuthor)}.md)`, source: { file: site.tree.files.includes('_config.yml') ? '_config.yml' : '.' } };
+    yield { type: 'notice', kind: 'warning', message: `${uncredited} ${uncredited === 1 ? 'post names' : 'posts name'} no author: credited to “${site.defaultAuthor}” (authors/${authors.slugOf(site.defaultAuthor)}.md)`, source: { file: site.configFile } };
   }
   for (const [slug, name] of plan.sections) yield sectionFile(site, slug, name);
   yield* authorFiles(site, authors, shelf);
@@ -251,6 +251,6 @@ function siteFile(site: StaticSite, planned: readonly PlannedEntry[], publishedT
       pages: pages.length ? pages : undefined,
       redirects: Object.keys(redirects).length ? redirects : undefined,
     }),
-    source: { file: '.', item: 'the site settings' },
+    source: { file: site.configFile, item: 'the site settings' },
   };
 }

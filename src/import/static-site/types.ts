@@ -10,6 +10,8 @@ import type { ImportNotice } from '../types.js';
  */
 export interface StaticSite {
   tree: SourceTree;
+  /** The config file the settings came from (`.` when there is none), for the report. */
+  configFile: string;
   settings: SiteSettingsFound;
   /** How the old site's absolute addresses are recognised and its path prefix taken off. */
   oldSite: { host?: string; prefix: string };
