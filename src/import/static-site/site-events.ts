@@ -109,7 +109,7 @@ export function* staticSiteEvents(site: StaticSite): Generator<ImportEvent> {
   if (firstAssumed) {
     const n = assumed.length;
     const where = `the section “${site.defaultSection}” (categories/${plan.sectionOf(site.defaultSection)}.md)`;
-    yield { type: 'notice', kind: 'warning', message: `${n} ${n === 1 ? 'post names' : 'posts name'} no category: ${n === 1 ? 'it is' : 'they are'} in ${where}${n === 1 ? "" : " (the first is named here)"}`, source: { file: firstAssumed.entry.source } };
+    yield { type: 'notice', kind: 'warning', message: `${n} ${n === 1 ? 'post names' : 'posts name'} no category: ${n === 1 ? 'it is' : 'they are'} in ${where}${n === 1 ? '' : ' (the first is named here)'}`, source: { file: firstAssumed.entry.source } };
   }
   if (uncredited) {
     yield { type: 'notice', kind: 'warning', message: `${uncredited} ${uncredited === 1 ? 'post names' : 'posts name'} no author: credited to “${site.defaultAuthor}” (authors/${authors.slugOf(site.defaultAuthor)}.md)`, source: { file: site.configFile } };
@@ -182,8 +182,9 @@ function relinkAddress(
   }
   const [pathPart = '', rest = ''] = splitFragment(sitePath);
   if (address.kind === 'link') {
+    // A link to the old site by its full address or with its path prefix is a link within the new site, which adds its own prefix.
     const moved = addressByOld.get(pathPart);
-    return moved === undefined ? undefined : moved + rest;
+    return moved !== undefined ? moved + rest : sitePath !== url ? sitePath : undefined;
   }
   if (!isImagePath(pathPart)) return undefined;
   const located = site.locateImage(entry, pathPart);
