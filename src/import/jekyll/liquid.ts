@@ -102,7 +102,9 @@ function convertTag(body: string, tokens: readonly Token[], index: number, conte
     }
     case 'youtube':
     case 'vimeo': {
-      const id = unquote(token.args.trim().split(/\s+/)[0] ?? '');
+      // A plugin tag's argument is the id itself, quoted or not.
+      const word = token.args.trim().split(/\s+/)[0] ?? '';
+      const id = unquote(word) ?? word;
       const address = id && (token.name === 'youtube' ? youtubeAddress(id) : vimeoAddress(id));
       return single(address ? { text: asBlock(address, aloneOnLine(body, token.begin, token.end)), at: token.begin } : kept(token, `{% ${token.name} %} without a plain video id: kept as written`));
     }
