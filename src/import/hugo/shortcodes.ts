@@ -137,7 +137,9 @@ function figure(token: ShortcodeToken): { text: string; warning?: string; block:
   const caption = [token.named.get('title'), token.named.get('caption')].filter(Boolean).join(': ').replace(/\|/g, '/');
   const credit = token.named.get('attr')?.replace(/\|/g, '/');
   const stated = token.named.get('alt')?.trim();
-  const alt = (stated || caption.replace(/[*_`[\]]/g, '') || (src.split('/').at(-1) ?? src)).replace(/[[\]]/g, '');
+  // A caption's Markdown is not alt text: links become their words, emphasis marks go.
+  const plainCaption = caption.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '');
+  const alt = (stated || plainCaption || (src.split('/').at(-1) ?? src)).replace(/[[\]]/g, '');
   const title = credit ? `${caption} | ${credit}` : caption;
   const warnings = [
     stated ? undefined : 'the figure has no alt text: its caption (or file name) stands in; describe the picture',
