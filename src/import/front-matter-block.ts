@@ -68,7 +68,8 @@ function parseData(format: 'yaml' | 'toml' | 'json', inner: string): Parsed {
   return { ok: true, data: value as Record<string, unknown> };
 }
 
-const firstLine = (message: string) => message.replace(/^Invalid TOML document: /, '').split('\n')[0] ?? message;
+// The parsers count lines within the block; the problem carries the file's line, so their own place is dropped.
+const firstLine = (message: string) => (message.replace(/^Invalid TOML document: /, '').split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 
 /** TOML dates as the ISO text an editor would write (`2019-05-14T10:00:00+02:00`, `2019-05-14`). */
 function plainDates(value: unknown): unknown {
