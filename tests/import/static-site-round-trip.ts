@@ -27,6 +27,7 @@ export function describeRoundTrip(kind: 'jekyll' | 'hugo'): void {
     const outDir = path.join(root, 'site');
     const reportFile = path.join(root, 'import-report.md');
     let run: ReturnType<typeof spawnSync>;
+    let again: ReturnType<typeof spawnSync>;
     let problems: Problem[] = [];
     let site = '';
     afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -34,7 +35,10 @@ export function describeRoundTrip(kind: 'jekyll' | 'hugo'): void {
     beforeAll(async () => {
       const source = prepareSource(kind, 'site', path.join(root, 'case'));
       fs.cpSync(defaultPaths.publicDir, publicDir, { recursive: true });
-      run = spawnSync(process.execPath, [CLI, 'import', kind, source, '--content', contentDir, '--public', publicDir, '--report', reportFile], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      const importCommand = () =>
+        spawnSync(process.execPath, [CLI, 'import', kind, source, '--content', contentDir, '--public', publicDir, '--report', reportFile], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      run = importCommand();
+      again = importCommand();
       problems = (await checkContent({ contentDir, publicDir, now: NOW, workers: 0 })).problems;
       await build({ contentDir, publicDir, outDir, now: NOW, workers: 0 });
       site = fs.readFileSync(path.join(contentDir, 'site.yml'), 'utf8');
@@ -44,6 +48,11 @@ export function describeRoundTrip(kind: 'jekyll' | 'hugo'): void {
       expect(run.stderr).not.toMatch(/✖/);
       expect(run.status).toBe(0);
       expect(run.stdout).toMatch(/✔ imported .*articles/);
+    });
+
+    it('changes nothing when the same site is imported again', () => {
+      expect(again.status).toBe(0);
+      expect(again.stdout).toMatch(/: 0 files written, [1-9]\d* unchanged, 0 kept;/);
     });
 
     it('gives a newsroom that check accepts', () => {
