@@ -48,13 +48,15 @@ export interface AliasChoice {
 /**
  * Chooses an item's aliases from its old addresses: each one that is a
  * plain path, not the item's new address, not claimed by an item before it
- * (`claimed` is shared across the import) and within the per-article limit.
+ * (`claimed` is shared across the import) and within `max` (the aliases
+ * limit, lower when the article's tags take pages of their own).
  */
 export function chooseAliases(
   addresses: readonly { path: string; line?: number }[],
   newAddress: string,
   claimed: Map<string, string>,
   owner: string,
+  max = MAX_ALIASES,
 ): AliasChoice {
   const choice: AliasChoice = { aliases: [], refused: [] };
   for (const { path, line } of addresses) {
@@ -64,7 +66,7 @@ export function chooseAliases(
     const holder = claimed.get(key);
     if (problem) choice.refused.push({ address: path, why: problem, line });
     else if (holder !== undefined && holder !== owner) choice.refused.push({ address: path, why: `${holder} has it already`, line });
-    else if (choice.aliases.length >= MAX_ALIASES) choice.refused.push({ address: path, why: `an article keeps at most ${MAX_ALIASES} old addresses`, line });
+    else if (choice.aliases.length >= max) choice.refused.push({ address: path, why: `this item keeps at most ${max} old addresses (each is a page; see the limits in SECURITY.md)`, line });
     else {
       choice.aliases.push(path);
       claimed.set(key, owner);

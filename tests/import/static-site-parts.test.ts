@@ -86,9 +86,9 @@ describe('old addresses', () => {
     expect(choice.aliases).toEqual(['/a/', ...many.slice(0, 19).map((item) => item.path)]);
     expect(choice.refused).toEqual([
       { address: '/Taken/', why: 'other.md has it already', line: 4 },
-      { address: '/old/19/', why: 'an article keeps at most 20 old addresses', line: undefined },
-      { address: '/old/20/', why: 'an article keeps at most 20 old addresses', line: undefined },
-      { address: '/old/21/', why: 'an article keeps at most 20 old addresses', line: undefined },
+      { address: '/old/19/', why: 'this item keeps at most 20 old addresses (each is a page; see the limits in SECURITY.md)', line: undefined },
+      { address: '/old/20/', why: 'this item keeps at most 20 old addresses (each is a page; see the limits in SECURITY.md)', line: undefined },
+      { address: '/old/21/', why: 'this item keeps at most 20 old addresses (each is a page; see the limits in SECURITY.md)', line: undefined },
     ]);
     expect(claimed.get('/a/')).toBe('x.md');
   });

@@ -1,11 +1,10 @@
 import { DateTime } from 'luxon';
-import { MAX_TAGS, MAX_TAG_LENGTH } from '../../content/limits.js';
 import { readFrontMatterBlock } from '../front-matter-block.js';
 import { unsimpleElements } from '../html-body.js';
 import { safeSlug } from '../newsroom-files.js';
 import type { SourceTree } from '../source-tree.js';
 import type { ImportNotice } from '../types.js';
-import { asText, asTextList, distinct, lineOfKey, valueAt } from '../static-site/fields.js';
+import { asText, asTextList, distinct, keptTags, lineOfKey, valueAt } from '../static-site/fields.js';
 import type { SiteEntry } from '../static-site/types.js';
 import { isoFromWritten } from '../static-site/written-date.js';
 import type { HugoConfig } from './config.js';
@@ -68,13 +67,9 @@ export function readHugoEntry(found: HugoFile, reading: HugoEntryReading): SiteE
   if (!asText(data.title)) notes.push({ kind: 'warning', message: `no title: "${title}" is made from the file name` });
 
   let tags = distinct([...asTextList(data.categories), ...asTextList(data.tags)]);
-  const long = tags.filter((tag) => tag.length > MAX_TAG_LENGTH);
-  if (long.length) notes.push({ kind: 'warning', message: `${long.length === 1 ? 'a tag is' : `${long.length} tags are`} longer than ${MAX_TAG_LENGTH} characters and left out`, line: line('tags') });
-  tags = tags.filter((tag) => tag.length <= MAX_TAG_LENGTH);
-  if (tags.length > MAX_TAGS) {
-    notes.push({ kind: 'warning', message: `${tags.length} tags: the first ${MAX_TAGS} are kept`, line: line('tags') });
-    tags = tags.slice(0, MAX_TAGS);
-  }
+  const kept = keptTags(tags);
+  for (const message of kept.left) notes.push({ kind: 'warning', message, line: line('tags') });
+  tags = kept.tags;
   const draft = data.draft === true || asText(data.draft) === 'true';
   const slugText = asText(data.slug);
   const oldAddresses: SiteEntry['oldAddresses'] = [];

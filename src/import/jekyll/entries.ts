@@ -1,12 +1,11 @@
 import { DateTime } from 'luxon';
-import { MAX_TAGS, MAX_TAG_LENGTH } from '../../content/limits.js';
 import { readFrontMatterBlock } from '../front-matter-block.js';
 import { unsimpleElements } from '../html-body.js';
 import { safeSlug } from '../newsroom-files.js';
 import { sitePathOf } from '../old-addresses.js';
 import type { SourceTree } from '../source-tree.js';
 import type { ImportNotice } from '../types.js';
-import { asText, asTextList, distinct, lineOfKey, valueAt } from '../static-site/fields.js';
+import { asText, asTextList, distinct, keptTags, lineOfKey, valueAt } from '../static-site/fields.js';
 import type { SiteEntry } from '../static-site/types.js';
 import { isoFromWritten } from '../static-site/written-date.js';
 import type { JekyllConfig } from './config.js';
@@ -70,13 +69,9 @@ export function readJekyllEntry(file: string, kind: 'post' | 'draft' | 'page', r
 
   const categories = distinct([...asTextList(data.categories, true), ...asTextList(data.category)]);
   let tags = distinct([...categories.slice(1), ...asTextList(data.tags, true), ...asTextList(data.tag)]);
-  const long = tags.filter((tag) => tag.length > MAX_TAG_LENGTH);
-  if (long.length) notes.push({ kind: 'warning', message: `${long.length === 1 ? 'a tag is' : `${long.length} tags are`} longer than ${MAX_TAG_LENGTH} characters and left out`, line: line('tags') });
-  tags = tags.filter((tag) => tag.length <= MAX_TAG_LENGTH);
-  if (tags.length > MAX_TAGS) {
-    notes.push({ kind: 'warning', message: `${tags.length} tags: the first ${MAX_TAGS} are kept`, line: line('tags') });
-    tags = tags.slice(0, MAX_TAGS);
-  }
+  const kept = keptTags(tags);
+  for (const message of kept.left) notes.push({ kind: 'warning', message, line: line('tags') });
+  tags = kept.tags;
 
   const published = data.published !== false && !/^(?:false|no|off)$/i.test(asText(data.published) ?? '');
   const draft = kind === 'draft' || !published;

@@ -1,3 +1,5 @@
+import { MAX_TAGS } from '../../content/limits.js';
+import { tagProblem } from '../../content/check-article.js';
 import type { ImportNotice } from '../types.js';
 
 /** A front matter value read as text: numbers and booleans as written (a tag `47`), anything else undefined. */
@@ -74,4 +76,20 @@ export function lineOfKey(text: string, key: string, bodyLine: number): number |
   const lines = text.split(/\r?\n/, bodyLine);
   const at = lines.findIndex((line, index) => index > 0 && index < bodyLine - 1 && pattern.test(line.trimStart()));
   return at < 0 ? undefined : at + 1;
+}
+
+/**
+ * The tags an article keeps: each one Broadsheet can make a page of
+ * (`tagProblem`), at most `MAX_TAGS`; a word for each left out.
+ */
+export function keptTags(tags: readonly string[]): { tags: string[]; left: string[] } {
+  const left: string[] = [];
+  const kept: string[] = [];
+  for (const tag of tags) {
+    const problem = tagProblem(tag);
+    if (problem) left.push(`${problem.message}: the tag is left out`);
+    else kept.push(tag);
+  }
+  if (kept.length > MAX_TAGS) left.push(`${kept.length} tags: the first ${MAX_TAGS} are kept`);
+  return { tags: kept.slice(0, MAX_TAGS), left };
 }

@@ -1,4 +1,5 @@
 import { parseContentDate } from '../../content/dates.js';
+import { MAX_ALIASES, MAX_PAGES_PER_FILE } from '../../content/limits.js';
 import { joinPieces, type BodyNote } from '../body-pieces.js';
 import { relinkBody, type BodyAddress } from '../body-links.js';
 import { markdownFile, safeSlug, yamlFile } from '../newsroom-files.js';
@@ -57,7 +58,9 @@ export function* staticSiteEvents(site: StaticSite): Generator<ImportEvent> {
     const body = relinkBody(joined.text, (address) => relinkAddress(site, shelf, entry, address, addressByOld, item, (message) => linkNotes.push({ kind: 'warning', message, sourceLine: 0, line: address.line })));
 
     const image = entry.kind === 'article' ? leadImage(site, shelf, entry, item, note) : undefined;
-    const choice = chooseAliases(entry.oldAddresses, planned.address, claimed, entry.source);
+    // An article adds a page per tag and per alias, and at most MAX_PAGES_PER_FILE with its own.
+    const tagPages = new Set(entry.tags.map((tag) => safeSlug(tag, 'tag'))).size;
+    const choice = chooseAliases(entry.oldAddresses, planned.address, claimed, entry.source, Math.min(MAX_ALIASES, MAX_PAGES_PER_FILE - 1 - tagPages));
     for (const refused of choice.refused) note('warning', `the old address ${refused.address} is not kept: ${refused.why}`, refused.line);
 
     let authorSlugs: string[] = [];
