@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { joinPieces } from '../../src/import/body-pieces.js';
+import { readHugoConfig } from '../../src/import/hugo/config.js';
 import { hugoPageAddress, hugoUrlize } from '../../src/import/hugo/permalink.js';
+import { readSourceTree } from '../../src/import/source-tree.js';
 import { shortcodeTokens } from '../../src/import/hugo/shortcode-tokens.js';
 import { convertShortcodes, type ShortcodeContext } from '../../src/import/hugo/shortcodes.js';
 
@@ -107,5 +112,37 @@ describe('convertShortcodes', () => {
     const result = convert('{{< highlight >}}{{< youtube w7Ft2ymGmfc >}}');
     expect(result.text).toBe('{{< highlight >}}\n\nhttps://www.youtube.com/watch?v=w7Ft2ymGmfc\n\n');
     expect(result.notes).toEqual(['unconverted 1→1: the shortcode {{< highlight >}} has no Broadsheet equivalent: kept as written']);
+  });
+});
+
+describe('readHugoConfig', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hugo-config-'));
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+  const configs: [string, string][] = [
+    ['hugo.toml', 'baseURL = "https://fen.example.org/ledger/"\ntitle = "Fen Ledger"\nlanguageCode = "en-GB"\ntimeZone = "Europe/London"\n[permalinks.page]\nposts = "/:year/:slug/"\n[params]\ndescription = "Fen news"\n'],
+    ['config.yaml', 'baseurl: https://fen.example.org/ledger/\ntitle: Fen Ledger\nlanguageCode: en-GB\ntimeZone: Europe/London\npermalinks:\n  posts: /:year/:slug/\nparams:\n  description: Fen news\n'],
+    ['hugo.json', '{"baseURL": "https://fen.example.org/ledger/", "title": "Fen Ledger", "languageCode": "en-GB", "timeZone": "Europe/London", "permalinks": {"posts": "/:year/:slug/"}, "params": {"description": "Fen news"}}'],
+  ];
+  it.each(configs)('%s', (name, text) => {
+    fs.mkdirSync(path.join(root, name));
+    fs.writeFileSync(path.join(root, name, name), text);
+    const config = readHugoConfig(readSourceTree(path.join(root, name)));
+    expect(config.notices).toEqual([]);
+    expect(config.settings).toEqual({ title: 'Fen Ledger', url: 'https://fen.example.org/ledger/', language: 'en-GB', timezone: 'Europe/London', description: 'Fen news' });
+    expect(config.oldSite).toEqual({ host: 'fen.example.org', prefix: '/ledger' });
+    expect(Object.fromEntries(config.permalinks)).toEqual({ posts: '/:year/:slug/' });
+  });
+
+  it('says what it assumed when there is no config', () => {
+    fs.mkdirSync(path.join(root, 'none'));
+    const config = readHugoConfig(readSourceTree(path.join(root, 'none')));
+    expect(config.settings).toEqual({ title: 'Archive', url: 'https://example.org/', language: 'en', timezone: 'UTC', description: undefined });
+    expect(config.notices.map((notice) => notice.message)).toEqual([
+      "there is no hugo.toml or config file at the site's root; Hugo's defaults are used",
+      'the config names no timeZone: dates without an offset are read as UTC, as Hugo does',
+      "the site's address is not given: https://example.org/ stands in for it; set url: in site.yml",
+      'the config names no languageCode: en is used',
+      'the config has no title: "Archive" is used',
+    ]);
   });
 });
