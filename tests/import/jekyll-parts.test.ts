@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { joinPieces } from '../../src/import/body-pieces.js';
+import { readJekyllConfig } from '../../src/import/jekyll/config.js';
 import { jekyllPostAddress, jekyllSlugify } from '../../src/import/jekyll/permalink.js';
+import { readSourceTree } from '../../src/import/source-tree.js';
 import { convertLiquid, type LiquidContext } from '../../src/import/jekyll/liquid.js';
 
 describe('jekyllPostAddress', () => {
@@ -96,5 +101,37 @@ describe('convertLiquid', () => {
   it('finds post_url targets in folders below _posts', () => {
     const inner = { ...context, addressOfSource: (source: string) => (source === '_posts/archive/2018-01-01-old.md' ? '/news/old/' : undefined) };
     expect(joinPieces('x', convertLiquid('{% post_url archive/2018-01-01-old %}', inner)).text).toBe('/news/old/');
+  });
+});
+
+describe('readJekyllConfig', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'jekyll-config-'));
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+  const tree = (name: string, config?: string) => {
+    fs.mkdirSync(path.join(root, name));
+    if (config !== undefined) fs.writeFileSync(path.join(root, name, '_config.yml'), config);
+    return readSourceTree(path.join(root, name));
+  };
+
+  it('reads the address with its baseurl, the locale as a language tag, and the site author', () => {
+    const config = readJekyllConfig(tree('full', 'title: Bay\nurl: "https://bay.example.net/"\nbaseurl: "/news/"\nlocale: en_US\ntimezone: America/Halifax\npermalink: pretty\nauthor:\n  name: Desk\n'));
+    expect(config.notices).toEqual([]);
+    expect(config.settings).toEqual({ title: 'Bay', url: 'https://bay.example.net/news/', language: 'en-US', timezone: 'America/Halifax', description: undefined });
+    expect(config.oldSite).toEqual({ host: 'bay.example.net', prefix: '/news' });
+    expect(config.permalink).toBe('pretty');
+    expect(config.author).toBe('Desk');
+  });
+
+  it('says what it assumed when there is no config, or a broken one', () => {
+    const messages = (config: ReturnType<typeof readJekyllConfig>) => config.notices.map((notice) => `${notice.source.line ?? '-'} ${notice.message}`);
+    expect(messages(readJekyllConfig(tree('none')))).toEqual([
+      "- there is no _config.yml; Jekyll's defaults are used",
+      '- _config.yml names no timezone: dates without an offset are read as UTC (set timezone: in site.yml if the site meant another)',
+      "- the site's address is not given: https://example.org/ stands in for it; set url: in site.yml",
+      '- _config.yml names no language: en is used',
+      '- _config.yml has no title: "Archive" is used',
+    ]);
+    expect(messages(readJekyllConfig(tree('broken', 'title: Bay\ntimezone: Mars/Olympus\nurl: [\n')))[0]).toMatch(/^4 _config.yml could not be read \(.*\); Jekyll's defaults are used$/);
+    expect(readJekyllConfig(tree('zone', 'timezone: Mars/Olympus\n')).notices.map((notice) => notice.message)).toContain('the timezone "Mars/Olympus" is not an IANA timezone: UTC is used');
   });
 });

@@ -29,8 +29,8 @@ export interface EntryReading {
 }
 
 /**
- * One post (`_posts/`), draft (`_drafts/`) or page (a file at the site's
- * root) as an entry; undefined, with a notice saying why, when it cannot
+ * One post (`_posts/`), draft (`_drafts/`) or page (a Markdown or HTML
+ * file with front matter anywhere else) as an entry; undefined, with a notice saying why, when it cannot
  * be imported (unreadable front matter, an HTML body too rich to convert).
  */
 export function readJekyllEntry(file: string, kind: 'post' | 'draft' | 'page', reading: EntryReading): SiteEntry | undefined {
@@ -54,7 +54,11 @@ export function readJekyllEntry(file: string, kind: 'post' | 'draft' | 'page', r
   }
 
   const named = POST_NAME.exec(baseName);
-  const nameSlug = named?.[4] ?? baseName.replace(/\.[^.]+$/, '');
+  const stem = baseName.replace(/\.[^.]+$/, '');
+  // A page is named by its place: `about.md` → about, `docs/guide.md` → docs-guide, `team/index.md` → team.
+  const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+  const pagePlace = stem.toLowerCase() === 'index' ? folder : folder ? `${folder}/${stem}` : stem;
+  const nameSlug = named?.[4] ?? (kind === 'page' ? pagePlace.replace(/\//g, '-') : stem);
   let date = isoFromWritten(data.date);
   if (data.date !== undefined && date === undefined) notes.push({ kind: 'warning', message: `the date "${String(data.date)}" is not a date: the file name's date is used`, line: line('date') });
   if (!date && named) date = `${named[1]}-${named[2]?.padStart(2, '0')}-${named[3]?.padStart(2, '0')}`;
@@ -64,7 +68,7 @@ export function readJekyllEntry(file: string, kind: 'post' | 'draft' | 'page', r
   }
   if (kind === 'post' && !named) return skip('a post\'s file name must start with its date (2019-05-14-title.md)');
 
-  const title = asText(data.title) ?? titleFromName(nameSlug);
+  const title = asText(data.title) ?? titleFromName(kind === 'page' ? (pagePlace.split('/').at(-1) ?? pagePlace) : nameSlug);
   if (!asText(data.title)) notes.push({ kind: 'warning', message: `no title: "${title}" is made from the file name, as Jekyll does` });
 
   const categories = distinct([...asTextList(data.categories, true), ...asTextList(data.category)]);
@@ -81,7 +85,7 @@ export function readJekyllEntry(file: string, kind: 'post' | 'draft' | 'page', r
     const own = asText(data.permalink);
     if (kind === 'page') {
       const pattern = permalinkPattern(config.permalink);
-      const path = own ?? (pattern.endsWith('/') ? `/${nameSlug}/` : `/${nameSlug}.html`);
+      const path = own ?? (stem.toLowerCase() === 'index' || pattern.endsWith('/') ? `/${pagePlace}/` : `/${pagePlace}.html`);
       oldAddresses.push({ path: leadingSlash(path), line: own ? line('permalink') : undefined });
     } else if (date) {
       const path = jekyllPostAddress(own ?? config.permalink, { date, timezone: config.settings.timezone, name: slugText, categories, outputExtension: '.html' });

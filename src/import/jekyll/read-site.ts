@@ -16,8 +16,9 @@ const DEFAULT_SECTION = 'Posts';
 
 /**
  * A Jekyll site as the import sees it: `_config.yml`, the posts in
- * `_posts/`, the drafts in `_drafts/`, the pages at the site's root and
- * the authors in `_data/authors.yml`; images are found in the site's
+ * `_posts/`, the drafts in `_drafts/`, the pages (files with front matter
+ * outside the underscore folders) and the authors in `_data/authors.yml`
+ * (collections are listed as not imported); images are found in the site's
  * folder (or `uploads`, when given, first).
  */
 export function readJekyllSite(root: string, uploads?: string): StaticSite {
@@ -30,6 +31,8 @@ export function readJekyllSite(root: string, uploads?: string): StaticSite {
   }
   const leftFields = createLeftFields();
   const reading: EntryReading = { tree, config, defaultSection: DEFAULT_SECTION, notices, leftFields };
+  const declared = config.data.collections;
+  const collections = new Set(Array.isArray(declared) ? declared.map(String) : declared && typeof declared === 'object' ? Object.keys(declared) : []);
   const entries: SiteEntry[] = [];
   const add = (entry: SiteEntry | undefined) => entry && entries.push(entry);
   for (const file of tree.files) {
@@ -37,7 +40,11 @@ export function readJekyllSite(root: string, uploads?: string): StaticSite {
     if (top === '_posts' && TEXT.test(file)) add(readJekyllEntry(file, 'post', reading));
     else if (top === '_drafts' && TEXT.test(file)) add(readJekyllEntry(file, 'draft', reading));
     else if ((top === '_posts' || top === '_drafts') && rest.length) notices.push({ type: 'notice', kind: 'skipped', message: 'not imported: not a Markdown or HTML post', source: { file } });
-    else if (rest.length === 0 && TEXT.test(file) && /^---[ \t]*\r?$/m.test(tree.readText(file).split('\n', 1)[0] ?? '')) {
+    else if (top?.startsWith('_') && rest.length) {
+      const collection = top.slice(1);
+      if (collections.has(collection)) notices.push({ type: 'notice', kind: 'skipped', message: `not imported: a document of the collection "${collection}", which has no Broadsheet equivalent`, source: { file } });
+    } else if (TEXT.test(file) && /^---[ \t]*\r?$/.test(tree.readText(file).split('\n', 1)[0] ?? '')) {
+      // Jekyll makes a page of every file with front matter outside the folders it keeps for itself.
       if (/^(?:index|404)\./i.test(file)) notices.push({ type: 'notice', kind: 'skipped', message: 'not imported: Broadsheet makes its own home and not-found pages', source: { file } });
       else add(readJekyllEntry(file, 'page', reading));
     }
