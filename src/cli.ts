@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BuildOptions, StageReport } from './stages/build.js';
+import { describeLeftOut } from './content/left-out.js';
 import { ContentError, formatProblem, type Problem } from './util/problems.js';
 import { terminalLines, terminalText } from './util/terminal-text.js';
 
@@ -21,6 +22,11 @@ Options:
   --drafts          include drafts, marked with a banner
   --future          include articles dated in the future, marked with a banner
   --strict          fail on warnings too
+  --keep-going      check: report every problem, and whether the rest would
+                    build without the articles and comments that have errors
+  --skip-invalid    build: leave out the articles and comments that have
+                    errors (and their comments), build the rest; for a first
+                    look at a migrated archive, not for daily use
   --cache-dir DIR   where rendered Markdown is cached (default: .cache/broadsheet)
   --no-cache        render every article afresh and store nothing
   --time-limit S    seconds one file may take to check and render (default: 10)
@@ -62,16 +68,18 @@ async function main(argv: string[]): Promise<number> {
         drafts: { type: 'boolean', default: false },
         future: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
+        'keep-going': { type: 'boolean', default: false },
+        'skip-invalid': { type: 'boolean', default: false },
         port: { type: 'string', default: '8080' },
         host: { type: 'string' },
         'time-limit': { type: 'string', default: '10' },
         quiet: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
-        public: { type: 'string', default: 'public' },
+        public: { type: 'string' },
         uploads: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        report: { type: 'string', default: 'import-report.md' },
+        force: { type: 'boolean' },
+        report: { type: 'string' },
       },
     });
   } catch (cause) {
@@ -83,6 +91,11 @@ async function main(argv: string[]): Promise<number> {
   if (values.help || !command) {
     console.log(HELP);
     return command || values.help ? 0 : 2;
+  }
+  const misplaced = usageOfSkipping(command, values['keep-going'], values['skip-invalid']) ?? usageOfImportOptions(command, values);
+  if (misplaced) {
+    console.error(misplaced);
+    return 2;
   }
   const timeLimit = Number(values['time-limit']);
   if (!(timeLimit > 0)) {
@@ -99,6 +112,7 @@ async function main(argv: string[]): Promise<number> {
     drafts: values.drafts,
     future: values.future,
     strict: values.strict,
+    skipInvalid: values['keep-going'] || values['skip-invalid'],
     fileTimeLimitMs: timeLimit * 1000,
     onProgress: counter,
     onStage: ({ stage, count, ms, note }) =>
@@ -109,9 +123,11 @@ async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'check': {
         const { checkContent } = await import('./stages/build.js');
-        const { content, problems } = await checkContent(options);
+        const { content, problems, leftOut } = await checkContent(options);
         report(problems);
-        say(`✔ ${content.articles.length} articles, ${content.authors.length} authors, ${content.categories.length} sections: no errors`);
+        const skipped = describeLeftOut(leftOut);
+        if (skipped) console.error(`✖ ${skipped}`);
+        say(`✔ ${content.articles.length} articles, ${content.authors.length} authors, ${content.categories.length} sections: ${skipped ? 'the rest would build' : 'no errors'}`);
         return values.strict && problems.length > 0 ? 1 : 0;
       }
       case 'build': {
@@ -120,6 +136,8 @@ async function main(argv: string[]): Promise<number> {
         // A build with nothing new to publish stops after checking the content.
         const result = await build({ ...options, skipUnchanged: true });
         report(result.problems);
+        const skipped = describeLeftOut(result.leftOut);
+        if (skipped) console.error(`✖ ${skipped}`);
         say(`✔ built ${result.pages} files from ${result.articles} articles into ${terminalText(path.relative(process.cwd(), options.outDir) || '.')} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
         return 0;
       }
@@ -172,7 +190,7 @@ async function main(argv: string[]): Promise<number> {
 
 async function runImport(
   [kind, source, ...extra]: string[],
-  values: { content: string; public: string; uploads?: string | undefined; force: boolean; report: string; quiet: boolean },
+  values: { content: string; public?: string | undefined; uploads?: string | undefined; force?: boolean | undefined; report?: string | undefined; quiet: boolean },
 ): Promise<number> {
   const { IMPORTERS } = await import('./import/importers.js');
   const kinds = Object.keys(IMPORTERS).join(', ');
@@ -185,16 +203,30 @@ async function runImport(
     kind,
     source,
     contentDir: path.resolve(values.content),
-    publicDir: path.resolve(values.public),
-    force: values.force,
-    reportFile: path.resolve(values.report),
+    publicDir: path.resolve(values.public ?? 'public'),
+    force: values.force ?? false,
+    reportFile: path.resolve(values.report ?? 'import-report.md'),
   });
   for (const item of summary.refused) console.error(`✖ ${terminalText(item.path)}: ${terminalText(item.reason)}`);
   if (!values.quiet) for (const notice of summary.notices) console.error(`${notice.kind}: ${terminalText(noticeLine(notice))}`);
   for (const file of summary.kept) console.error(`kept ${terminalText(file)}: changed since the last import (--force replaces it)`);
   const counts = [...summary.counts].map(([what, n]) => `${n} ${what}`).join(', ');
-  console.log(`${summary.refused.length > 0 ? '✖' : '✔'} imported ${terminalText(counts || 'nothing')}: ${summary.written.length} files written, ${summary.unchanged.length} unchanged, ${summary.kept.length} kept; report in ${terminalText(values.report)}`);
+  console.log(`${summary.refused.length > 0 ? '✖' : '✔'} imported ${terminalText(counts || 'nothing')}: ${summary.written.length} files written, ${summary.unchanged.length} unchanged, ${summary.kept.length} kept; report in ${terminalText(values.report ?? 'import-report.md')}`);
   return summary.refused.length > 0 ? 1 : 0;
+}
+
+/** Why an option of `import` cannot be used with `command`; undefined when it can. */
+function usageOfImportOptions(command: string, values: Record<string, unknown>): string | undefined {
+  if (command === 'import') return undefined;
+  const given = ['public', 'uploads', 'force', 'report'].find((name) => values[name] !== undefined);
+  return given ? `--${given} is for import, not ${terminalText(command)}` : undefined;
+}
+
+/** Why --keep-going or --skip-invalid cannot be used with `command`; undefined when they can. */
+function usageOfSkipping(command: string, keepGoing: boolean, skipInvalid: boolean): string | undefined {
+  if (keepGoing && command !== 'check') return command === 'build' ? '--keep-going is for check; build takes --skip-invalid' : `--keep-going is for check, not ${terminalText(command)}`;
+  if (skipInvalid && command !== 'build') return command === 'check' ? '--skip-invalid is for build; check takes --keep-going' : `--skip-invalid is for build, not ${terminalText(command)}`;
+  return undefined;
 }
 
 /** A counter redrawn in place at most ten times a second; only on a terminal. */

@@ -21,16 +21,21 @@ export function articlesByRef(articles: readonly Article[]): Map<string, Article
 
 /**
  * The one article `ref` names for `from`, or why there is none, in words
- * (`self` says what naming itself means): no article (with the nearest refs
- * as a hint), several (with section/slug for each), or `from` itself.
+ * (`self` says what naming itself means): an article with errors of its own
+ * (its slug is in `withErrors`), no article (with the nearest refs as a
+ * hint), several (with section/slug for each), or `from` itself.
  */
 export function findArticle(
   ref: string,
   byRef: ReadonlyMap<string, readonly Article[]>,
   from: Article,
   self: string,
+  withErrors: ReadonlySet<string> = new Set(),
 ): { article: Article } | { message: string; hint?: string | undefined } {
   const matches = byRef.get(ref) ?? [];
+  if (matches.length === 0 && withErrors.has(ref.slice(ref.lastIndexOf('/') + 1))) {
+    return { message: `the article "${ref}" has errors of its own, and no page`, hint: 'fix the errors reported for it, or name another article' };
+  }
   if (matches.length === 0) return { message: `no article "${ref}"`, hint: didYouMean(ref, [...byRef.keys()]) ?? 'name an article by its slug, as in its address' };
   if (matches.length > 1) {
     const refs = matches.map((m) => `${m.category}/${m.slug}`).sort(compareText);

@@ -18,6 +18,8 @@ export interface BodyLookups {
   publicFiles: readonly string[];
   /** Whether this build shows an article (published, or a draft or scheduled one asked for). */
   isShown: (article: Article) => boolean;
+  /** Slugs of the articles that have errors of their own, for a clearer message than "no article". */
+  withErrors?: ReadonlySet<string> | undefined;
 }
 
 const IMAGE_FILE = /\.(?:avif|gif|jpe?g|png|svgz?|webp)$/i;
@@ -59,7 +61,7 @@ export function checkBodyReferences(articles: Article[], bodyOf: (file: string) 
     if (encoded.length > 0) article.bodyImages = encoded;
     const links: ({ url: string; title: string } | undefined)[] = [];
     for (const block of body.readMore ?? []) {
-      const target = readMoreTarget(article, block.slug, byRefOnce(), lookups.isShown, at(block), problems);
+      const target = readMoreTarget(article, block.slug, byRefOnce(), lookups, at(block), problems);
       // Kept in step with the blocks' marks: the model finds a block's link by its index.
       links.push(target && { url: target.url, title: target.title });
     }
@@ -67,12 +69,19 @@ export function checkBodyReferences(articles: Article[], bodyOf: (file: string) 
   }
 }
 
-function readMoreTarget(article: Article, ref: string, byRef: ReadonlyMap<string, Article[]>, isShown: (article: Article) => boolean, position: Position, problems: Problem[]): Article | undefined {
+function readMoreTarget(
+  article: Article,
+  ref: string,
+  byRef: ReadonlyMap<string, Article[]>,
+  { isShown, withErrors }: Pick<BodyLookups, 'isShown' | 'withErrors'>,
+  position: Position,
+  problems: Problem[],
+): Article | undefined {
   const fail = (message: string, hint?: string) => {
     problems.push(error(article.file, `readmore: ${message}`, { position, hint }));
     return undefined;
   };
-  const found = findArticle(ref, byRef, article, 'an article cannot send readers to itself');
+  const found = findArticle(ref, byRef, article, 'an article cannot send readers to itself', withErrors);
   if (!('article' in found)) return fail(found.message, found.hint);
   const target = found.article;
   // A story this build leaves out has no page to link to; that matters only when the story linking to it is shown.

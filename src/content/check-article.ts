@@ -1,7 +1,7 @@
 import { error, type Position, type Problem } from '../util/problems.js';
 import type { SourceFile, Tag } from './types.js';
 import { checkFields, fileSlug, readFrontMatter } from './check-fields.js';
-import { articleSchema, knownKeys, type ArticleFrontMatter } from './schema.js';
+import { articleSchema, freeTextFields, knownKeys, type ArticleFrontMatter } from './schema.js';
 import { MAX_PAGES_PER_FILE, MAX_TAG_LENGTH } from './limits.js';
 import { MAX_SLUG_LENGTH, slugifyText, slugProblem, WINDOWS_RESERVED } from './slug.js';
 
@@ -49,14 +49,16 @@ export function checkArticle(file: SourceFile, timezone: string): ArticleCheckWi
     }
     delete data.author;
   }
-  const locate = (path: readonly PropertyKey[]): Position => parsed.locate(path[0] === 'authors' ? [authorsKey, ...path.slice(1)] : path);
+  const written = (path: readonly PropertyKey[]): readonly PropertyKey[] => (path[0] === 'authors' ? [authorsKey, ...path.slice(1)] : path);
+  const locate = (path: readonly PropertyKey[]): Position => parsed.locate(written(path));
+  const numberSource = (path: readonly PropertyKey[]): string | undefined => parsed.numberSource?.(written(path));
 
   let schema = schemas.get(timezone);
   if (!schema) {
     schema = articleSchema(timezone);
     schemas.set(timezone, schema);
   }
-  const fields = checkFields(file.path, { data, locate }, schema, knownKeys.article, problems, parsed.data);
+  const fields = checkFields(file.path, { data, locate, numberSource }, schema, knownKeys.article, problems, parsed.data, freeTextFields.article);
   const slug = fields?.slug ?? fileSlug(file, problems, 'article');
   if (!fields || !slug) return { problems, article: undefined, body: parsed.body };
 

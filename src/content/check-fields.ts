@@ -4,7 +4,7 @@ import { error, warning, type Problem } from '../util/problems.js';
 import type { SourceFile } from './types.js';
 import { editorMessage } from './editor-messages.js';
 import { parseFrontMatter, type FrontMatterFile } from './front-matter.js';
-import { ENGINE_KEYS } from './schema.js';
+import { ENGINE_KEYS, readNumbersAsText } from './schema.js';
 import { slugFromFileName, slugifyText, slugProblem } from './slug.js';
 import { didYouMean } from '../util/suggest.js';
 import type { YamlMapping } from './yaml-mapping.js';
@@ -21,6 +21,7 @@ export function readFrontMatter(file: SourceFile, problems: Problem[]): FrontMat
  * Validate one mapping against its schema, reporting every failing field at
  * the line where it is written, and every unknown field as a warning.
  * `written` is the mapping as the editor wrote it, for unknown-field checks.
+ * Numbers in `freeText` fields are read as text (see readNumbersAsText).
  */
 export function checkFields<S extends z.ZodType>(
   file: string,
@@ -29,9 +30,11 @@ export function checkFields<S extends z.ZodType>(
   known: Record<string, string[]>,
   problems: Problem[],
   written: Record<string, unknown> = yaml.data,
+  freeText: readonly string[] = [],
 ): z.output<S> | undefined {
   problems.push(...unknownFields(file, written, known, yaml.locate));
-  const result = schema.safeParse(yaml.data, { error: editorMessage });
+  const data = yaml.numberSource ? readNumbersAsText(yaml.data, freeText, yaml.numberSource) : yaml.data;
+  const result = schema.safeParse(data, { error: editorMessage });
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const field = issue.path.filter((p) => typeof p !== 'symbol').join('.');

@@ -27,21 +27,26 @@ const schemas = new Map<string, ReturnType<typeof commentSchema>>();
  * `reply-to` must name a top-level comment of the same article, since
  * threads go one level deep. `unlinked` holds the slugs of articles that
  * have errors of their own: their comments are not reported as orphans.
- * Sets `comments.folder` and `comments.approved` on every article.
+ * Files in `leftOut` (comments with errors, left out of a build that skips
+ * invalid files) are not checked again, but still count as written.
+ * Sets `comments.folder` and `comments.approved` on every article, and
+ * returns the comment files without errors that were not approved: those
+ * whose article, or the comment they answer, has errors, and the others in
+ * a folder that names no article (the error is on the folder's first file).
  */
 export function attachComments(
   files: readonly CommentSource[],
   articles: readonly Article[],
-  options: { timezone: string; unlinked: ReadonlySet<string> },
+  options: { timezone: string; unlinked: ReadonlySet<string>; leftOut?: ReadonlySet<string> | undefined },
   problems: Problem[],
-): void {
+): string[] {
   const byRef = articlesByRef(articles);
   for (const article of articles) {
     const shared = (byRef.get(article.slug)?.length ?? 0) > 1;
     article.comments.folder = shared ? `${article.category}/${article.slug}` : article.slug;
   }
 
-  const checked = files.flatMap((file) => checkComment(file, options.timezone, problems));
+  const checked = files.filter((file) => !options.leftOut?.has(file.path)).flatMap((file) => checkComment(file, options.timezone, problems));
   // Folders are resolved from the files, so a folder naming no article is reported even when its files have errors too.
   const articleOf = new Map<string, Article>();
   for (const [folder, inFolder] of groupBy(files.filter((file) => FOLDER.test(file.folder)), (file) => file.folder)) {
@@ -74,6 +79,9 @@ export function attachComments(
   // A reply to a comment with errors of its own is not reported twice.
   const written = new Set(files.map((file) => `${file.folder}/${commentId(file)}`));
   for (const [article, comments] of byArticle) article.comments.approved = threadChecks(comments, written, problems);
+  const approved = new Set(articles.flatMap((article) => article.comments.approved.map((comment) => comment.file)));
+  const refused = new Set(problems.filter((problem) => problem.severity === 'error').map((problem) => problem.file));
+  return checked.filter((comment) => !approved.has(comment.file) && !refused.has(comment.file)).map((comment) => comment.file);
 }
 
 /**

@@ -8,24 +8,43 @@ export interface ContentDate {
   hasTime: boolean;
 }
 
-// Calendar dates with an optional time and offset. Luxon alone would also
-// take week dates (2024-W01) and ordinal dates (2024-100), which no editor means.
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+/*
+ * A calendar date, then optionally a time (after `T` or a space, with
+ * optional seconds and fraction), then optionally an offset, directly or
+ * after a space: `Z`, `UTC`, `+02`, `+0200` or `+02:00`. That covers what
+ * editors write, what Hugo writes (2013-05-06T02:12:52+02:00) and what Jekyll
+ * and Ruby write (2013-05-06 02:12:52 +0200). Luxon alone would also take
+ * week dates (2024-W01) and ordinal dates (2024-100), which no editor means.
+ */
+const CONTENT_DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(?: ?(Z|UTC|[+-]\d{2}(?::?\d{2})?))?)?$/;
+
+/** The furthest offsets from UTC any place uses (Kiribati, Baker Island). */
+const MAX_OFFSET_MINUTES = { '+': 14 * 60, '-': 12 * 60 };
 
 /**
  * Read a date written in front matter. Without an offset it is a wall-clock
- * time in `timezone`. Impossible dates (`2024-02-30`) are refused, never
- * rolled over into the next month.
+ * time in `timezone`. Impossible dates (`2024-02-30`), times (`24:00`) and
+ * offsets (`+25:00`) are refused, never rolled over.
  */
 export function parseContentDate(
   text: string,
   timezone: string,
 ): { ok: true; date: ContentDate } | { ok: false; reason: string } {
   const trimmed = text.trim();
-  if (!ISO_DATE.test(trimmed)) {
+  const parts = CONTENT_DATE.exec(trimmed);
+  if (!parts) {
     return { ok: false, reason: `"${trimmed.slice(0, 40)}" is not a date like 2025-03-14 or 2025-03-14T08:30:00` };
   }
-  const parsed = DateTime.fromISO(trimmed.replace(' ', 'T'), { zone: timezone });
+  const [, day, hours, minutes, seconds = '00', fraction = '', offset] = parts;
+  if (hours !== undefined && Number(hours) > 23) {
+    return { ok: false, reason: `"${trimmed}" is not a real time (hours go from 00 to 23)` };
+  }
+  const zone = offset === undefined ? '' : isoOffset(offset);
+  if (zone === undefined) {
+    return { ok: false, reason: `"${trimmed}" has the offset ${offset ?? ''}, which no place uses (offsets go from -12:00 to +14:00)` };
+  }
+  const iso = hours === undefined ? `${day}` : `${day}T${hours}:${minutes}:${seconds}${fraction}${zone}`;
+  const parsed = DateTime.fromISO(iso, { zone: timezone });
   if (!parsed.isValid) {
     return { ok: false, reason: `"${trimmed}" is not a real date (${parsed.invalidExplanation ?? parsed.invalidReason})` };
   }
@@ -35,7 +54,18 @@ export function parseContentDate(
   if (year < FIRST_YEAR || utcYear < FIRST_YEAR || year > LAST_YEAR || utcYear > LAST_YEAR) {
     return { ok: false, reason: `"${trimmed}" is outside the years ${FIRST_YEAR} to ${LAST_YEAR}, which feeds and sitemaps can carry` };
   }
-  return { ok: true, date: { epoch: parsed.toMillis(), hasTime: trimmed.length > 10 } };
+  return { ok: true, date: { epoch: parsed.toMillis(), hasTime: hours !== undefined } };
+}
+
+/** `Z`, `UTC`, `+02`, `+0200`, `+02:00` as ISO 8601 (`Z`, `+02:00`); undefined for an offset no place uses. */
+function isoOffset(written: string): string | undefined {
+  if (written === 'Z' || written === 'UTC') return 'Z';
+  const sign = written[0] === '-' ? '-' : '+';
+  const digits = written.slice(1).replace(':', '');
+  const hours = Number(digits.slice(0, 2));
+  const minutes = Number(digits.slice(2) || '0');
+  if (minutes > 59 || hours * 60 + minutes > MAX_OFFSET_MINUTES[sign]) return undefined;
+  return `${sign}${digits.slice(0, 2)}:${String(minutes).padStart(2, '0')}`;
 }
 
 /** True when `timezone` is an IANA zone this Node.js knows. */

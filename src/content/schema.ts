@@ -301,6 +301,49 @@ export const knownKeys = {
   comment: { '': Object.keys(commentSchema('UTC').shape) },
 } satisfies Record<string, Record<string, string[]>>;
 
+/**
+ * Free-text fields, by path (`*`: every item of a list): what people read,
+ * never a count or a setting. YAML reads `- 47`, `- 2024` or `title: 1984`
+ * as numbers, yet there a number can only have been meant as the text
+ * written. Numbers anywhere else (`order`, `related.count`) stay numbers.
+ */
+export const freeTextFields = {
+  article: ['title', 'summary', 'tags', 'tags.*', 'image.alt', 'image.caption', 'image.credit', 'corrections.*.text'],
+  author: ['name', 'role'],
+  category: ['name', 'description'],
+} satisfies Record<string, string[]>;
+
+/**
+ * `data` with each number in a free-text field (see freeTextFields) replaced
+ * by its text, when that text is exactly what was written (`numberSource`):
+ * `2024` becomes "2024". A number YAML would give back otherwise (`007` is
+ * 7, `1.10` is 1.1, `1e3` is 1000) is left a number, and refused by the
+ * schema with the hint to quote it: reading it as text would change it.
+ * `true`, `false` and empty values are never text: no one writes a tag
+ * `true` and means it.
+ */
+export function readNumbersAsText(
+  data: Record<string, unknown>,
+  fields: readonly string[],
+  numberSource: (path: readonly PropertyKey[]) => string | undefined,
+): Record<string, unknown> {
+  const replace = (value: unknown, segments: readonly string[], path: readonly PropertyKey[]): unknown => {
+    const [head, ...rest] = segments;
+    if (head === undefined) return typeof value === 'number' && numberSource(path) === String(value) ? String(value) : value;
+    if (head === '*') {
+      if (!Array.isArray(value)) return value;
+      // Only numbers and collections can hold a number: a list of 100,000 words costs one pass.
+      const items = value.map((item: unknown, index) => (typeof item === 'number' || (typeof item === 'object' && item !== null) ? replace(item, rest, [...path, index]) : item));
+      return items.some((item, index) => item !== value[index]) ? items : value;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, head)) return value;
+    const inner = (value as Record<string, unknown>)[head];
+    const replaced = replace(inner, rest, [...path, head]);
+    return replaced === inner ? value : { ...value, [head]: replaced };
+  };
+  return fields.reduce((current, field) => replace(current, field.split('.'), []) as Record<string, unknown>, data);
+}
+
 /** Keys a template engine would act on. In Broadsheet they do nothing, and editors are told so. */
 export const ENGINE_KEYS = new Set([
   'layout',

@@ -7,7 +7,7 @@ import { articlePath } from '../routes/addresses.js';
 import { planAgain, type AddressPlan, type MadePlan, type PlanInput } from '../routes/plan.js';
 import { calendarParts } from './dates.js';
 import { slugFromFileName } from './slug.js';
-import { authorSchema, categorySchema, knownKeys, siteSchema } from './schema.js';
+import { authorSchema, categorySchema, freeTextFields, knownKeys, siteSchema } from './schema.js';
 import { articlesByRef, findArticle } from './article-refs.js';
 import { checkBodyReferences, type BodyReferences } from './body-references.js';
 import { didYouMean } from '../util/suggest.js';
@@ -39,6 +39,12 @@ export interface ValidateOptions {
   articleChecks?: ReadonlyMap<string, ArticleCheck> | undefined;
   /** What each article's rendered body names (images, "Read more" blocks); nothing when left out. */
   bodies?: ((file: string) => BodyReferences | undefined) | undefined;
+  /**
+   * Article and comment files this build leaves out because of their errors
+   * (see validateLeavingOut): not checked again, and what belongs to them
+   * (their comments, replies to them) is set aside.
+   */
+  leftOut?: ReadonlySet<string> | undefined;
 }
 
 export interface ValidationResult {
@@ -48,6 +54,10 @@ export interface ValidationResult {
   plan: AddressPlan | undefined;
   planInput: PlanInput | undefined;
   problems: Problem[];
+  /** Those of `problems` that the address plan found: between files, or with the site's own pages. */
+  addressProblems: Problem[];
+  /** Comment files without errors that belong to no article or comment of this build (see attachComments). */
+  setAside: string[];
 }
 
 /**
@@ -77,6 +87,10 @@ export function validateContent(sources: ContentSources, options: ValidateOption
   const unlinked = new Set<string>();
   const articles = sources.articles.flatMap((file) => {
     const check: ArticleCheck = options.articleChecks?.get(file.path) ?? checkArticle(file, timezone);
+    if (options.leftOut?.has(file.path)) {
+      unlinked.add(check.article?.slug ?? slugFromFileName(file.path.slice(file.path.lastIndexOf('/') + 1)));
+      return [];
+    }
     problems.push(...check.problems);
     if (Array.isArray(check.article?.related)) checkedPins.set(file.path, { refs: check.article.related, at: check.article.at.related });
     if (check.article) at.set(file.path, check.article);
@@ -84,12 +98,12 @@ export function validateContent(sources: ContentSources, options: ValidateOption
     if (linked.length === 0) unlinked.add(check.article?.slug ?? slugFromFileName(file.path.slice(file.path.lastIndexOf('/') + 1)));
     return linked;
   });
-  resolvePins(articles, checkedPins, problems);
-  attachComments(sources.comments, articles, { timezone, unlinked }, problems);
+  resolvePins(articles, checkedPins, unlinked, problems);
+  const setAside = attachComments(sources.comments, articles, { timezone, unlinked, leftOut: options.leftOut }, problems);
   const isShown = (a: Article) => a.status === 'published' || (a.status === 'draft' && options.drafts) || (a.status === 'scheduled' && options.future);
   if (options.bodies) {
     const publicFiles = options.publicFiles ?? [];
-    checkBodyReferences(articles, options.bodies, { ...images, publicFiles, isShown }, problems);
+    checkBodyReferences(articles, options.bodies, { ...images, publicFiles, isShown, withErrors: unlinked }, problems);
   }
   const planInput: PlanInput = {
     perPage: site?.perPage ?? 1,
@@ -117,10 +131,12 @@ export function validateContent(sources: ContentSources, options: ValidateOption
 
   const shown = articles.filter(isShown);
   const hasErrors = problems.some((p) => p.severity === 'error');
-  if (!site || hasErrors) return { content: undefined, plan: undefined, planInput: undefined, problems };
+  if (!site || hasErrors) return { content: undefined, plan: undefined, planInput: undefined, problems, addressProblems, setAside };
   return {
     plan,
     planInput,
+    addressProblems,
+    setAside,
     content: {
       site,
       articles: shown.sort(newestFirst),
@@ -163,7 +179,7 @@ function validateSite(file: SourceFile | undefined, baseUrl: string | undefined,
 function validateAuthor(file: SourceFile, images: ImageLookups, problems: Problem[]): Author[] {
   const parsed = readFrontMatter(file, problems);
   if (!parsed) return [];
-  const fields = checkFields(file.path, parsed, authorSchema, knownKeys.author, problems);
+  const fields = checkFields(file.path, parsed, authorSchema, knownKeys.author, problems, parsed.data, freeTextFields.author);
   const slug = fileSlug(file, problems, 'author');
   if (!fields || !slug) return [];
   if (fields.avatar) problems.push(...pictureProblems(file.path, fields.avatar, parsed.locate(['avatar']), 'an avatar', images));
@@ -173,7 +189,7 @@ function validateAuthor(file: SourceFile, images: ImageLookups, problems: Proble
 function validateCategory(file: SourceFile, problems: Problem[]): Category[] {
   const parsed = readFrontMatter(file, problems);
   if (!parsed) return [];
-  const fields = checkFields(file.path, parsed, categorySchema, knownKeys.category, problems);
+  const fields = checkFields(file.path, parsed, categorySchema, knownKeys.category, problems, parsed.data, freeTextFields.category);
   const slug = fileSlug(file, problems, 'section');
   if (!fields || !slug) return [];
   return [{ ...fields, slug, file: file.path, body: parsed.body, bodyLine: parsed.bodyLine }];
@@ -229,7 +245,7 @@ function linkArticle(
  * may name an article in any section; where two sections use it, the editor
  * writes section/slug.
  */
-function resolvePins(articles: Article[], pins: Map<string, { refs: string[]; at: Position[] }>, problems: Problem[]): void {
+function resolvePins(articles: Article[], pins: Map<string, { refs: string[]; at: Position[] }>, withErrors: ReadonlySet<string>, problems: Problem[]): void {
   if (pins.size === 0) return;
   const byRef = articlesByRef(articles);
   for (const article of articles) {
@@ -237,7 +253,7 @@ function resolvePins(articles: Article[], pins: Map<string, { refs: string[]; at
     if (!pinned || article.related === false) continue;
     const urls: string[] = [];
     pinned.refs.forEach((ref, index) => {
-      const found = findArticle(ref, byRef, article, 'an article cannot be related to itself');
+      const found = findArticle(ref, byRef, article, 'an article cannot be related to itself', withErrors);
       if ('article' in found) {
         if (!urls.includes(found.article.url)) urls.push(found.article.url);
       } else {

@@ -7,6 +7,12 @@ export interface YamlMapping {
   data: Record<string, unknown>;
   /** Where the key at `path` (or its nearest existing parent) is written. */
   locate(path: readonly PropertyKey[]): Position;
+  /**
+   * The text written for the number at `path` (`2024`, `007`, `1.10`), so
+   * that a number in a free-text field can be read as what was written (see
+   * readNumbersAsText); undefined for anything else. Absent: none is.
+   */
+  numberSource?: ((path: readonly PropertyKey[]) => string | undefined) | undefined;
 }
 
 export type YamlMappingResult = { ok: true; value: YamlMapping } | { ok: false; problems: Problem[] };
@@ -77,7 +83,8 @@ export function parseYamlMapping(source: string, file: string): YamlMappingResul
     return fail(file, 'expected "key: value" lines, found a single value or a list', at(document.contents?.range[0] ?? 0));
   }
 
-  const locate = (path: readonly PropertyKey[]): Position => {
+  // The node at `path`, or the nearest existing parent, and where its key (or list item) is written.
+  const walk = (path: readonly PropertyKey[]): { node: Node | null | undefined; at: Position; complete: boolean } => {
     let node: Node | null | undefined = document.contents;
     let found = FILE_START;
     for (const key of path) {
@@ -90,12 +97,17 @@ export function parseYamlMapping(source: string, file: string): YamlMappingResul
         next = node.items[key] as Node | undefined;
         if (next?.range) found = at(next.range[0]);
       }
-      if (!next) break;
+      if (!next) return { node, at: found, complete: false };
       node = next;
     }
-    return found;
+    return { node, at: found, complete: true };
   };
-  return { ok: true, value: { data: data as Record<string, unknown>, locate } };
+  const locate = (path: readonly PropertyKey[]): Position => walk(path).at;
+  const numberSource = (path: readonly PropertyKey[]): string | undefined => {
+    const { node, complete } = walk(path);
+    return complete && isScalar(node) && node.type === 'PLAIN' && typeof node.value === 'number' ? node.source : undefined;
+  };
+  return { ok: true, value: { data: data as Record<string, unknown>, locate, numberSource } };
 }
 
 /** The first mapping key that is itself a list or mapping (`[a]: 1`, `{{ x }}: 1`). */

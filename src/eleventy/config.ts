@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
+import type { HtmlBasePlugin, UserConfig } from '@11ty/eleventy';
 import type { SiteModel } from '../model/model.js';
 import { fileOf, pathPrefix, TEMPLATE_PAGES } from '../routes/addresses.js';
 
@@ -13,9 +13,11 @@ interface PageData {
  * The Eleventy configuration: wiring only. The site model goes in as global
  * data; pages come from pagination templates in `templates/`. No content file
  * is ever an Eleventy template, so nothing an editor writes is run through
- * Nunjucks, Liquid or Eleventy's own Markdown.
+ * Nunjucks, Liquid or Eleventy's own Markdown. `htmlBase` is Eleventy's
+ * plugin, handed in by the caller that loaded Eleventy: importing it here
+ * would load Eleventy for every check.
  */
-export function configureEleventy(model: SiteModel, options: { templatePages: boolean }) {
+export function configureEleventy(model: SiteModel, options: { templatePages: boolean; htmlBase: typeof HtmlBasePlugin }) {
   return (config: UserConfig): void => {
     // Eleventy 3.1.8 makes this benchmark group before quiet mode applies, so
     // it would print timing warnings into our output; our CLI reports timings.
@@ -57,6 +59,6 @@ export function configureEleventy(model: SiteModel, options: { templatePages: bo
     // Rewrites root-relative links (in templates and article bodies alike)
     // when the site lives under a sub-path such as /news/. It parses every
     // page again, so it is only added when there is a prefix to add.
-    if (pathPrefix(model.site) !== '') config.addPlugin(HtmlBasePlugin);
+    if (pathPrefix(model.site) !== '') config.addPlugin(options.htmlBase);
   };
 }

@@ -20,14 +20,14 @@ export interface WritePagesOptions {
 export async function writePages(model: SiteModel, templatesDir: string, outDir: string, options: WritePagesOptions): Promise<string[]> {
   // Loaded on demand: importing Eleventy takes half a second, and a build
   // with nothing to render does not need it.
-  const { Eleventy } = await import('@11ty/eleventy');
+  const { Eleventy, HtmlBasePlugin } = await import('@11ty/eleventy');
   const eleventy = new Eleventy(templatesDir, outDir, {
     quietMode: true,
     // No eleventy.config.js from the working directory is loaded: the
     // configuration is ours alone.
     configPath: '',
     pathPrefix: `${pathPrefix(model.site)}/`,
-    config: configureEleventy(model, options),
+    config: configureEleventy(model, { ...options, htmlBase: HtmlBasePlugin }),
   });
   // Our CLI reports progress and errors itself, with file names.
   eleventy.disableLogger();

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { packageVersion } from '../util/package-version.js';
 import { IMAGES_FOLDER } from '../routes/addresses.js';
 import { entryKey, readEntry, writeEntry } from '../util/file-cache.js';
-import { fallbackFile, IMAGE_FORMATS, IMAGE_WIDTHS, pictureFromEncoded, type ImageKind, type Picture, type PictureSet } from './picture.js';
+import { fallbackFile, IMAGE_FORMATS, IMAGE_WIDTHS, pictureFromEncoded, type EncodedImage, type ImageKind, type Picture, type PictureSet } from './picture.js';
 import type { ImageUse } from './used-images.js';
 import { isSvgSource, readStart } from './svg-source.js';
 
@@ -38,9 +37,15 @@ export interface ProcessedImages {
   failures: { use: ImageUse; message: string }[];
 }
 
-/** What a finished image left: its picture and its files with their sizes, to tell a whole file from a cut one. */
+/**
+ * What a finished image left: what the encoder made (the picture is drawn
+ * from it on every build, so a change to how pictures are described needs no
+ * re-encoding), the fallback's measured size, and the files with their sizes,
+ * to tell a whole file from a cut one.
+ */
 interface ImageRecord {
-  picture: Picture;
+  encoded: EncodedImage;
+  size: { width: number; height: number };
   files: { name: string; size: number }[];
 }
 
@@ -50,6 +55,24 @@ interface ImageRecord {
  * more than its readers do.
  */
 const SHARP_OPTIONS = { sharpAvifOptions: { effort: 2 } };
+
+/**
+ * Everything eleventy-img is told besides the source and the folder to write
+ * to. The cache key is made from this very object (and the encoders'
+ * versions), not from our source files, so the compiled CLI and the
+ * TypeScript sources share encoded images, and any change to what the
+ * encoder is asked for is a change of key.
+ */
+const encoderOptions = (kind: ImageKind) => ({
+  widths: [...IMAGE_WIDTHS[kind]],
+  formats: [...IMAGE_FORMATS],
+  urlPath: `/${IMAGES_FOLDER}/`,
+  // Its in-memory and on-disk caches live as long as the process and
+  // trust a file's size and name; the record above is the cache.
+  useCache: false,
+  failOnError: true,
+  ...SHARP_OPTIONS,
+});
 
 /**
  * Encode every image in `uses` (or take it from an earlier build) and
@@ -82,7 +105,7 @@ export async function processImages(uses: readonly ImageUse[], options: ProcessI
         writeEntry(recordsDir, key, record);
         encoded++;
       }
-      pictures[use.kind].set(use.src, record.picture);
+      pictures[use.kind].set(use.src, pictureFromEncoded(record.encoded, record.size));
       for (const file of record.files) files.set(`${IMAGES_FOLDER}/${file.name}`, path.join(filesDir, file.name));
     } catch (cause) {
       failures.push({ use, message: cause instanceof Error ? cause.message : String(cause) });
@@ -134,17 +157,11 @@ async function encode(source: string, kind: ImageKind, folder: string, filesDir:
   mkdirSync(folder, { recursive: true });
   const work = mkdtempSync(path.join(folder, 'encoding-'));
   try {
-    const encoded = await Image(source, {
-      widths: [...IMAGE_WIDTHS[kind]],
-      formats: [...IMAGE_FORMATS],
-      outputDir: work,
-      urlPath: `/${IMAGES_FOLDER}/`,
-      // Its in-memory and on-disk caches live as long as the process and
-      // trust a file's size and name; the record above is the cache.
-      useCache: false,
-      failOnError: true,
-      ...SHARP_OPTIONS,
-    });
+    const result = await Image(source, { ...encoderOptions(kind), outputDir: work });
+    // Only the fields a picture is drawn from: eleventy-img's own include this process's scratch folder.
+    const encoded = Object.fromEntries(
+      Object.entries(result).map(([format, list]) => [format, list.map(({ format, width, height, url, sourceType, filename }) => ({ format, width, height, url, sourceType, filename }))]),
+    );
     const fallback = fallbackFile(encoded);
     const measured = Image.ImageSize(readFileSync(path.join(work, fallback.filename)));
     if (!measured.width || !measured.height) throw new Error(`no size in ${fallback.filename}`);
@@ -154,23 +171,18 @@ async function encode(source: string, kind: ImageKind, folder: string, filesDir:
       .sort((a, b) => (a.name < b.name ? -1 : 1));
     mkdirSync(filesDir, { recursive: true });
     for (const file of files) renameSync(path.join(work, file.name), path.join(filesDir, file.name));
-    return { picture: pictureFromEncoded(encoded, { width: measured.width, height: measured.height }), files };
+    return { encoded, size: { width: measured.width, height: measured.height }, files };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
 /**
- * Everything besides the source that decides the files: the widths and
- * formats, the encoder options, the versions of eleventy-img and sharp
- * (which bundles libvips and the encoders) and this folder's own code.
+ * Everything besides the source that decides the files: what the encoder is
+ * asked for and the versions of eleventy-img and sharp (which bundles libvips
+ * and the encoders). `record` counts changes to the record's shape.
  */
 function settingsKey(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const ownSources = readdirSync(here)
-    .filter((file) => /\.(?:js|ts)$/.test(file) && !file.endsWith('.d.ts'))
-    .sort()
-    .map((file) => `${file}\n${readFileSync(path.join(here, file), 'utf8')}`);
   const versions = ['@11ty/eleventy-img', 'sharp'].map((name) => {
     try {
       return `${name}@${packageVersion(name)}`;
@@ -179,7 +191,7 @@ function settingsKey(): string {
       return `${name}@unknown`;
     }
   });
-  return entryKey(JSON.stringify({ versions, widths: IMAGE_WIDTHS, formats: IMAGE_FORMATS, SHARP_OPTIONS, ownSources }));
+  return entryKey(JSON.stringify({ record: 2, versions, lead: encoderOptions('lead'), avatar: encoderOptions('avatar') }));
 }
 
 let scratch: string | undefined;

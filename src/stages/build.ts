@@ -3,7 +3,9 @@ import type { ArticleCheck } from '../content/check-article.js';
 import { isArticleFile } from '../content/content-files.js';
 import { loadContent, readContentFile } from '../content/load.js';
 import type { Content, ContentSources, SourceFile } from '../content/types.js';
-import { peekSite, validateContent } from '../content/validate.js';
+import { validateLeavingOut } from '../content/leave-out-invalid.js';
+import { NOTHING_LEFT_OUT, type LeftOut } from '../content/left-out.js';
+import { peekSite, validateContent, type ValidateOptions } from '../content/validate.js';
 import { writePages } from '../eleventy/write-pages.js';
 import type { PictureSet } from '../images/picture.js';
 import { processImages } from '../images/process-images.js';
@@ -42,9 +44,9 @@ export * from './options.js';
  * render cache. Throws ContentError carrying every problem when any is an
  * error (or a warning, with `strict`).
  */
-export async function checkContent(options: CheckOptions): Promise<{ content: Content; problems: Problem[] }> {
+export async function checkContent(options: CheckOptions): Promise<{ content: Content; problems: Problem[]; leftOut: LeftOut }> {
   const checked = finished(await run(options, { kind: 'check' }));
-  return { content: checked.content, problems: checked.problems };
+  return { content: checked.content, problems: checked.problems, leftOut: checked.result.leftOut };
 }
 
 /**
@@ -126,14 +128,14 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
   };
 
   // Validate the files against each other and plan every address.
-  const { content, plan, problems } = validate(loaded, { ...options, publicDir }, processed, change?.state.plan);
+  const { content, plan, problems, leftOut } = validate(loaded, { ...options, publicDir }, processed, change?.state.plan);
   stage('validate', content.articles.length);
 
   const key = inputs === undefined ? undefined : buildKey(inputs, content, options.now);
   const unchanged = key && options.cacheDir && mode.kind === 'build' ? await unchangedOutput(mode.outDir, options.cacheDir, key) : undefined;
   if (unchanged) {
     stage('publish', unchanged.files, 'nothing changed');
-    return { content, problems, result: { problems, pages: unchanged.files, articles: content.articles.length, output: unchanged, images: { encoded: 0, reused: 0 } } };
+    return { content, problems, result: { problems, leftOut, pages: unchanged.files, articles: content.articles.length, output: unchanged, images: { encoded: 0, reused: 0 } } };
   }
 
   // Images: encoded (or from the cache) for a build; a saved article may only use what the last build encoded.
@@ -154,7 +156,7 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
     // A check goes as far as a build does before it writes (images opened,
     // the model, feeds and sitemaps made), so content that passes it builds.
     for (const made of extraFiles().make()) void made;
-    return { content, problems, result: emptyResult(problems) };
+    return { content, problems, result: { ...emptyResult(problems), leftOut } };
   }
 
   // Write: a preview's pages straight into the served folder; otherwise the
@@ -198,6 +200,7 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
     problems,
     result: {
       problems,
+      leftOut,
       pages: output.files,
       articles: model.articles.length,
       output,
@@ -310,8 +313,8 @@ function validate(
   options: CheckOptions & { now: number; publicDir: string },
   processed: ProcessAllResult,
   lastPlan: MadePlan | undefined,
-): { content: Content; plan: MadePlan; problems: Problem[] } {
-  const validated = validateContent(loaded.sources, {
+): { content: Content; plan: MadePlan; problems: Problem[]; leftOut: LeftOut } {
+  const validateOptions: ValidateOptions = {
     articleChecks: processed.checks as ReadonlyMap<string, ArticleCheck>,
     now: options.now,
     drafts: options.drafts ?? false,
@@ -322,10 +325,17 @@ function validate(
     publicFiles: [...loaded.assets].map((sitePath) => loaded.assetNames.get(sitePath.slice(1)) ?? sitePath.slice(1)),
     bodies: (file) => processed.rendered.get(file),
     lastPlan,
-  });
-  const problems = sortProblems([...loaded.problems, ...validated.problems, ...processed.problems]);
-  if (!validated.content || !validated.plan || !validated.planInput || hasErrors(problems) || (options.strict && problems.length > 0)) throw new ContentError(problems);
-  return { content: validated.content, plan: { input: validated.planInput, plan: validated.plan }, problems };
+  };
+  const before = [...loaded.problems, ...processed.problems];
+  // The one place where a build that skips invalid files differs: what it validates.
+  const { result: validated, problems: found, leftOut } = options.skipInvalid
+    ? validateLeavingOut(loaded.sources, validateOptions, before)
+    : { result: validateContent(loaded.sources, validateOptions), problems: undefined, leftOut: NOTHING_LEFT_OUT };
+  const problems = sortProblems(found ?? [...before, ...validated.problems]);
+  const leftOutFiles = new Set([...leftOut.articles, ...leftOut.comments]);
+  const stopping = problems.filter((problem) => !leftOutFiles.has(problem.file));
+  if (!validated.content || !validated.plan || !validated.planInput || hasErrors(stopping) || (options.strict && problems.length > 0)) throw new ContentError(problems);
+  return { content: validated.content, plan: { input: validated.planInput, plan: validated.plan }, problems, leftOut };
 }
 
 /**
@@ -392,7 +402,7 @@ function previewModel(content: Content, change: Change, rendered: (file: string)
 }
 
 function emptyResult(problems: Problem[]): BuildResult {
-  return { problems, pages: 0, articles: 0, output: NO_OUTPUT, images: { encoded: 0, reused: 0 } };
+  return { problems, leftOut: NOTHING_LEFT_OUT, pages: 0, articles: 0, output: NO_OUTPUT, images: { encoded: 0, reused: 0 } };
 }
 
 /** The SVG files among public/'s site paths: a browser opens one as a document, so each gets a sandbox. */

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleCheck } from '../content/check-article.js';
+import type { LeftOut } from '../content/left-out.js';
 import type { Content, ContentSources } from '../content/types.js';
 import type { PictureSet } from '../images/picture.js';
 import type { RenderedMarkdown } from '../markdown/render.js';
@@ -34,6 +35,14 @@ export interface CheckOptions {
   workers?: number | undefined;
   /** Warnings fail too. */
   strict?: boolean | undefined;
+  /**
+   * Leave out the articles and comments with errors, and what exists only
+   * because of them, and go on with the valid rest (see validateLeavingOut).
+   * Every problem is still reported; errors of other files, and of the
+   * address plan, still stop the build. Never with `strict`, which fails
+   * on any problem.
+   */
+  skipInvalid?: boolean | undefined;
   /** Told when each stage ends. */
   onStage?: ((stage: StageReport) => void) | undefined;
   /** Told how far a long stage has got, for a live counter. */
@@ -65,6 +74,8 @@ export interface BuildResult {
   pages: number;
   articles: number;
   output: OutputReport;
+  /** The files left out because of their errors, with `skipInvalid`. */
+  leftOut: LeftOut;
   /** Lead images and avatars: how many were encoded in this build, how many taken from the cache. */
   images: { encoded: number; reused: number };
   /** The addresses of the pages written, when only some were (serve's preview of saved articles). */

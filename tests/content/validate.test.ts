@@ -226,6 +226,13 @@ describe('pinned related articles', () => {
   ])('%s is an error', (_, value, expected) => {
     expect(report({ ...others, 'a.md': validArticle({ related: value }) })).toEqual([expected]);
   });
+
+  test('an article with errors of its own is named as such, not as no article', () => {
+    expect(report({ ...others, 'broken.md': validArticle({ authors: '[nobody]' }), 'a.md': validArticle({ related: '[broken]' }) })).toEqual([
+      'content/articles/broken.md:4:11 error: unknown author "nobody"\n    hint: authors are the files in content/authors/ (without .md)',
+      'content/articles/a.md:7:11 error: related: the article "broken" has errors of its own, and no page\n    hint: fix the errors reported for it, or name another article',
+    ]);
+  });
 });
 
 describe('related settings in site.yml', () => {

@@ -8,6 +8,9 @@ import type { OutputReport } from '../../src/publish/write-output.js';
  */
 export const SAMPLE_NOW = Date.parse('2026-11-21T09:00:00Z');
 
+/** The one sample story with embeds (a video, a chart, a Mastodon post): the only page besides search that loads a script. */
+export const SAMPLE_EMBED_PAGE = '/news/brackley-sands-sea-wall-rebuild-plan/';
+
 /**
  * The sample newsroom (`content/`) built once per test run by
  * tests/setup/sample-newsroom.ts and read by every test that only reads it.

@@ -2,7 +2,7 @@ import { cpSync } from 'node:fs';
 import { inject } from 'vitest';
 import type { SampleBuild } from './sample-build.js';
 
-export { SAMPLE_NOW, type SampleBuild } from './sample-build.js';
+export { SAMPLE_EMBED_PAGE, SAMPLE_NOW, type SampleBuild } from './sample-build.js';
 
 /** The shared build of the sample newsroom (see tests/setup/sample-newsroom.ts). Read it; never write into it. */
 export const sharedSample = (): SampleBuild => inject('sample');

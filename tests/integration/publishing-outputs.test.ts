@@ -5,7 +5,7 @@ import { load, type CheerioAPI } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build } from '../../src/stages/build.js';
 import { writeNewsroom } from '../helpers/newsroom.js';
-import { copySharedCache, sharedSample } from '../helpers/shared-sample.js';
+import { copySharedCache, SAMPLE_EMBED_PAGE, sharedSample } from '../helpers/shared-sample.js';
 import { validArticle } from '../helpers/sources.js';
 import { fileForUrl, readSite, type BuiltSite } from '../helpers/site-output.js';
 
@@ -182,17 +182,21 @@ describe('corrections, redirects and host files', () => {
 
   test('_headers: a Content-Security-Policy every page satisfies, and a year of caching for the fingerprinted stylesheet', () => {
     const headers = readFileSync(path.join(site.dir, '_headers'), 'utf8');
-    expect(headers).toMatch(/Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
+    // Frames only from the three providers the sea wall story embeds.
+    expect(headers).toMatch(/Content-Security-Policy: default-src 'self'; frame-src https:\/\/datawrapper\.dwcdn\.net https:\/\/mastodon\.social https:\/\/www\.youtube-nocookie\.com; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
     expect(headers).toContain('X-Content-Type-Options: nosniff');
     expect(headers).toContain('Referrer-Policy: strict-origin-when-cross-origin');
     const stylesheet = site.files.find((file) => /^css\/site\.[0-9a-f]{10}\.css$/.test(file))!;
+    const embedStylesheet = `/${site.files.find((file) => /^css\/embeds\.[0-9a-f]{10}\.css$/.test(file))}`;
+    expect(site.page(SAMPLE_EMBED_PAGE)(`link[rel="stylesheet"][href="${embedStylesheet}"]`)).toHaveLength(1);
     expect(headers).toContain(`/${stylesheet}\n  Cache-Control: public, max-age=31536000, immutable`);
     expect(headers).toContain('/img/*\n  Cache-Control: public, max-age=31536000, immutable');
     for (const [url, $] of site.pages) {
       // What the policy forbids: inline styles and scripts, and styles or scripts from elsewhere.
       expect($('[style], style, script:not([type="application/ld+json"]):not([src])').length, url).toBe(0);
-      $('script[src]').each((_, el) => expect($(el).attr('src'), url).toMatch(/^\/js\/search\.[0-9a-f]{10}\.js$/));
-      $('link[rel="stylesheet"]').each((_, el) => expect($(el).attr('href'), url).toBe(`/${stylesheet}`));
+      $('script[src]').each((_, el) => expect($(el).attr('src'), url).toMatch(url === SAMPLE_EMBED_PAGE ? /^\/js\/embeds\.[0-9a-f]{10}\.js$/ : /^\/js\/search\.[0-9a-f]{10}\.js$/));
+      const stylesheets = url === SAMPLE_EMBED_PAGE ? [embedStylesheet, `/${stylesheet}`] : [`/${stylesheet}`];
+      $('link[rel="stylesheet"]').each((_, el) => expect(stylesheets, url).toContain($(el).attr('href')));
     }
   });
 

@@ -8,6 +8,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { sha256, sha256Manifest } from '../helpers/manifest.js';
+import { copySharedCache } from '../helpers/shared-sample.js';
 import { readSite, text } from '../helpers/site-output.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -52,6 +53,9 @@ beforeAll(async () => {
   cloneA = mkdtempSync(path.join(tmpdir(), 'broadsheet-clone-a-'));
   cloneB = mkdtempSync(path.join(tmpdir(), 'broadsheet-clone-b-'));
   cpSync(CONTENT, path.join(cloneA, 'content'), { recursive: true });
+  // Clone A starts from the shared build's cache (made in-process from the
+  // TypeScript sources), clone B from nothing: the two must still agree.
+  copySharedCache(path.join(cloneA, 'cache'));
   copyScrambled(CONTENT, path.join(cloneB, 'content'));
 
   builds.set('a', await buildSite(cloneA, 'site', { ...KIRITIMATI, SOURCE_DATE_EPOCH: PINNED_A }));
@@ -87,6 +91,9 @@ describe('reproducible builds', () => {
     expect(cold.rendered).toBeGreaterThan(0);
     expect(renderCounts(built('bWarm').stdout)).toEqual({ rendered: cold.rendered, fromCache: cold.rendered });
     expect(cold.fromCache).toBe(0);
+    // Clone A encoded no image: the compiled CLI reads images the TypeScript sources encoded.
+    expect(built('a').stdout).toMatch(/^ {2}images +(\d+) images ready +\d+ ms {2}\(0 encoded, \1 from cache\)$/m);
+    expect(built('bCold').stdout).toMatch(/^ {2}images +(\d+) images ready +\d+ ms {2}\(\1 encoded, 0 from cache\)$/m);
   });
 
   test('without SOURCE_DATE_EPOCH, two builds seconds apart are byte-identical', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build } from '../../src/stages/build.js';
-import { copySharedCache, sharedSample } from '../helpers/shared-sample.js';
+import { copySharedCache, SAMPLE_EMBED_PAGE, sharedSample } from '../helpers/shared-sample.js';
 import { fileForUrl, readSite, text, type BuiltSite } from '../helpers/site-output.js';
 
 // The sample built once for the run (tests/setup/sample-newsroom.ts); the variations below build their own.
@@ -279,9 +279,14 @@ describe('the whole output', () => {
     expect(broken).toEqual([]);
   });
 
-  test('no page but the search page runs a script: the others are JSON-LD data that parses', () => {
+  test('no page but the search page and the story with embeds runs a script: the others are JSON-LD data that parses', () => {
     for (const [url, $] of site.pages) {
-      expect($('script:not([type="application/ld+json"])').length, url).toBe(url === '/search/' ? 1 : 0);
+      const scripts = $('script:not([type="application/ld+json"])').map((_, el) => $(el).attr('src')).get();
+      expect(scripts, url).toEqual(
+        url === '/search/' ? [expect.stringMatching(/^\/js\/search\.[0-9a-f]{10}\.js$/)]
+        : url === SAMPLE_EMBED_PAGE ? [expect.stringMatching(/^\/js\/embeds\.[0-9a-f]{10}\.js$/)]
+        : [],
+      );
       $('script[type="application/ld+json"]').each((_, el) => {
         expect(() => JSON.parse($(el).text()), url).not.toThrow();
       });

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build } from '../../src/stages/build.js';
-import { copySharedCache, sharedSample } from '../helpers/shared-sample.js';
+import { copySharedCache, SAMPLE_EMBED_PAGE, sharedSample } from '../helpers/shared-sample.js';
 import { readSite, text, type BuiltSite } from '../helpers/site-output.js';
 
 // The sample built once for the run (tests/setup/sample-newsroom.ts): as
@@ -234,9 +234,11 @@ describe('the search page and the search box', () => {
     expect(site.files).toContain(src.slice(1));
   });
 
-  test('only the search page carries a script', () => {
+  test('only the search page carries the search script, and no other page a script but the embeds one', () => {
     for (const [url, $] of site.pages) {
-      if (url !== '/search/') expect($('script:not([type="application/ld+json"])').length, url).toBe(0);
+      if (url === '/search/') continue;
+      const scripts = $('script:not([type="application/ld+json"])').map((_, el) => $(el).attr('src')).get();
+      expect(scripts, url).toEqual(url === SAMPLE_EMBED_PAGE ? [expect.stringMatching(/^\/js\/embeds\.[0-9a-f]{10}\.js$/)] : []);
     }
   });
 

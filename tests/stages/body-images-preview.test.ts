@@ -48,3 +48,17 @@ describe("serve's preview of a saved story with body images", () => {
     expect(await preview('![A tram](/images/tram-depot.jpg)\n')).toBeUndefined();
   });
 });
+
+describe("serve's preview of a saved story with an embed", () => {
+  test('the page gets the embed stylesheet and script, and both files are in the site, though no page had an embed before', async () => {
+    expect(await preview('The meeting:\n\n::embed{url="https://www.youtube.com/watch?v=bS7wallPlan" title="The meeting"}\n')).toEqual(['/news/harbour/']);
+    const $ = page();
+    expect($('.story-body .embed a').attr('href')).toBe('https://www.youtube.com/watch?v=bS7wallPlan');
+    const stylesheet = $('link[rel="stylesheet"][href*="/css/embeds."]').attr('href') ?? '';
+    const script = $('script[src*="/js/embeds."]');
+    expect(stylesheet).toMatch(/^\/css\/embeds\.[0-9a-f]{10}\.css$/);
+    expect(script.attr('src')).toMatch(/^\/js\/embeds\.[0-9a-f]{10}\.js$/);
+    expect(script.attr('data-frame-origins')).toBe('https://www.youtube-nocookie.com');
+    for (const asset of [stylesheet, script.attr('src') ?? '']) expect(readFileSync(path.join(root, '_site', asset), 'utf8').length).toBeGreaterThan(100);
+  });
+});
