@@ -1,6 +1,6 @@
 import { markdownFile, safeSlug } from '../newsroom-files.js';
-import { sitePathOf } from '../old-addresses.js';
 import type { ImportEvent } from '../types.js';
+import { localPath } from './entry-addresses.js';
 import type { ImageShelf } from './image-shelf.js';
 import type { AuthorFound, StaticSite } from './types.js';
 
@@ -48,7 +48,7 @@ export function* authorFiles(site: StaticSite, book: AuthorBook, shelf: ImageShe
     const source = { file: found?.source ?? '.', item };
     let avatar: string | undefined;
     if (found?.avatar) {
-      const sitePath = sitePathOf(found.avatar, site.oldSite) ?? (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(found.avatar) ? undefined : found.avatar);
+      const sitePath = localPath(found.avatar, site.oldSite);
       const located = sitePath === undefined ? undefined : site.locateImage(undefined, sitePath);
       if (located) avatar = shelf.place(located, item);
       else yield { type: 'notice', kind: 'warning', message: `the avatar ${found.avatar} is not in the site's folder: left out`, source, target: { path } };

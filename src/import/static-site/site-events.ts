@@ -1,15 +1,16 @@
 import { parseContentDate } from '../../content/dates.js';
 import { MAX_ALIASES, MAX_PAGES_PER_FILE } from '../../content/limits.js';
 import { joinPieces, type BodyNote } from '../body-pieces.js';
-import { relinkBody, type BodyAddress } from '../body-links.js';
-import { markdownFile, safeSlug, yamlFile } from '../newsroom-files.js';
-import { aliasProblem, chooseAliases, sitePathOf } from '../old-addresses.js';
+import { relinkBody } from '../body-links.js';
+import { markdownFile, safeSlug } from '../newsroom-files.js';
+import { aliasProblem, chooseAliases } from '../old-addresses.js';
 import type { ImportEvent, ImportNotice } from '../types.js';
-import { createImageShelf, type ImageShelf } from './image-shelf.js';
-import { planNewsroom, type PlannedEntry } from './plan.js';
-import { isImagePath } from './public-path.js';
-import type { SiteEntry, StaticSite } from './types.js';
 import { authorFiles, createAuthorBook } from './authors.js';
+import { leadImage, relinkAddress, type Note } from './entry-addresses.js';
+import { createImageShelf } from './image-shelf.js';
+import { planNewsroom } from './plan.js';
+import { keepsRedirect, sectionFile, siteFile } from './site-files.js';
+import type { SiteEntry, StaticSite } from './types.js';
 
 /**
  * The newsroom a static site becomes, as import events: every post an
@@ -141,8 +142,6 @@ const skipped = (entry: SiteEntry, why: string): ImportNotice => ({
   source: { file: entry.source, item: `${entry.kind} “${entry.title}”` },
 });
 
-type Note = (kind: ImportNotice['kind'], message: string, line?: number, targetLine?: number) => void;
-
 function checkedUpdated(entry: SiteEntry, timezone: string, note: Note): string | undefined {
   if (entry.updated === undefined) return undefined;
   const updated = parseContentDate(entry.updated, timezone);
@@ -165,96 +164,4 @@ function fileLines(text: string, body: string): (line: number) => number {
   const header = trimmed ? text.slice(0, text.length - trimmed.length - 1) : text;
   const headerLines = header.split('\n').length - 1;
   return (line) => headerLines + Math.max(1, line - trimmedLines);
-}
-
-function relinkAddress(
-  site: StaticSite,
-  shelf: ImageShelf,
-  entry: SiteEntry,
-  address: BodyAddress,
-  addressByOld: ReadonlyMap<string, string>,
-  item: string,
-  warn: (message: string) => void,
-): string | { asLink: string } | undefined {
-  const { url } = address;
-  if (/^(?:mailto|tel):|^#/i.test(url)) return undefined;
-  const sitePath = sitePathOf(url, site.oldSite) ?? (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(url) ? undefined : url);
-  if (sitePath === undefined) {
-    if (address.kind === 'image') warn(`the image ${url} stays on another site: copy it into public/images/ to keep it`);
-    return undefined;
-  }
-  const [pathPart = '', rest = ''] = splitFragment(sitePath);
-  if (address.kind === 'link') {
-    // A link to the old site by its full address or with its path prefix is a link within the new site, which adds its own prefix.
-    const moved = addressByOld.get(pathPart);
-    return moved !== undefined ? moved + rest : sitePath !== url ? sitePath : undefined;
-  }
-  if (!isImagePath(pathPart)) return undefined;
-  const located = site.locateImage(entry, pathPart);
-  if (!located) {
-    warn(`the image ${url} is not in the site's folder: kept as a link to its old address`);
-    return { asLink: url };
-  }
-  return shelf.place(located, item);
-}
-
-const splitFragment = (path: string): [string, string] => {
-  const at = path.search(/[?#]/);
-  return at < 0 ? [path, ''] : [path.slice(0, at), path.slice(at)];
-};
-
-function leadImage(site: StaticSite, shelf: ImageShelf, entry: SiteEntry, item: string, note: Note) {
-  const wanted = entry.image;
-  if (!wanted) return undefined;
-  const sitePath = sitePathOf(wanted.ref, site.oldSite) ?? (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(wanted.ref) ? undefined : wanted.ref);
-  const located = sitePath === undefined ? undefined : site.locateImage(entry, splitFragment(sitePath)[0]);
-  if (!located) {
-    const where = sitePath === undefined ? 'is on another site' : "is not in the site's folder";
-    note('warning', `the lead image ${wanted.ref} ${where}: left out (a lead image is a file in public/)`, wanted.line);
-    return undefined;
-  }
-  let alt = wanted.alt?.trim();
-  if (!alt) {
-    alt = entry.title;
-    note('warning', 'the lead image has no alt text: the headline stands in for it; describe the picture', wanted.line);
-  }
-  return { src: shelf.place(located, item), alt, caption: wanted.caption, credit: wanted.credit };
-}
-
-function sectionFile(site: StaticSite, slug: string, name: string): ImportEvent {
-  const found = site.sections.get(name);
-  return {
-    type: 'file',
-    root: 'content',
-    path: `categories/${slug}.md`,
-    content: markdownFile({ name, description: found?.description }, found?.intro ?? ''),
-    source: { file: found?.source ?? '.', item: `section “${name}”` },
-  };
-}
-
-function keepsRedirect(old: string, target: string, publishedTags: ReadonlySet<string>): boolean {
-  if (aliasProblem(old)) return false;
-  const tag = /^\/tags\/([^/]+)\/$/.exec(target)?.[1];
-  return tag === undefined ? target !== '/tags/' || publishedTags.size > 0 : publishedTags.has(tag);
-}
-
-function siteFile(site: StaticSite, planned: readonly PlannedEntry[], publishedTags: ReadonlySet<string>): ImportEvent {
-  const pages = planned.filter((entry) => entry.entry.kind === 'page' && !entry.entry.draft).map((entry) => entry.slug);
-  const redirects = Object.fromEntries([...site.redirects].filter(([old, target]) => keepsRedirect(old, target, publishedTags)));
-  const { title, url, language, timezone, description } = site.settings;
-  return {
-    type: 'file',
-    root: 'content',
-    path: 'site.yml',
-    content: yamlFile({
-      title,
-      url,
-      language,
-      timezone,
-      description,
-      pages: pages.length ? pages : undefined,
-      redirects: Object.keys(redirects).length ? redirects : undefined,
-    }),
-    source: { file: site.configFile, item: 'the site settings' },
-  };
 }
