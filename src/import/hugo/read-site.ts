@@ -3,9 +3,9 @@ import { htmlAsMarkdown } from '../html-body.js';
 import { safeSlug } from '../newsroom-files.js';
 import { readSourceTree, resolveInTree, type SourceTree } from '../source-tree.js';
 import type { ImportNotice } from '../types.js';
-import { asText, createLeftFields } from '../static-site/fields.js';
+import { asText, createLeftFields, valueAt } from '../static-site/fields.js';
 import { publicPathOf } from '../static-site/public-path.js';
-import type { LocatedImage, SiteEntry, StaticSite } from '../static-site/types.js';
+import type { AuthorFound, LocatedImage, SiteEntry, StaticSite } from '../static-site/types.js';
 import { readHugoConfig } from './config.js';
 import { readHugoEntry, type HugoFile } from './entries.js';
 import { hugoUrlize } from './permalink.js';
@@ -15,12 +15,15 @@ const TEXT = /\.(?:md|markdown|html)$/i;
 const OTHER_FORMATS = /\.(?:adoc|asciidoc|org|rst|pandoc|pdc|ipynb|mmark)$/i;
 const INDEX = /^index\.(?:md|markdown|html)$/i;
 const LIST = /^_index\.(?:md|markdown|html)$/i;
+/** Folders that hold a taxonomy's term pages in Hugo sites, whose addresses are Broadsheet's own pages. */
+const TAXONOMY_FOLDERS = new Set(['authors', 'tags', 'categories']);
 
 /**
  * A Hugo site as the import sees it: the config at its root, the content
  * folder (a top folder is a section, `_index.md` its description, a file
  * or leaf bundle at the top a page, every other content file a post, the
- * files beside a bundle's `index.md` its images) and the static folder
+ * files beside a bundle's `index.md` its images, the author taxonomy's
+ * term pages `authors/<name>/_index.md` the authors' names and bios) and the static folder
  * (or `uploads`, when given) for images named by site path.
  */
 export function readHugoSite(root: string, uploads?: string): StaticSite {
@@ -42,12 +45,24 @@ export function readHugoSite(root: string, uploads?: string): StaticSite {
   const found: HugoFile[] = [];
   const sections = new Map<string, ReturnType<typeof sectionFrom>>();
   const sectionNames = new Map<string, string>();
+  const authors = new Map<string, AuthorFound>();
   for (const file of contentFiles) {
     const parts = file.slice(contentPrefix.length).split('/');
     const base = parts.at(-1) ?? '';
     const say = (message: string) => notices.push({ type: 'notice', kind: 'skipped', message, source: { file } });
     if (OTHER_FORMATS.test(base)) say('not imported: Broadsheet reads Markdown; convert this format by hand');
     if (!TEXT.test(base)) continue;
+    if (parts.length === 3 && parts[0] === 'authors' && LIST.test(base)) {
+      const author = authorFrom(tree, file);
+      if (author) authors.set(parts[1] ?? '', author.found);
+      else say('not imported: the author page\'s front matter could not be read');
+      if (author?.left.length) say(`the author page's ${author.left.map((key) => `"${key}"`).join(', ')} ${author.left.length === 1 ? 'has' : 'have'} no Broadsheet equivalent and ${author.left.length === 1 ? 'is' : 'are'} left out`);
+      continue;
+    }
+    if (parts.length > 1 && TAXONOMY_FOLDERS.has(parts[0] ?? '')) {
+      say(`not imported: a page of the taxonomy "${parts[0]}" (Broadsheet makes its own author and tag pages)`);
+      continue;
+    }
     const bundle = inBundle(file);
     if (bundle && !INDEX.test(base)) continue;
     if (LIST.test(base)) {
@@ -112,7 +127,7 @@ export function readHugoSite(root: string, uploads?: string): StaticSite {
     oldSite: config.oldSite,
     entries,
     sections: sectionInfo,
-    authors: new Map(),
+    authors,
     defaultAuthor: config.author ?? config.settings.title,
     defaultSection: 'Posts',
     redirects: new Map([...redirects].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
@@ -170,6 +185,24 @@ function sectionFrom(tree: SourceTree, file: string): { name: string; descriptio
     intro: read.block.body.trim() || undefined,
     source: file,
   };
+}
+
+const LINK_KEYS = ['website', 'email', 'mastodon', 'bluesky', 'x', 'linkedin', 'github'];
+
+/** An author's term page: the title is the name, the body the bio; `role`, `avatar` or `image`, and links under their Broadsheet names. */
+function authorFrom(tree: SourceTree, file: string): { found: AuthorFound; left: string[] } | undefined {
+  const read = readFrontMatterBlock(tree.readText(file));
+  if (!read.ok) return undefined;
+  const data = Object.fromEntries(Object.entries(read.block.data).map(([key, value]) => [key.toLowerCase(), value]));
+  const name = asText(data.title) ?? titleOf(file.split('/').at(-2) ?? '');
+  const links: Record<string, string> = {};
+  for (const key of LINK_KEYS) {
+    const value = asText(data[key]) ?? asText(valueAt(data.params, key));
+    if (value) links[key] = value;
+  }
+  const known = new Set(['title', 'role', 'avatar', 'image', 'params', ...LINK_KEYS]);
+  const left = Object.keys(data).filter((key) => !known.has(key));
+  return { found: { name, role: asText(data.role), bio: read.block.body.trim() || undefined, avatar: asText(data.avatar) ?? asText(data.image), links, source: file }, left };
 }
 
 /** The ways a `ref` may name content: its path with or without extension, a bundle's folder, or the file name alone. */
