@@ -6,4 +6,6 @@ import type { Importer } from './types.js';
  */
 export const IMPORTERS: Record<string, () => Promise<Importer>> = {
   wordpress: async () => (await import('./wordpress/import-wordpress.js')).importWordPress,
+  jekyll: async () => (await import('./jekyll/import-jekyll.js')).importJekyll,
+  hugo: async () => (await import('./hugo/import-hugo.js')).importHugo,
 };

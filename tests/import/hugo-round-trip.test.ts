@@ -1,0 +1,3 @@
+import { describeRoundTrip } from './static-site-round-trip.js';
+
+describeRoundTrip('hugo');
