@@ -10,7 +10,7 @@ import { writeBenchExport } from './import-wxr.js';
  * for a first import and for a second one over the same folder (every file
  * unchanged). Prints figures; there is no limit to pass.
  *
- *   npx tsc -p tsconfig.build.json && npx tsx bench/import-wordpress.ts [posts]
+ *   npm run bench:import -- [posts]
  */
 
 const posts = Number(process.argv[2] ?? 20_000);

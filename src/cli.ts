@@ -177,7 +177,7 @@ async function main(argv: string[]): Promise<number> {
         return await new Promise<number>(() => {});
       }
       case 'import':
-        return await runImport(positionals.slice(1), values);
+        return await runImport(positionals.slice(1), values, say);
       default:
         console.error(`unknown command "${terminalText(command)}"\n\n${HELP}`);
         return 2;
@@ -191,6 +191,7 @@ async function main(argv: string[]): Promise<number> {
 async function runImport(
   [kind, source, ...extra]: string[],
   values: { content: string; public?: string | undefined; uploads?: string | undefined; force?: boolean | undefined; report?: string | undefined; quiet: boolean },
+  say: (line: string) => void,
 ): Promise<number> {
   const { IMPORTERS } = await import('./import/importers.js');
   const kinds = Object.keys(IMPORTERS).join(', ');
@@ -210,8 +211,9 @@ async function runImport(
   for (const item of summary.refused) console.error(`✖ ${terminalText(item.path)}: ${terminalText(item.reason)}`);
   if (!values.quiet) for (const notice of summary.notices) console.error(`${notice.kind}: ${terminalText(noticeLine(notice))}`);
   for (const file of summary.kept) console.error(`kept ${terminalText(file)}: changed since the last import (--force replaces it)`);
-  const counts = [...summary.counts].map(([what, n]) => `${n} ${what}`).join(', ');
-  console.log(`${summary.refused.length > 0 ? '✖' : '✔'} imported ${terminalText(counts || 'nothing')}: ${summary.written.length} files written, ${summary.unchanged.length} unchanged, ${summary.kept.length} kept; report in ${terminalText(values.report ?? 'import-report.md')}`);
+  for (const [what, n] of [...summary.counts].sort(([a], [b]) => (a < b ? -1 : 1))) say(`  ${String(n).padStart(6)} ${terminalText(what)}`);
+  const verdict = summary.refused.length > 0 ? `✖ ${summary.refused.length} files refused; ` : '✔ ';
+  console.log(`${verdict}${summary.written.length} files written, ${summary.unchanged.length} unchanged, ${summary.kept.length} kept; the report is in ${terminalText(values.report ?? 'import-report.md')}`);
   return summary.refused.length > 0 ? 1 : 0;
 }
 

@@ -82,7 +82,9 @@ describe('broadsheet import wordpress', () => {
   });
 
   test('prints the counts and says where the report is', () => {
-    expect(first.stdout).toMatch(/^✔ imported .*4 articles.*: 28 files written, 0 unchanged, 0 kept; report in import-report\.md$/m);
+    expect(first.stdout).toMatch(/^ {7}4 articles\n {7}4 authors\n {7}4 comments\n/m);
+    expect(first.stdout).toMatch(/^ {7}3 pages$/m);
+    expect(first.stdout.split('\n').at(-2)).toBe('✔ 28 files written, 0 unchanged, 0 kept; the report is in import-report.md');
     expect(first.stderr).toMatch(/^skipped: not imported: password-protected \(from export\.xml:\d+ \(post 15 “Subscribers' letter”\)\)$/m);
   });
 
@@ -97,7 +99,7 @@ describe('broadsheet import wordpress', () => {
     const before = imported();
     const again = run(...importArgs());
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/: 0 files written, 28 unchanged, 0 kept;/);
+    expect(again.stdout).toMatch(/^✔ 0 files written, 28 unchanged, 0 kept;/m);
     const files = (all: Map<string, Buffer>) => new Map([...all].filter(([name]) => name !== 'import-report.md'));
     expect(files(imported())).toEqual(files(before));
 
