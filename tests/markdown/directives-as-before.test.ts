@@ -52,15 +52,19 @@ describe('prose with colons renders as it did before directives', () => {
 
 describe('the sample newsroom', () => {
   const root = path.resolve(import.meta.dirname, '../../content/articles');
-  const articles = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.md')).sort();
+  const body = (file: string) => bodyOf(readFileSync(path.join(root, file), 'utf8'))?.body ?? '';
+  // A story that writes blocks (the sea wall story) renders them, which is the point; every other one must not change.
+  const writesBlocks = (file: string) => /^::/m.test(body(file));
+  const all = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.md')).sort();
+  const articles = all.filter((file) => !writesBlocks(file));
 
-  test('has articles to compare', () => {
+  test('has articles to compare, and only the story written with blocks is left out', () => {
     expect(articles.length).toBeGreaterThan(20);
+    expect(all.filter(writesBlocks)).toEqual(['2026/2026-11-17-brackley-sands-sea-wall-rebuild-plan.md']);
   });
 
   test.each(articles)('%s renders byte for byte as before', (file) => {
-    const body = bodyOf(readFileSync(path.join(root, file), 'utf8'))?.body;
-    expect(body).toBeDefined();
-    expect(renderedNow(body!)).toEqual(renderedBefore(body!));
+    expect(body(file)).not.toBe('');
+    expect(renderedNow(body(file))).toEqual(renderedBefore(body(file)));
   });
 });
