@@ -18,9 +18,8 @@ class SlowFirst extends BaseSequencer {
 
 export default defineConfig({
   test: {
-    // Builds the sample newsroom once for every project (see tests/helpers/shared-sample.ts);
-    // under npm test, type-checks beside the tests.
-    globalSetup: ['tests/setup/typecheck.ts', 'tests/setup/sample-newsroom.ts'],
+    // Builds the sample newsroom once for every project (see tests/helpers/shared-sample.ts).
+    globalSetup: ['tests/setup/sample-newsroom.ts'],
     // Two files at a time on two cores (vitest's default would be one): builds
     // wait on Pagefind, Chromium and the disk often enough that the second
     // worker paid for itself (361 s → 315 s for the same files); a third did not.
