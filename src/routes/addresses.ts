@@ -34,6 +34,25 @@ export const IMAGES_FOLDER = 'img';
 /** The folder of the search index; each part is a complete Pagefind index in `pagefind/<part>/`. */
 export const SEARCH_INDEX_FOLDER = 'pagefind';
 
+/**
+ * First path segments a section or page must not take: the site's own lists
+ * and folders (made from SITE_PATHS and the folders above), the asset
+ * folders of public/, and words an archive's address is built from. The
+ * address plan refuses a collision either way; importers use this to name
+ * a section or page so that it never collides.
+ */
+export const TAKEN_TOP_LEVEL: ReadonlySet<string> = new Set([
+  ...[SITE_PATHS.authors, SITE_PATHS.tags, SITE_PATHS.search, SITE_PATHS.corrections].map((sitePath) => sitePath.slice(1, -1)),
+  IMAGES_FOLDER,
+  SEARCH_INDEX_FOLDER,
+  'images',
+  'css',
+  'js',
+  'fonts',
+  'page',
+  'feed',
+]);
+
 /** Files for hosts and crawlers, at the root of the site. */
 export const HOST_FILES = {
   sitemap: 'sitemap.xml',

@@ -1,9 +1,8 @@
 import { MAX_SLUG_LENGTH } from '../../content/slug.js';
+import { TAKEN_TOP_LEVEL } from '../../routes/addresses.js';
 import { safeSlug } from '../newsroom-files.js';
 import type { SiteEntry } from './types.js';
 
-/** First path segments the new site uses for its own pages: no section or page may take them. */
-const RESERVED_SLUGS = new Set(['authors', 'tags', 'search', 'corrections', 'pagefind', 'img', 'page']);
 
 /** Where each entry goes in the newsroom. */
 export interface PlannedEntry {
@@ -40,7 +39,7 @@ export function planNewsroom(entries: readonly SiteEntry[], slugHint: (section: 
     const known = sectionByName.get(name);
     if (known) return known;
     let slug = safeSlug(slugHint(name) ?? name, 'posts');
-    if (RESERVED_SLUGS.has(slug)) slug = `${slug}-section`;
+    if (TAKEN_TOP_LEVEL.has(slug)) slug = `${slug}-section`;
     if (!sections.has(slug)) sections.set(slug, name);
     sectionByName.set(name, slug);
     return slug;
@@ -49,7 +48,7 @@ export function planNewsroom(entries: readonly SiteEntry[], slugHint: (section: 
   for (const entry of ordered) if (entry.kind === 'article' && entry.section !== undefined) sectionOf(entry.section);
 
   const articleSlugs = new Set<string>();
-  const pageSlugs = new Set<string>([...RESERVED_SLUGS, ...sections.keys()]);
+  const pageSlugs = new Set<string>([...TAKEN_TOP_LEVEL, ...sections.keys()]);
   const planned: PlannedEntry[] = [];
   for (const entry of ordered) {
     const used = entry.kind === 'article' ? articleSlugs : pageSlugs;

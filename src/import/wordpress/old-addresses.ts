@@ -1,4 +1,5 @@
 import { articleSchema } from '../../content/schema.js';
+import { TAKEN_TOP_LEVEL as SITE_TOP_LEVEL } from '../../routes/addresses.js';
 
 /*
  * The addresses a WordPress site had, as site paths a static host can keep
@@ -35,5 +36,9 @@ export function oldAddress(link: string, site: URL): OldAddress {
   return { kind: 'path', path };
 }
 
-/** Top-level names the site uses itself (archives, lists, assets, the search index): a section or page there would collide. */
-export const TAKEN_TOP_LEVEL = new Set(['authors', 'tags', 'search', 'corrections', 'img', 'images', 'pagefind', 'css', 'js', 'fonts', 'page', 'feed', 'comments', 'categories', 'pages']);
+/**
+ * Top-level names a section or page must not take: the site's own, and
+ * WordPress's own folder words (an old `/comments/` or `/categories/` address
+ * would otherwise look like a section).
+ */
+export const TAKEN_TOP_LEVEL: ReadonlySet<string> = new Set([...SITE_TOP_LEVEL, 'comments', 'categories', 'pages']);
