@@ -246,6 +246,11 @@ describe('layout', () => {
           )
             problems.push(`${at}: the lead image is ${image.width}×${image.height} px in a ${image.figureWidth} px figure, drawn from ${image.intrinsicWidth}×${image.intrinsicHeight}`);
         }
+        if (url === PAGE_TYPES.article || url === PAGE_TYPES.page) {
+          // Running text keeps a reading measure however wide the window: lines of a page once ran 1,120 px.
+          const { text, em } = await page.evaluate(textMeasure);
+          if (text > 40 * em) problems.push(`${at}: the text column is ${text.toFixed(0)} px wide, ${(text / em).toFixed(1)} em`);
+        }
         const file = path.join(folder, `${type.replace(/ /g, '-')}-${width}.png`);
         await page.screenshot({ path: file, fullPage: true });
         expect(readFileSync(file).length, file).toBeGreaterThan(1000);
@@ -329,6 +334,14 @@ function measureLayout(): { gapAbove: number; gapBelow: number } {
 }
 
 /** The article's lead image as drawn, its figure's width and the size its attributes give. */
+/** The width of the story's or page's text column, and the size of its font (px). */
+function textMeasure(): { text: number; em: number } {
+  const view = globalThis as unknown as { document: Document; getComputedStyle(element: Element): { fontSize: string } };
+  const body = view.document.querySelector('.story-body');
+  if (!body) return { text: Number.POSITIVE_INFINITY, em: 1 };
+  return { text: body.getBoundingClientRect().width, em: Number.parseFloat(view.getComputedStyle(body).fontSize) };
+}
+
 function leadImageBox(): { width: number; height: number; figureWidth: number; intrinsicWidth: number; intrinsicHeight: number } | undefined {
   const document = (globalThis as unknown as { document: Document }).document;
   const figure = document.querySelector('.lead-image');
