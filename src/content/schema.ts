@@ -6,6 +6,15 @@ import { endpointProblem, siteUrlProblem } from './web-address.js';
 import { BUILT_IN_NAMES, CUSTOM_RATIOS } from '../markdown/embeds/providers.js';
 import { embedPatternProblem } from './embed-pattern.js';
 
+/** True when `value` is one BCP 47 language tag (en-GB, de), as `<html lang>` and feeds need. */
+export function isLanguageTag(value: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(value).length === 1;
+  } catch {
+    return false;
+  }
+}
+
 /*
  * The one source of truth for what editors may write. Types for the rest of
  * the code are inferred from these schemas; cross-file checks (does the
@@ -192,13 +201,7 @@ export const siteSchema = z.object({
   title: text,
   // Its path goes into _headers, _redirects and robots.txt.
   url: grammar(siteUrlProblem).transform((value) => (value.endsWith('/') ? value : `${value}/`)),
-  language: z.string().refine((value) => {
-    try {
-      return Intl.getCanonicalLocales(value).length === 1;
-    } catch {
-      return false;
-    }
-  }, 'must be a BCP 47 language tag such as en-GB'),
+  language: z.string().refine(isLanguageTag, 'must be a BCP 47 language tag such as en-GB'),
   timezone: z.string().refine(isKnownTimezone, 'must be an IANA timezone such as Europe/London'),
   description: optionalText,
   permalink: z

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { entriesBelow } from '../util/files-below.js';
+import type { ImportNotice } from './types.js';
 
 /**
  * The files of a site folder (Jekyll, Hugo) an importer may read: regular
@@ -83,4 +84,14 @@ export function resolveInTree(reference: string, from: string): string | undefin
     } else parts.push(part);
   }
   return parts.length ? parts.join('/') : undefined;
+}
+
+/** A "not followed" notice for each symbolic link of the site's folder and of the uploads folder. */
+export function linkNotices(tree: SourceTree, uploadTree: SourceTree | undefined): ImportNotice[] {
+  return [...tree.links, ...(uploadTree?.links.map((link) => `(uploads) ${link}`) ?? [])].map((link) => ({
+    type: 'notice',
+    kind: 'skipped',
+    message: 'a symbolic link: not followed, nothing read through it',
+    source: { file: link },
+  }));
 }

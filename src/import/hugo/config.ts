@@ -1,4 +1,5 @@
 import { isKnownTimezone } from '../../content/dates.js';
+import { isLanguageTag } from '../../content/schema.js';
 import { readFrontMatterBlock } from '../front-matter-block.js';
 import type { SourceTree } from '../source-tree.js';
 import type { ImportNotice } from '../types.js';
@@ -48,7 +49,7 @@ export function readHugoConfig(tree: SourceTree): HugoConfig {
   const address = siteAddress(asText(data.baseurl), undefined);
   if (address.problem) say(address.problem);
   const language = asText(data.languagecode) ?? asText(data.defaultcontentlanguage);
-  const languageOk = language !== undefined && isLanguage(language);
+  const languageOk = language !== undefined && isLanguageTag(language);
   if (!languageOk) say(`the config names no languageCode${language ? ` Broadsheet reads ("${language}")` : ''}: en is used`);
   if (data.languages !== undefined) say('the site has several languages: only the content folder is read, as one language');
   const title = asText(data.title);
@@ -80,12 +81,4 @@ export function readHugoConfig(tree: SourceTree): HugoConfig {
     author: asText(valueAt(params, 'author')) ?? asText(valueAt(params, 'author.name')) ?? asText(data.author) ?? asText(valueAt(data, 'author.name')),
     notices,
   };
-}
-
-function isLanguage(value: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(value).length === 1;
-  } catch {
-    return false;
-  }
 }

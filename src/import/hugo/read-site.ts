@@ -1,7 +1,7 @@
 import { readFrontMatterBlock } from '../front-matter-block.js';
 import { htmlAsMarkdown } from '../html-body.js';
 import { safeSlug } from '../newsroom-files.js';
-import { readSourceTree, resolveInTree, type SourceTree } from '../source-tree.js';
+import { linkNotices, readSourceTree, resolveInTree, type SourceTree } from '../source-tree.js';
 import type { ImportNotice } from '../types.js';
 import { asText, createLeftFields, valueAt } from '../static-site/fields.js';
 import { publicPathOf } from '../static-site/public-path.js';
@@ -30,10 +30,7 @@ export function readHugoSite(root: string, uploads?: string): StaticSite {
   const tree = readSourceTree(root);
   const staticTree = uploads ? readSourceTree(uploads) : undefined;
   const config = readHugoConfig(tree);
-  const notices: ImportNotice[] = [...config.notices];
-  for (const link of [...tree.links, ...(staticTree?.links.map((link) => `(uploads) ${link}`) ?? [])]) {
-    notices.push({ type: 'notice', kind: 'skipped', message: 'a symbolic link: not followed, nothing read through it', source: { file: link } });
-  }
+  const notices: ImportNotice[] = [...config.notices, ...linkNotices(tree, staticTree)];
   const contentPrefix = `${config.contentDir}/`;
   const contentFiles = tree.files.filter((file) => file.startsWith(contentPrefix));
   const bundles = new Set(contentFiles.filter((file) => INDEX.test(file.split('/').at(-1) ?? '')).map((file) => file.replace(/\/[^/]+$/, '')));

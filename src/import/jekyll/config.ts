@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml';
 import { isKnownTimezone } from '../../content/dates.js';
+import { isLanguageTag } from '../../content/schema.js';
 import type { SourceTree } from '../source-tree.js';
 import type { ImportNotice } from '../types.js';
 import { asText, valueAt } from '../static-site/fields.js';
@@ -40,7 +41,7 @@ export function readJekyllConfig(tree: SourceTree): JekyllConfig {
   const address = siteAddress(asText(data.url), asText(data.baseurl));
   if (address.problem) say(address.problem);
   const language = asText(data.lang) ?? asText(data.locale)?.replace('_', '-');
-  const languageOk = language !== undefined && isLanguage(language);
+  const languageOk = language !== undefined && isLanguageTag(language);
   if (!languageOk) say(`_config.yml names no language${language ? ` Broadsheet reads ("${language}")` : ''}: en is used`);
   const title = asText(data.title);
   if (!title) say('_config.yml has no title: "Archive" is used');
@@ -59,12 +60,4 @@ export function readJekyllConfig(tree: SourceTree): JekyllConfig {
     author,
     notices,
   };
-}
-
-function isLanguage(value: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(value).length === 1;
-  } catch {
-    return false;
-  }
 }

@@ -1,5 +1,5 @@
 import { htmlAsMarkdown } from '../html-body.js';
-import { readSourceTree, resolveInTree, type SourceTree } from '../source-tree.js';
+import { linkNotices, readSourceTree, resolveInTree, type SourceTree } from '../source-tree.js';
 import type { ImportNotice } from '../types.js';
 import { createLeftFields } from '../static-site/fields.js';
 import { publicPathOf } from '../static-site/public-path.js';
@@ -25,10 +25,7 @@ export function readJekyllSite(root: string, uploads?: string): StaticSite {
   const tree = readSourceTree(root);
   const uploadTree = uploads ? readSourceTree(uploads) : undefined;
   const config = readJekyllConfig(tree);
-  const notices: ImportNotice[] = [...config.notices];
-  for (const link of [...tree.links, ...(uploadTree?.links.map((link) => `(uploads) ${link}`) ?? [])]) {
-    notices.push({ type: 'notice', kind: 'skipped', message: 'a symbolic link: not followed, nothing read through it', source: { file: link } });
-  }
+  const notices: ImportNotice[] = [...config.notices, ...linkNotices(tree, uploadTree)];
   const leftFields = createLeftFields();
   const reading: EntryReading = { tree, config, defaultSection: DEFAULT_SECTION, notices, leftFields };
   const declared = config.data.collections;

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { slugifyText, slugProblem } from '../../content/slug.js';
 import { MAX_TAGS } from '../../content/limits.js';
+import { isLanguageTag } from '../../content/schema.js';
 import { createEmbedMatcher } from '../../markdown/embeds/providers.js';
 import { markdownFile, safeSlug, yamlFile } from '../newsroom-files.js';
 import type { ImportEvent, Importer, ImportOptions, SourcePlace } from '../types.js';
@@ -539,12 +540,8 @@ class WordPressImport {
   private siteFile(redirects: Record<string, string>): string {
     const channel = this.index.channel;
     const language = (channel.get('language') ?? '').trim();
-    let valid = 'en';
-    try {
-      if (language && Intl.getCanonicalLocales(language).length === 1) valid = Intl.getCanonicalLocales(language)[0] ?? 'en';
-    } catch {
-      // Not a language tag: English, which an editor can change.
-    }
+    // Not a language tag: English, which an editor can change.
+    const valid = isLanguageTag(language) ? (Intl.getCanonicalLocales(language)[0] ?? 'en') : 'en';
     const footer = [...this.footerPages].sort((a, b) => a.order - b.order || a.id - b.id).slice(0, MAX_FOOTER_PAGES);
     return yamlFile({
       title: plainText(channel.get('title') ?? '') || this.site.hostname,
