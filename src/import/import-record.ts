@@ -3,8 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { IMPORT_RECORD } from '../content/content-files.js';
 
-export { IMPORT_RECORD };
-
 /**
  * What the last import wrote, file by file: `content/articles/…` or
  * `public/images/…` → SHA-256. Kept in the content folder and committed with

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { importPathProblem } from './import-path.js';
-import { decideWrite, formatImportRecord, IMPORT_RECORD, readImportRecord, sha256 } from './import-record.js';
+import { IMPORT_RECORD } from '../content/content-files.js';
+import { decideWrite, formatImportRecord, readImportRecord, sha256 } from './import-record.js';
 import { formatImportReport, type ImportSummary } from './import-report.js';
 import type { ImportedFile, ImportEvent, SourcePlace } from './types.js';
 
