@@ -40,6 +40,22 @@ export function findDeepNesting(markdown: string, limit = MAX_NESTING_DEPTH): Ne
   return undefined;
 }
 
+/** The line whose quotes and lists nest deepest (counted as findDeepNesting counts), or undefined when none does. */
+export function deepestNesting(markdown: string): NestingFinding | undefined {
+  let deepest: NestingFinding | undefined;
+  let line = 1;
+  let start = 0;
+  while (start <= markdown.length) {
+    const end = markdown.indexOf('\n', start);
+    const depth = lineDepth(markdown, start, end === -1 ? markdown.length : end);
+    if (depth > (deepest?.depth ?? 0)) deepest = { line, depth };
+    if (end === -1) break;
+    start = end + 1;
+    line++;
+  }
+  return deepest;
+}
+
 /**
  * Container directives (`:::name` … `:::`) nested deeper than this are
  * refused before parsing: remark's time grows with the square of the depth
