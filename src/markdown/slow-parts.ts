@@ -41,7 +41,7 @@ export function slowParts(body: string, bodyLine = 1): SlowPart[] {
   if (busiest && busiest.count > MANY_DELIMITERS) {
     parts.push({
       line: bodyLine + busiest.line - 1,
-      text: `the paragraph at line ${bodyLine + busiest.line - 1} has ${busiest.count.toLocaleString('en')} of the characters * _ [ ] \` ~; break it up, or escape them with \\`,
+      text: `the paragraph at line ${bodyLine + busiest.line - 1} has ${busiest.count.toLocaleString('en')} emphasis, link and code marks (* _ [ ] \` ~); break it up, or escape the marks with \\`,
     });
   }
   const nesting = deepestNesting(body);

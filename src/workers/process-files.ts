@@ -1,6 +1,6 @@
 import { checkArticle } from '../content/check-article.js';
 import { bodyOf } from '../content/front-matter.js';
-import { parseYamlMapping } from '../content/yaml-mapping.js';
+import { commentBody } from '../content/comment-body.js';
 import { error, warning, type Problem } from '../util/problems.js';
 import { findDeepDirectives, findDeepNesting, findManyDirectives, findTooManyEmbeds, MAX_DIRECTIVE_BLOCKS, MAX_DIRECTIVE_DEPTH, MAX_NESTING_DEPTH, TOO_MANY_EMBEDS } from '../markdown/limits.js';
 import type { CustomProvider } from '../markdown/embeds/providers.js';
@@ -97,13 +97,9 @@ function processFile(file: PipelineFile, batch: ProcessBatch, render: Render | u
   }
   if (file.kind === 'comment') {
     // Only the body is rendered here; the fields are checked with the rest (content/comments.ts).
-    const parsed = parseYamlMapping(file.text.replace(/^\uFEFF/, ''), file.path);
-    const body = parsed.ok ? parsed.value.data.body : undefined;
-    if (!parsed.ok || typeof body !== 'string' || !render) return NOT_RENDERED;
-    const keyLine = parsed.value.locate(['body']).line;
-    // A block scalar (`body: |`) starts on the line after its key; lines inside a quoted one are approximate.
-    const blockScalar = /^\s*body:\s*[|>]/.test(file.text.split('\n', keyLine)[keyLine - 1] ?? '');
-    const { result, problems } = renderSafely(file.path, body, keyLine + (blockScalar ? 1 : 0), render);
+    const parts = commentBody(file.text, file.path);
+    if (!parts || !render) return NOT_RENDERED;
+    const { result, problems } = renderSafely(file.path, parts.body, parts.bodyLine, render);
     return { check: undefined, rendered: result && withoutText(result), terms: undefined, problems };
   }
   const { body, ...check } = checkArticle(file, batch.timezone);

@@ -1,5 +1,6 @@
+import { commentBody } from '../content/comment-body.js';
 import { bodyOf } from '../content/front-matter.js';
-import { slowParts } from '../markdown/slow-parts.js';
+import { slowParts, type SlowPart } from '../markdown/slow-parts.js';
 import { error, type Problem } from '../util/problems.js';
 import type { PipelineFile } from './cached-results.js';
 
@@ -13,21 +14,37 @@ export interface Stopped {
 
 /**
  * The one error of a file stopped at the time limit. Its hint names what
- * in the body is known to be slow (see slowParts), found in this thread by
- * one pass over the text; when nothing is, there is no hint rather than a
- * guess.
+ * in the part it was stopped in is known to be slow (a long front matter;
+ * in the body, see slowParts), found in this thread by one pass over the
+ * text; when nothing is, there is no hint rather than a guess.
  */
 export function timeLimitProblem(file: PipelineFile, stopped: Stopped): Problem {
   const seconds = `${stopped.limitMs / 1000} s${stopped.counts === 'cpu' ? ' of CPU time' : ''}`;
   const work = stopped.phase === 'checking' ? 'checking the front matter' : 'rendering the Markdown';
   const message = `${work} took more than ${seconds}, the limit for one file`;
-  // Nothing is known to make a front matter check slow; a comment's body is most of its file.
-  const body = stopped.phase === 'checking' ? undefined : file.kind === 'comment' ? { body: file.text, bodyLine: 1 } : bodyOf(file.text);
-  const parts = body ? slowParts(body.body, body.bodyLine) : [];
+  const parts = stopped.phase === 'checking' ? slowFrontMatter(file.text) : slowBody(file);
   if (parts.length === 0) return error(file.path, message);
   const line = parts.find((part) => part.line !== undefined)?.line;
   return error(file.path, message, {
     position: line === undefined ? undefined : { line, column: 1 },
     hint: parts.map((part) => part.text).join('; '),
   });
+}
+
+/**
+ * Front matter longer than this: the YAML parser builds a node for every
+ * value (50,000 list items, 440 KB, take two seconds to check), while a
+ * story's front matter is a few KB.
+ */
+export const LARGE_FRONT_MATTER_BYTES = 64 * 1024;
+
+function slowFrontMatter(text: string): SlowPart[] {
+  const bytes = Buffer.byteLength(text) - Buffer.byteLength(bodyOf(text)?.body ?? '');
+  if (bytes <= LARGE_FRONT_MATTER_BYTES) return [];
+  return [{ line: 1, text: `its front matter is ${Math.round(bytes / 1024).toLocaleString('en')} KB long; keep long text in the body, and lists short` }];
+}
+
+function slowBody(file: PipelineFile): SlowPart[] {
+  const body = file.kind === 'comment' ? commentBody(file.text, file.path) : bodyOf(file.text);
+  return body ? slowParts(body.body, body.bodyLine) : [];
 }
