@@ -6,10 +6,12 @@
 export const MAX_NESTING_DEPTH = 100;
 
 /**
- * Checking and rendering one file may take this long; a file that takes
- * longer is abandoned with an error naming it. Inline syntax such as
- * emphasis and brackets costs more than linear time in remark, so a file of
- * allowed size can still be built to stall a build.
+ * Checking and rendering one file may take this much CPU time of its worker
+ * thread (wall time where the system does not tell it, see
+ * workers/thread-cpu-time.ts); a file that takes more is stopped with an
+ * error naming it. Inline syntax such as emphasis and brackets costs more
+ * than linear time in remark, so a file of allowed size can still be built
+ * to stall a build; time spent waiting for a busy machine does not count.
  */
 export const FILE_TIME_LIMIT_MS = 10_000;
 

@@ -11,7 +11,7 @@ const rendering: Stopped = { phase: 'rendering', limitMs: 10_000, counts: 'cpu' 
 const PROSE = 'The council met on Tuesday to discuss the *harbour wall*, and [the report](https://example.org/r) said so.\n\n';
 
 describe('the error of a file stopped at the time limit', () => {
-  test.each([
+  test.each<{ name: string; file: PipelineFile; stopped: Stopped; expected: string }>([
     {
       name: 'ordinary prose: no hint, rather than a guess',
       file: article(PROSE.repeat(20)),
