@@ -186,9 +186,10 @@ async function runWatched(pool: Piscina<ProcessBatch, ProcessedFile[]>, batch: P
       const culprit = files[at - 1];
       if (!culprit) throw cause;
       const phase = (stopped?.phase ?? Atomics.load(progress, PROGRESS.phase)) === PHASE.checking ? 'checking' : 'rendering';
+      const reason = cause instanceof Error ? cause.message : String(cause);
       const problem = stopped
         ? timeLimitProblem(culprit, { phase, limitMs, counts: stopped.counts })
-        : error(culprit.path, `the Markdown could not be rendered: ${cause instanceof Error ? cause.message : String(cause)}`);
+        : error(culprit.path, phase === 'checking' ? `the file could not be checked: ${reason}` : `the Markdown could not be rendered: ${reason}`);
       if (culprit.kind === 'article' && phase === 'rendering' && !checkOnly.has(culprit.path)) {
         checkOnly.set(culprit.path, problem);
       } else {
