@@ -22,7 +22,7 @@ export function systemThreadId(): number | undefined {
   }
 }
 
-// Linux reports /proc times in USER_HZ, 100 per second on every architecture Node runs on.
+// Linux reports /proc times in USER_HZ: 100 a second on every architecture Node supports.
 const TICKS_PER_SECOND = 100;
 
 /**
