@@ -29,7 +29,8 @@ Options:
                     look at a migrated archive, not for daily use
   --cache-dir DIR   where rendered Markdown is cached (default: .cache/broadsheet)
   --no-cache        render every article afresh and store nothing
-  --time-limit S    seconds one file may take to check and render (default: 10)
+  --time-limit S    seconds of CPU time one file may take to check and render
+                    (default: 10)
   --port N          port for serve (default: 8080; 0 picks a free one)
   --host ADDRESS    address serve listens on (default: localhost, this machine
                     only); another address, or 0.0.0.0 for all, exposes the

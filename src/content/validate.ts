@@ -38,6 +38,13 @@ export interface ValidateOptions {
    * cache), by file path; the rest are made here.
    */
   articleChecks?: ReadonlyMap<string, ArticleCheck> | undefined;
+  /**
+   * Article files whose check was stopped (at the time limit, in a worker):
+   * not checked here, where nothing would stop it, and counted as articles
+   * with errors, so that nothing else is reported about them. Their own
+   * error was reported where they were stopped.
+   */
+  unchecked?: ReadonlySet<string> | undefined;
   /** What each article's and page's rendered body names (images, "Read more" blocks); nothing when left out. */
   bodies?: ((file: string) => BodyReferences | undefined) | undefined;
   /**
@@ -93,6 +100,10 @@ export function validateContent(sources: ContentSources, options: ValidateOption
   // Articles with errors of their own, so their comments are not reported as orphans too.
   const unlinked = new Set<string>();
   const articles = sources.articles.flatMap((file) => {
+    if (options.unchecked?.has(file.path)) {
+      unlinked.add(slugFromFileName(file.path.slice(file.path.lastIndexOf('/') + 1)));
+      return [];
+    }
     const check: ArticleCheck = options.articleChecks?.get(file.path) ?? checkArticle(file, timezone);
     if (options.leftOut?.has(file.path)) {
       unlinked.add(check.article?.slug ?? slugFromFileName(file.path.slice(file.path.lastIndexOf('/') + 1)));

@@ -6,10 +6,12 @@
 export const MAX_NESTING_DEPTH = 100;
 
 /**
- * Checking and rendering one file may take this long; a file that takes
- * longer is abandoned with an error naming it. Inline syntax such as
- * emphasis and brackets costs more than linear time in remark, so a file of
- * allowed size can still be built to stall a build.
+ * Checking and rendering one file may take this much CPU time of its worker
+ * thread (wall time where the system does not tell it, see
+ * workers/thread-cpu-time.ts); a file that takes more is stopped with an
+ * error naming it. Inline syntax such as emphasis and brackets costs more
+ * than linear time in remark, so a file of allowed size can still be built
+ * to stall a build; time spent waiting for a busy machine does not count.
  */
 export const FILE_TIME_LIMIT_MS = 10_000;
 
@@ -38,6 +40,22 @@ export function findDeepNesting(markdown: string, limit = MAX_NESTING_DEPTH): Ne
     line++;
   }
   return undefined;
+}
+
+/** The line whose quotes and lists nest deepest (counted as findDeepNesting counts), or undefined when none does. */
+export function deepestNesting(markdown: string): NestingFinding | undefined {
+  let deepest: NestingFinding | undefined;
+  let line = 1;
+  let start = 0;
+  while (start <= markdown.length) {
+    const end = markdown.indexOf('\n', start);
+    const depth = lineDepth(markdown, start, end === -1 ? markdown.length : end);
+    if (depth > (deepest?.depth ?? 0)) deepest = { line, depth };
+    if (end === -1) break;
+    start = end + 1;
+    line++;
+  }
+  return deepest;
 }
 
 /**

@@ -274,7 +274,7 @@ function reload(change: Change, contentDir: string, preview: boolean): Loaded | 
 /** Check and render `loaded.toRender` (all the sources when unset); for a change, merged into what the last build learnt of the other files. */
 async function render(loaded: Loaded, options: CheckOptions, change: Change | undefined): Promise<ProcessAllResult> {
   const site = peekSite(loaded.sources, options.baseUrl);
-  const empty: ProcessAllResult = { checks: new Map(), rendered: new Map(), terms: new Map(), fromCache: 0, problems: [] };
+  const empty: ProcessAllResult = { checks: new Map(), rendered: new Map(), terms: new Map(), fromCache: 0, problems: [], unchecked: new Set() };
   // Only `sources` may hold every text: the build lets them go once rendered.
   const toRender = loaded.toRender ?? loaded.sources;
   const processed = site
@@ -305,6 +305,7 @@ async function render(loaded: Loaded, options: CheckOptions, change: Change | un
     terms: new Map(change.state.terms),
     fromCache: processed.fromCache,
     problems: processed.problems,
+    unchecked: processed.unchecked,
   };
   const saved = new Set(change.files.map((file) => displayPath(path.resolve(file))));
   for (const map of [merged.checks, merged.rendered, merged.terms]) for (const file of saved) map.delete(file);
@@ -322,6 +323,7 @@ function validate(
 ): { content: Content; plan: MadePlan; problems: Problem[]; leftOut: LeftOut } {
   const validateOptions: ValidateOptions = {
     articleChecks: processed.checks as ReadonlyMap<string, ArticleCheck>,
+    unchecked: processed.unchecked,
     now: options.now,
     drafts: options.drafts ?? false,
     future: options.future ?? false,

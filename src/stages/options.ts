@@ -29,7 +29,7 @@ export interface CheckOptions {
   now?: number | undefined;
   /** Folder of the persistent render cache; undefined renders everything afresh. */
   cacheDir?: string | undefined;
-  /** How long one file may take to check and render (in worker threads). Default: FILE_TIME_LIMIT_MS. */
+  /** CPU time one file may take to check and render (in worker threads; see FILE_TIME_LIMIT_MS). Default: FILE_TIME_LIMIT_MS. */
   fileTimeLimitMs?: number | undefined;
   /** Worker threads for rendering; 0 renders in the main thread. Default: one per core. */
   workers?: number | undefined;

@@ -1,6 +1,6 @@
 import { checkArticle } from '../content/check-article.js';
 import { bodyOf } from '../content/front-matter.js';
-import { parseYamlMapping } from '../content/yaml-mapping.js';
+import { commentBody } from '../content/comment-body.js';
 import { error, warning, type Problem } from '../util/problems.js';
 import { findDeepDirectives, findDeepNesting, findManyDirectives, findTooManyEmbeds, MAX_DIRECTIVE_BLOCKS, MAX_DIRECTIVE_DEPTH, MAX_NESTING_DEPTH, TOO_MANY_EMBEDS } from '../markdown/limits.js';
 import type { CustomProvider } from '../markdown/embeds/providers.js';
@@ -8,6 +8,8 @@ import { createTextRenderer, type BodyNote, type RenderedMarkdown } from '../mar
 import { stopWordsFor } from '../related/stop-words.js';
 import { countTerms, TERMS_KEPT, topTerms } from '../related/terms.js';
 import { storeResult, type CacheSettings, type PipelineFile, type ProcessedFile } from './cached-results.js';
+import { PHASE, PROGRESS } from './progress.js';
+import { systemThreadId } from './thread-cpu-time.js';
 
 export interface ProcessBatch extends CacheSettings {
   /** Articles are checked and rendered; other pages (authors, sections) and comments only rendered. */
@@ -18,10 +20,23 @@ export interface ProcessBatch extends CacheSettings {
   /** Embed providers site.yml adds to the built-in ones. */
   embeds?: readonly CustomProvider[] | undefined;
   /**
-   * One Int32 the task sets to the 1-based index of the file it is working
-   * on, so the thread that waits can tell which file stalls or crashes it.
+   * Where the task says what it is doing (see PROGRESS), so the thread that
+   * waits can tell which file stalls or crashes it, and how much CPU time
+   * that file has used.
    */
   progress?: SharedArrayBuffer | undefined;
+  /**
+   * Files to check without rendering their bodies: their rendering ran out
+   * of time in an earlier task. Their results are not cached, so a run with
+   * a longer limit renders them.
+   */
+  checkOnly?: readonly string[] | undefined;
+  /**
+   * For tests only: the thread sleeps this long at the start of each file,
+   * as a thread does that the system has not scheduled on a busy machine.
+   * Not reachable from the command line or from content.
+   */
+  sleepMsPerFile?: number | undefined;
 }
 
 type Render = ReturnType<typeof createTextRenderer>;
@@ -46,37 +61,51 @@ function rendererFor(siteUrl: string, comment: boolean, embeds: readonly CustomP
  */
 export default function processBatch(batch: ProcessBatch): ProcessedFile[] {
   const progress = batch.progress ? new Int32Array(batch.progress) : undefined;
+  if (progress) Atomics.store(progress, PROGRESS.thread, threadId());
+  const phase = (value: number) => progress && Atomics.store(progress, PROGRESS.phase, value);
+  const checkOnly = new Set(batch.checkOnly);
   return batch.files.map((file, index) => {
-    if (progress) Atomics.store(progress, 0, index + 1);
-    const result = { path: file.path, ...processFile(file, batch, rendererFor(batch.siteUrl, file.kind === 'comment', batch.embeds)), fromCache: false };
-    storeResult(batch, file, result);
+    if (progress) {
+      // Only an article's fields are checked here; for other files the body is all the work.
+      Atomics.store(progress, PROGRESS.phase, file.kind === 'article' ? PHASE.checking : PHASE.rendering);
+      Atomics.store(progress, PROGRESS.file, index + 1);
+    }
+    if (batch.sleepMsPerFile) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, batch.sleepMsPerFile);
+    const render = checkOnly.has(file.path) ? undefined : rendererFor(batch.siteUrl, file.kind === 'comment', batch.embeds);
+    const result = { path: file.path, ...processFile(file, batch, render, phase), fromCache: false };
+    if (render) storeResult(batch, file, result);
     return result;
   });
 }
 
+let thread: number | undefined;
+
+// Once per thread: the id never changes.
+const threadId = (): number => (thread ??= systemThreadId() ?? 0);
+
 type Outcome = Pick<ProcessedFile, 'check' | 'rendered' | 'terms' | 'problems'>;
 
-function processFile(file: PipelineFile, batch: ProcessBatch, render: Render): Outcome {
+const NOT_RENDERED: Outcome = { check: undefined, rendered: undefined, terms: undefined, problems: [] };
+
+/** Check and render one file; without `render`, only check it. `phase` is told when an article's rendering starts. */
+function processFile(file: PipelineFile, batch: ProcessBatch, render: Render | undefined, phase: (value: number) => void): Outcome {
   if (file.kind === 'page') {
     const parts = bodyOf(file.text);
-    if (!parts) return { check: undefined, rendered: undefined, terms: undefined, problems: [] };
+    if (!parts || !render) return NOT_RENDERED;
     const { result, problems } = renderSafely(file.path, parts.body, parts.bodyLine, render);
     return { check: undefined, rendered: result && withoutText(result), terms: undefined, problems };
   }
   if (file.kind === 'comment') {
     // Only the body is rendered here; the fields are checked with the rest (content/comments.ts).
-    const parsed = parseYamlMapping(file.text.replace(/^\uFEFF/, ''), file.path);
-    const body = parsed.ok ? parsed.value.data.body : undefined;
-    if (!parsed.ok || typeof body !== 'string') return { check: undefined, rendered: undefined, terms: undefined, problems: [] };
-    const keyLine = parsed.value.locate(['body']).line;
-    // A block scalar (`body: |`) starts on the line after its key; lines inside a quoted one are approximate.
-    const blockScalar = /^\s*body:\s*[|>]/.test(file.text.split('\n', keyLine)[keyLine - 1] ?? '');
-    const { result, problems } = renderSafely(file.path, body, keyLine + (blockScalar ? 1 : 0), render);
+    const parts = commentBody(file.text, file.path);
+    if (!parts || !render) return NOT_RENDERED;
+    const { result, problems } = renderSafely(file.path, parts.body, parts.bodyLine, render);
     return { check: undefined, rendered: result && withoutText(result), terms: undefined, problems };
   }
   const { body, ...check } = checkArticle(file, batch.timezone);
   const usable = check.article && body !== undefined && !check.problems.some((p) => p.severity === 'error');
-  if (!usable || body === undefined || !check.article) return { check, rendered: undefined, terms: undefined, problems: [] };
+  if (!usable || body === undefined || !check.article || !render) return { check, rendered: undefined, terms: undefined, problems: [] };
+  phase(PHASE.rendering);
   const { result, problems } = renderSafely(file.path, body, check.article.bodyLine, render);
   if (!result) return { check, rendered: undefined, terms: undefined, problems };
   const { text, ...rendered } = result;

@@ -11,6 +11,9 @@ import type { TermCounts } from '../related/terms.js';
 import { processingKey } from './processing-key.js';
 import { readCached, type PipelineFile, type ProcessedFile } from './cached-results.js';
 import type { ProcessBatch } from './process-files.js';
+import { PHASE, PROGRESS } from './progress.js';
+import { timeLimitProblem } from './time-limit-problem.js';
+import { workClock, type WorkClock } from './thread-cpu-time.js';
 
 export interface ProcessAllOptions {
   siteUrl: string;
@@ -22,8 +25,13 @@ export interface ProcessAllOptions {
   /** Worker threads to use; 0 works in this thread. Default: one per core. */
   workers?: number | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
-  /** How long one file may take in a worker before it is abandoned with an error. */
+  /**
+   * CPU time one file may take in a worker before it is stopped with an
+   * error (wall time where the system does not tell a thread's CPU time).
+   */
   fileTimeLimitMs?: number | undefined;
+  /** For tests only: each worker sleeps this long at the start of each file (see ProcessBatch). */
+  sleepMsPerFile?: number | undefined;
 }
 
 export interface ProcessAllResult {
@@ -33,6 +41,12 @@ export interface ProcessAllResult {
   fromCache: number;
   /** Files that could not be rendered: over a limit, or the pipeline failed on them. */
   problems: Problem[];
+  /**
+   * Articles that were stopped before their check was done (time limit, or
+   * their worker failed): checking them again without a limit could stall
+   * this thread, so validation leaves them out; their error is in `problems`.
+   */
+  unchecked: Set<string>;
 }
 
 /** The cache key part shared by every file of a site: our code, the packages, and the site's URL, language and embed providers. */
@@ -73,8 +87,9 @@ export async function processAll(files: PipelineFile[], options: ProcessAllOptio
     embeds: options.embeds,
     cacheDir: options.cacheDir,
     processingKey: processingKeyFor({ url: options.siteUrl, language: options.language, embeds: options.embeds }),
+    sleepMsPerFile: options.sleepMsPerFile,
   };
-  const result: ProcessAllResult = { checks: new Map(), rendered: new Map(), terms: new Map(), fromCache: 0, problems: [] };
+  const result: ProcessAllResult = { checks: new Map(), rendered: new Map(), terms: new Map(), fromCache: 0, problems: [], unchecked: new Set() };
   let done = 0;
   const collect = (batch: ProcessedFile[]) => {
     for (const file of batch) {
@@ -125,47 +140,73 @@ export async function processAll(files: PipelineFile[], options: ProcessAllOptio
   } finally {
     await pool.destroy();
   }
+  for (const file of misses) if (file.kind === 'article' && !result.checks.has(file.path)) result.unchecked.add(file.path);
   return result;
 }
 
 /**
- * Run a batch in a worker, watching which file it is on. A file that takes
- * longer than `limitMs`, or takes the worker down (out of memory), is
- * recorded as an error of that file, and the rest of the batch runs again.
+ * Run a batch in a worker, watching which file it is on. A file whose work
+ * takes more CPU time than `limitMs` (see workClock), or that takes the
+ * worker down (out of memory), is recorded with one error of that file, and
+ * the rest of the batch runs again. An article stopped while its body was
+ * rendered runs again too, checked but not rendered, so that validation has
+ * its fields and reports nothing else about it.
  */
 async function runWatched(pool: Piscina<ProcessBatch, ProcessedFile[]>, batch: ProcessBatch, limitMs: number): Promise<ProcessedFile[]> {
   const failures: ProcessedFile[] = [];
+  const checkOnly = new Map<string, Problem>();
   let files = batch.files;
   while (files.length > 0) {
-    const progress = new Int32Array(new SharedArrayBuffer(4));
+    const progress = new Int32Array(new SharedArrayBuffer(PROGRESS.slots * Int32Array.BYTES_PER_ELEMENT));
     const abort = new AbortController();
+    let stopped: { file: number; phase: number; counts: WorkClock['counts'] } | undefined;
+    let clock: WorkClock | undefined;
     let current = 0;
-    let since = Date.now();
+    let since = 0;
     // The clock starts when a file starts: a batch may wait in the queue.
     const watch = setInterval(
       () => {
-        const now = Atomics.load(progress, 0);
-        if (now !== current || now === 0) {
+        const now = Atomics.load(progress, PROGRESS.file);
+        if (now === 0) return;
+        // The worker says which thread it is before it starts the first file.
+        clock ??= workClock(Atomics.load(progress, PROGRESS.thread) || undefined);
+        if (now !== current) {
           current = now;
-          since = Date.now();
-        } else if (Date.now() - since > limitMs) {
+          since = clock.now();
+        } else if (clock.now() - since > limitMs) {
+          // What the file was doing now, not once the worker is gone: it may have got further.
+          stopped = { file: now, phase: Atomics.load(progress, PROGRESS.phase), counts: clock.counts };
+          clearInterval(watch);
           abort.abort();
         }
       },
       Math.min(250, limitMs / 4),
     );
     try {
-      return [...failures, ...(await pool.run({ ...batch, files, progress: progress.buffer as SharedArrayBuffer }, { signal: abort.signal }))];
+      const done = await pool.run({ ...batch, files, checkOnly: [...checkOnly.keys()], progress: progress.buffer as SharedArrayBuffer }, { signal: abort.signal });
+      const withError = (file: ProcessedFile): ProcessedFile => {
+        const problem = checkOnly.get(file.path);
+        return problem ? { ...file, problems: [problem, ...file.problems] } : file;
+      };
+      return [...failures, ...done.map(withError)];
     } catch (cause) {
-      const culprit = files[Atomics.load(progress, 0) - 1];
+      const at = stopped?.file ?? Atomics.load(progress, PROGRESS.file);
+      const culprit = files[at - 1];
       if (!culprit) throw cause;
-      const message = abort.signal.aborted
-        ? `checking and rendering took longer than ${limitMs / 1000} s, the limit for one file`
-        : `the Markdown could not be rendered: ${cause instanceof Error ? cause.message : String(cause)}`;
-      const hint = abort.signal.aborted ? 'look for long runs of Markdown punctuation such as *, _ or [' : undefined;
-      failures.push({ path: culprit.path, check: undefined, rendered: undefined, terms: undefined, problems: [error(culprit.path, message, { hint })], fromCache: false });
+      const phase = (stopped?.phase ?? Atomics.load(progress, PROGRESS.phase)) === PHASE.checking ? 'checking' : 'rendering';
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      const problem = stopped
+        ? timeLimitProblem(culprit, { phase, limitMs, counts: stopped.counts })
+        : error(culprit.path, phase === 'checking' ? `the file could not be checked: ${reason}` : `the Markdown could not be rendered: ${reason}`);
+      if (culprit.kind === 'article' && phase === 'rendering' && !checkOnly.has(culprit.path)) {
+        checkOnly.set(culprit.path, problem);
+      } else {
+        // Its first error, if checking it alone failed too.
+        failures.push({ path: culprit.path, check: undefined, rendered: undefined, terms: undefined, problems: [checkOnly.get(culprit.path) ?? problem], fromCache: false });
+        checkOnly.delete(culprit.path);
+        files = files.filter((file) => file !== culprit);
+      }
       // The files before it were done, but their results went down with the task.
-      files = files.filter((file) => file !== culprit);
     } finally {
       clearInterval(watch);
     }

@@ -212,7 +212,7 @@ describe('limits', () => {
     // The error is only reported once the file's worker was stopped at the limit (the
     // build did not wait for the file to finish): no wall-clock bound needed here.
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('content/articles/slow.md error: checking and rendering took longer than 1 s, the limit for one file');
+    expect(run.stderr).toContain('content/articles/slow.md:7:1 error: rendering the Markdown took more than 1 s of CPU time, the limit for one file');
   });
 
   test('the page of a case renders as in a plain file when it has a BOM or CRLF line ends', () => {
