@@ -197,7 +197,8 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'due': {
         const { findDue, describeDue, dueExitCode } = await import('./stages/due.js');
-        const found = await findDue({ ...options, since: clock.since });
+        // Without stage lines: what is printed is the answer, the same on every run.
+        const found = await findDue({ ...options, onStage: undefined, since: clock.since });
         report(found.problems);
         const { window, listed, verdict } = describeDue(found, options);
         window.forEach((line) => say(line));
