@@ -17,12 +17,22 @@ export function recordPublishTime(cacheDir: string, outDir: string, at: number):
   renameSync(temporary, file);
 }
 
-/** The publish time (ms) of the last successful build into `outDir`; undefined when none is recorded or the record cannot be read. */
-export function lastPublishTime(cacheDir: string, outDir: string): number | undefined {
+/**
+ * The publish time (ms) of the last successful build into `outDir`;
+ * undefined when none is recorded, `unreadable` when the record is there but
+ * damaged (a killed disk, a hand edit).
+ */
+export function lastPublishTime(cacheDir: string, outDir: string): number | 'unreadable' | undefined {
+  let text: string;
   try {
-    const record = JSON.parse(readFileSync(publishRecordPath(cacheDir, outDir), 'utf8')) as { publishedAt?: unknown };
-    return typeof record.publishedAt === 'string' ? parseInstant(record.publishedAt) : undefined;
+    text = readFileSync(publishRecordPath(cacheDir, outDir), 'utf8');
   } catch {
     return undefined;
+  }
+  try {
+    const record = JSON.parse(text) as { publishedAt?: unknown };
+    return (typeof record.publishedAt === 'string' ? parseInstant(record.publishedAt) : undefined) ?? 'unreadable';
+  } catch {
+    return 'unreadable';
   }
 }
