@@ -204,7 +204,8 @@ async function main(argv: string[]): Promise<number> {
         window.forEach((line) => say(line));
         listed.forEach((line) => console.log(line));
         say(verdict);
-        return values.strict && found.problems.length > 0 ? 1 : dueExitCode(found);
+        // Errors (and with --strict, warnings) were thrown as for check: exit 1.
+        return dueExitCode(found);
       }
       case 'import':
         return await runImport(positionals.slice(1), values, say);
