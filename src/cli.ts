@@ -3,6 +3,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BuildOptions, StageReport } from './stages/build.js';
 import { describeLeftOut } from './content/left-out.js';
+import { readClock } from './stages/publish-clock.js';
+import { formatInstant } from './util/instant.js';
 import { ContentError, formatProblem, type Problem } from './util/problems.js';
 import { terminalLines, terminalText } from './util/terminal-text.js';
 
@@ -12,6 +14,9 @@ Commands:
   build    build the site into the output folder
   serve    build, serve on http://localhost:8080 and rebuild on every change
   check    validate all content and report every problem; writes nothing
+  due      list the stories that went live since the last build and the next
+           one scheduled; exit 0 when something became due (or no last build
+           is known), 3 when nothing did
   import   import KIND SOURCE: bring an archive into the content folder
            (KIND: wordpress, jekyll or hugo; see the README)
 
@@ -21,6 +26,10 @@ Options:
   --base-url URL    the site's public address, overriding url in site.yml
   --drafts          include drafts, marked with a banner
   --future          include articles dated in the future, marked with a banner
+  --at TIME         publish as of TIME (ISO 8601 with its zone, such as
+                    2026-12-05T14:00:00Z) instead of the real clock
+  --since TIME      due: start of the window (default: the time the last build
+                    into --out published as of, recorded in --cache-dir)
   --strict          fail on warnings too
   --keep-going      check: report every problem, and whether the rest would
                     build without the articles and comments that have errors
@@ -81,6 +90,8 @@ async function main(argv: string[]): Promise<number> {
         uploads: { type: 'string' },
         force: { type: 'boolean' },
         report: { type: 'string' },
+        at: { type: 'string' },
+        since: { type: 'string' },
       },
     });
   } catch (cause) {
@@ -96,6 +107,11 @@ async function main(argv: string[]): Promise<number> {
   const misplaced = usageOfSkipping(command, values['keep-going'], values['skip-invalid']) ?? usageOfImportOptions(command, values);
   if (misplaced) {
     console.error(misplaced);
+    return 2;
+  }
+  const clock = readClock(command, values, Date.now());
+  if ('usage' in clock) {
+    console.error(clock.usage);
     return 2;
   }
   const timeLimit = Number(values['time-limit']);
@@ -115,6 +131,7 @@ async function main(argv: string[]): Promise<number> {
     strict: values.strict,
     skipInvalid: values['keep-going'] || values['skip-invalid'],
     fileTimeLimitMs: timeLimit * 1000,
+    now: clock.at,
     onProgress: counter,
     onStage: ({ stage, count, ms, note }) =>
       say(`  ${stage.padEnd(8)} ${String(count).padStart(6)} ${STAGE_NOUNS[stage].padEnd(24)} ${ms.toFixed(0).padStart(6)} ms${note ? `  (${note})` : ''}`),
@@ -134,8 +151,10 @@ async function main(argv: string[]): Promise<number> {
       case 'build': {
         const started = performance.now();
         const { build } = await import('./stages/build.js');
+        const now = clock.at ?? Date.now();
+        say(`  as of ${formatInstant(now)}`);
         // A build with nothing new to publish stops after checking the content.
-        const result = await build({ ...options, skipUnchanged: true });
+        const result = await build({ ...options, now, skipUnchanged: true });
         report(result.problems);
         const skipped = describeLeftOut(result.leftOut);
         if (skipped) console.error(`✖ ${skipped}`);
@@ -176,6 +195,18 @@ async function main(argv: string[]): Promise<number> {
           },
         });
         return await new Promise<number>(() => {});
+      }
+      case 'due': {
+        const { findDue, describeDue, dueExitCode } = await import('./stages/due.js');
+        // Without stage lines: what is printed is the answer, the same on every run.
+        const found = await findDue({ ...options, onStage: undefined, since: clock.since });
+        report(found.problems);
+        const { window, listed, verdict } = describeDue(found, options);
+        window.forEach((line) => say(line));
+        listed.forEach((line) => console.log(line));
+        say(verdict);
+        // Errors (and with --strict, warnings) were thrown as for check: exit 1.
+        return dueExitCode(found);
       }
       case 'import':
         return await runImport(positionals.slice(1), values, say);

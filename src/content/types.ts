@@ -117,6 +117,10 @@ export interface Content {
   pages: Page[];
   /** The pages the footer links to, in the order site.yml lists them. */
   footer: { title: string; url: string }[];
+  /** This build shows drafts or scheduled articles (--drafts, --future): a preview, not for search engines. */
+  preview: boolean;
+  /** Every scheduled article, shown or not, soonest first: when the next one goes out. */
+  scheduled: Article[];
 }
 
 /** The raw files of a newsroom, as the loader found them. */

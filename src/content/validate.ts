@@ -15,7 +15,7 @@ import { didYouMean } from '../util/suggest.js';
 import { parseYamlMapping } from './yaml-mapping.js';
 
 export interface ValidateOptions {
-  /** The build time in ms; articles dated later are scheduled, not published. */
+  /** The moment the build publishes as of, in ms; articles dated later are scheduled, not published. */
   now: number;
   drafts: boolean;
   future: boolean;
@@ -170,6 +170,8 @@ export function validateContent(sources: ContentSources, options: ValidateOption
       categories: categories.sort((a, b) => a.order - b.order || compareText(a.slug, b.slug)).map(({ at: _at, ...category }) => category),
       pages: pages.filter(pageShown).sort((a, b) => compareText(a.file, b.file)),
       footer: footer.map((page) => ({ title: page.title, url: page.url })),
+      preview: options.drafts || options.future,
+      scheduled: articles.filter((article) => article.status === 'scheduled').sort(soonestFirst),
     },
     problems,
   };
@@ -340,3 +342,4 @@ function pictureProblems(file: string, sitePath: string, position: Position, use
 const bySlug = (a: { slug: string }, b: { slug: string }) => compareText(a.slug, b.slug);
 
 const newestFirst = (a: Article, b: Article) => b.date.epoch - a.date.epoch || compareText(a.slug, b.slug);
+const soonestFirst = (a: Article, b: Article) => a.date.epoch - b.date.epoch || compareText(a.file, b.file);

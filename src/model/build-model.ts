@@ -71,6 +71,7 @@ function siteSettings(content: Content, assets: ReadonlyMap<string, string>): Si
     pictureSizes: PICTURE_SIZES,
     searchScript: `/${assets.get('js/search.js') ?? 'js/search.js'}`,
     paths: SITE_PATHS,
+    noindex: content.preview,
   };
 }
 

@@ -201,6 +201,8 @@ export interface SiteModel {
     pictureSizes: PictureSizes;
     /** The addresses templates link to (home, lists, search, the site's feed), from the address plan. */
     paths: typeof SITE_PATHS;
+    /** A preview (drafts or scheduled stories shown): every page asks search engines not to index it, and robots.txt turns crawlers away. */
+    noindex: boolean;
   };
   /** Heads of the pages made from templates alone. */
   heads: { home: Head; authors: Head; tags: Head; corrections: Head; search: Head };

@@ -80,7 +80,7 @@ function* otherFiles(model: SiteModel, published: SiteModel['articles'], newsPat
     ...(model.corrections[0] ? [{ url: absolute(site, SITE_PATHS.corrections), lastmod: model.corrections[0].date.iso }] : []),
   ];
   const sitemaps = renderSitemaps(pages, { siteUrl: site.url });
-  const robots = renderRobots({ siteUrl: site.url, sitemaps: [HOST_FILES.sitemap, newsPath] });
+  const robots = renderRobots({ siteUrl: site.url, sitemaps: [HOST_FILES.sitemap, newsPath], disallowAll: site.noindex });
   const redirects = renderRedirects(model.redirects, site);
   // Image files are named by a hash of their source: the whole folder can be kept for a year.
   const immutable = [...[...options.assetNames.values()].map((file) => `/${file}`), `/${IMAGES_FOLDER}/*`];

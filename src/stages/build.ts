@@ -17,6 +17,7 @@ import { buildSiteModel } from '../model/build-model.js';
 import type { SiteModel } from '../model/model.js';
 import { createPageContext } from '../model/page-context.js';
 import { outputFiles } from '../outputs/output-files.js';
+import { recordPublishTime } from '../publish/publish-record.js';
 import { unchangedOutput, writeOutput, type OutputReport } from '../publish/write-output.js';
 import { NO_TERMS } from '../related/terms.js';
 import type { MadePlan } from '../routes/plan.js';
@@ -26,7 +27,7 @@ import { loadRendererHere, processAll, type ProcessAllResult } from '../workers/
 import { assetNames } from './asset-names.js';
 import { buildKey, inputsKey } from './build-key.js';
 import { publicSitePaths } from './public-files.js';
-import { buildTime, defaultPaths, type BuildOptions, type BuildResult, type BuildState, type Change, type CheckOptions, type StageReport } from './options.js';
+import { defaultPaths, type BuildOptions, type BuildResult, type BuildState, type Change, type CheckOptions, type StageReport } from './options.js';
 
 export * from './options.js';
 
@@ -54,7 +55,11 @@ export async function checkContent(options: CheckOptions): Promise<{ content: Co
  * `outDir` are left exactly as they were.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  return finished(await run(options, { kind: 'build', outDir: options.outDir })).result;
+  const now = options.now ?? Date.now();
+  const { result } = finished(await run({ ...options, now }, { kind: 'build', outDir: options.outDir }));
+  // Read by `due`, next to the manifest, so that whoever keeps the cache keeps it too.
+  if (options.cacheDir) recordPublishTime(options.cacheDir, options.outDir, now);
+  return result;
 }
 
 /**
@@ -103,7 +108,7 @@ const NO_OUTPUT: OutputReport = { files: 0, rendered: 0, reused: 0, upToDate: tr
 
 async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Promise<Outcome | typeof FULL_BUILD> {
   // One moment for every decision of this build: what is published, what is news.
-  const options = { ...given, now: given.now ?? buildTime() };
+  const options = { ...given, now: given.now ?? Date.now() };
   const publicDir = options.publicDir ?? defaultPaths.publicDir;
   const templatesDir = options.templatesDir ?? defaultPaths.templatesDir;
   const change = mode.kind === 'preview' || mode.kind === 'update' ? mode.change : undefined;

@@ -25,7 +25,11 @@ export interface CheckOptions {
   baseUrl?: string | undefined;
   drafts?: boolean | undefined;
   future?: boolean | undefined;
-  /** Build time in ms; defaults to SOURCE_DATE_EPOCH, else now. */
+  /**
+   * The moment the build publishes as of, in ms: articles dated later are
+   * scheduled, and the news sitemap holds the 48 hours before it. Default:
+   * the real clock when the build starts. `SOURCE_DATE_EPOCH` plays no part.
+   */
   now?: number | undefined;
   /** Folder of the persistent render cache; undefined renders everything afresh. */
   cacheDir?: string | undefined;
@@ -112,11 +116,4 @@ export interface Change {
   state: BuildState;
   files: readonly string[];
   scope: 'preview' | 'update';
-}
-
-/** The build time: `SOURCE_DATE_EPOCH` (seconds) when set, so builds can be reproduced. */
-export function buildTime(env: NodeJS.ProcessEnv = process.env): number {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && /^\d+$/.test(epoch)) return Number(epoch) * 1000;
-  return Date.now();
 }

@@ -17,12 +17,16 @@ const CONTENT = path.join(ROOT, 'content');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
 const epoch = (iso: string): string => String(Date.parse(iso) / 1000);
-// Both after every sample article but the 2031 one, and years apart so that
-// a year or month taken from the build time would show up in the manifest.
-// PINNED_B is already New Year's Day 2031 in Kiritimati.
-const PINNED_A = epoch('2027-01-04T03:00:00Z');
-const PINNED_B = epoch('2030-12-31T23:59:59Z');
-const AFTER_LIGHTHOUSE = epoch('2031-05-02T00:00:00Z');
+// Publish times (--at): both after every sample article but the 2031 one,
+// and years apart so that a year or month taken from the publish time would
+// show up in the manifest. PINNED_B is already New Year's Day 2031 in Kiritimati.
+const PINNED_A = '2027-01-04T03:00:00Z';
+const PINNED_B = '2030-12-31T23:59:59Z';
+const AFTER_LIGHTHOUSE = '2031-05-02T00:00:00Z';
+// SOURCE_DATE_EPOCH as the old advice set it, to a commit time: one after
+// the 2031 story, one before. It may decide nothing, and change no byte.
+const COMMIT_AFTER_LIGHTHOUSE = { SOURCE_DATE_EPOCH: epoch('2031-06-01T00:00:00Z') };
+const COMMIT_BEFORE = { SOURCE_DATE_EPOCH: epoch('2026-01-01T00:00:00Z') };
 
 // Opposite sides of the date line, one with a half-hour offset, and different locales.
 const KIRITIMATI = { TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' };
@@ -58,11 +62,11 @@ beforeAll(async () => {
   copySharedCache(path.join(cloneA, 'cache'));
   copyScrambled(CONTENT, path.join(cloneB, 'content'));
 
-  builds.set('a', await buildSite(cloneA, 'site', { ...KIRITIMATI, SOURCE_DATE_EPOCH: PINNED_A }));
-  builds.set('bCold', await buildSite(cloneB, 'site', { ...ST_JOHNS, SOURCE_DATE_EPOCH: PINNED_B }));
+  builds.set('a', await buildSite(cloneA, 'site', { ...KIRITIMATI, ...COMMIT_AFTER_LIGHTHOUSE }, PINNED_A));
+  builds.set('bCold', await buildSite(cloneB, 'site', { ...ST_JOHNS, ...COMMIT_BEFORE }, PINNED_B));
   // Same cache, fresh output: every page is written again from cached renderings.
   rmSync(path.join(cloneB, 'site'), { recursive: true });
-  builds.set('bWarm', await buildSite(cloneB, 'site', { ...ST_JOHNS, SOURCE_DATE_EPOCH: PINNED_B }));
+  builds.set('bWarm', await buildSite(cloneB, 'site', ST_JOHNS, PINNED_B));
 
   const first = Date.now();
   builds.set('nowA', await buildSite(cloneA, 'site-now', KIRITIMATI));
@@ -71,7 +75,7 @@ beforeAll(async () => {
   builds.set('nowB', await buildSite(cloneB, 'site-now', ST_JOHNS));
   nowStarted = [first, second];
 
-  builds.set('future', await buildSite(cloneA, 'site-future', { ...ST_JOHNS, SOURCE_DATE_EPOCH: AFTER_LIGHTHOUSE }));
+  builds.set('future', await buildSite(cloneA, 'site-future', { ...ST_JOHNS, ...COMMIT_BEFORE }, AFTER_LIGHTHOUSE));
 });
 
 afterAll(() => {
@@ -79,7 +83,7 @@ afterAll(() => {
 });
 
 describe('reproducible builds', () => {
-  test('two clones built under different TZ, LANG, SOURCE_DATE_EPOCH and file times are byte-identical, cold or warm', () => {
+  test('two clones built under different TZ, LANG, publish times (--at), SOURCE_DATE_EPOCH and file times are byte-identical, cold or warm', () => {
     const lines = built('a').manifest.split('\n').filter(Boolean);
     console.log(`reproducible: ${lines.length} files, manifest sha256 ${sha256(built('a').manifest)}`);
     expect(lines.length).toBeGreaterThan(100);
@@ -96,7 +100,7 @@ describe('reproducible builds', () => {
     expect(built('bCold').stdout).toMatch(/^ {2}images +(\d+) images ready +\d+ ms {2}\(\1 encoded, 0 from cache\)$/m);
   });
 
-  test('without SOURCE_DATE_EPOCH, two builds seconds apart are byte-identical', () => {
+  test('without --at, on the real clock, two builds seconds apart are byte-identical', () => {
     expect(nowStarted[1] - nowStarted[0]).toBeGreaterThanOrEqual(2000);
     expect(built('nowB').manifest).toBe(built('nowA').manifest);
   });
@@ -127,15 +131,19 @@ describe('reproducible builds', () => {
     }
   });
 
-  test('SOURCE_DATE_EPOCH is the build time: set after the 2031 article, that article is published', () => {
+  test('--at is the publish time: past the 2031 article, that article is published, whatever SOURCE_DATE_EPOCH says', () => {
     const site = parseYaml(readFileSync(path.join(CONTENT, 'site.yml'), 'utf8')) as { timezone: string };
     const published = (file: string) => DateTime.fromISO(frontMatterDate(file), { zone: site.timezone }).toSeconds();
     const others = listFiles(path.join(CONTENT, 'articles'))
       .map((file) => `articles/${file}`)
       .filter((file) => file !== LIGHTHOUSE.file);
-    expect(Math.max(...others.map(published))).toBeLessThan(Number(PINNED_A));
-    expect(published(LIGHTHOUSE.file)).toBeGreaterThan(Number(PINNED_B));
-    expect(published(LIGHTHOUSE.file)).toBeLessThan(Number(AFTER_LIGHTHOUSE));
+    const seconds = (iso: string) => Date.parse(iso) / 1000;
+    expect(Math.max(...others.map(published))).toBeLessThan(seconds(PINNED_A));
+    expect(published(LIGHTHOUSE.file)).toBeGreaterThan(seconds(PINNED_B));
+    expect(published(LIGHTHOUSE.file)).toBeLessThan(seconds(AFTER_LIGHTHOUSE));
+    // The commit times bracket the story: set as the publish time, each would have decided the other way.
+    expect(published(LIGHTHOUSE.file)).toBeLessThan(Number(COMMIT_AFTER_LIGHTHOUSE.SOURCE_DATE_EPOCH));
+    expect(published(LIGHTHOUSE.file)).toBeGreaterThan(Number(COMMIT_BEFORE.SOURCE_DATE_EPOCH));
 
     const pinned = readSite(built('a').dir);
     const future = readSite(built('future').dir);
@@ -148,12 +156,13 @@ describe('reproducible builds', () => {
   });
 });
 
-async function buildSite(clone: string, out: string, env: Record<string, string>): Promise<Build> {
+/** Build `clone` into `out` with the compiled CLI, as of `at` (the real clock when not given). */
+async function buildSite(clone: string, out: string, env: Record<string, string>, at?: string): Promise<Build> {
   const dir = path.join(clone, out);
   // Only PATH is inherited, so no SOURCE_DATE_EPOCH, TZ or locale leaks in from the test's own environment.
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    [CLI, 'build', '--content', path.join(clone, 'content'), '--out', dir, '--cache-dir', path.join(clone, 'cache')],
+    [CLI, 'build', '--content', path.join(clone, 'content'), '--out', dir, '--cache-dir', path.join(clone, 'cache'), ...(at ? ['--at', at] : [])],
     { cwd: clone, env: { PATH: process.env.PATH ?? '', ...env } },
   );
   return { dir, manifest: sha256Manifest(dir), stdout };

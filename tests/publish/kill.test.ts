@@ -22,9 +22,9 @@ const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const SAMPLE = fileURLToPath(new URL('../../content', import.meta.url));
 const KILLS = 20;
 const SEED = Number(process.env.KILL_SEED ?? 1);
-// Fixed build time, so that two builds of the same content give the same
-// bytes; 2027-01-01 publishes every sample article but the one dated 2031.
-const ENV = { ...process.env, SOURCE_DATE_EPOCH: '1798761600' };
+// A fixed publish time, so that two builds of the same content give the
+// same bytes; 2027-01-01 publishes every sample article but the one dated 2031.
+const AT = ['--at', '2027-01-01T00:00:00Z'];
 
 // Neither is pinned in `related:` nor linked from another article.
 const DELETED = { file: 'articles/2025/2025-07-20-estuary-regatta-results.md', url: '/sport/estuary-regatta-results/' };
@@ -59,7 +59,7 @@ interface Run {
 /** Run `broadsheet build` into `out`, killing it after `killAfterMs` if given; resolves once the process is gone. */
 function build(out: string, args: string[], killAfterMs?: number): Promise<Run> {
   const started = performance.now();
-  const child = spawn(process.execPath, [CLI, 'build', '--content', content, '--out', out, ...args], { cwd: root, env: ENV });
+  const child = spawn(process.execPath, [CLI, 'build', '--content', content, '--out', out, ...AT, ...args], { cwd: root });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -11,12 +11,15 @@ export interface RobotsOptions {
    * `OutputFile.path`), resolved against `siteUrl`, or absolute URLs.
    */
   sitemaps: readonly string[];
+  /** Turn every crawler away from every page, and announce no sitemap: for a preview that may be shared. */
+  disallowAll?: boolean | undefined;
 }
 
 /**
  * `robots.txt` that lets every crawler fetch everything and names each
  * sitemap by absolute URL, sorted and without repeats so the file does not
- * depend on the order given. Crawlers read it only at a host's root; when
+ * depend on the order given; with `disallowAll`, one that lets none fetch
+ * anything and names no sitemap. Crawlers read it only at a host's root; when
  * `siteUrl` has a path the file is still written, with a comment saying so,
  * for whoever runs the host to copy from.
  */
@@ -31,8 +34,11 @@ export function renderRobots(options: RobotsOptions): OutputFile {
       `# This site lives under ${base.pathname}, but crawlers read robots.txt only at ${new URL('/robots.txt', base).href}; these lines take effect only when copied there.`,
     );
   }
-  lines.push('User-agent: *', 'Allow: /');
-  if (sitemaps.length > 0) lines.push('', ...sitemaps.map((url) => `Sitemap: ${url}`));
+  if (options.disallowAll) lines.push('User-agent: *', 'Disallow: /');
+  else {
+    lines.push('User-agent: *', 'Allow: /');
+    if (sitemaps.length > 0) lines.push('', ...sitemaps.map((url) => `Sitemap: ${url}`));
+  }
   lines.push('');
   return { path: HOST_FILES.robots, content: lines.join('\n') };
 }

@@ -388,6 +388,15 @@ describe('renderRobots', () => {
     for (const seed of [1, 2, 3]) expect(renderRobots({ siteUrl: site, sitemaps: shuffled(sitemaps, seed) }).content).toBe(expected);
   });
 
+  test('a preview turns every crawler away from everything and names no sitemap', () => {
+    expect(renderRobots({ siteUrl: site, sitemaps: ['sitemap.xml', 'news-sitemap.xml'], disallowAll: true })).toEqual({
+      path: 'robots.txt',
+      content: 'User-agent: *\nDisallow: /\n',
+    });
+    const { content } = renderRobots({ siteUrl: 'https://example.org/news', sitemaps: ['sitemap.xml'], disallowAll: true });
+    expect(content.split('\n').slice(1)).toEqual(['User-agent: *', 'Disallow: /', '']);
+  });
+
   test('no sitemaps give only the rule', () => {
     expect(renderRobots({ siteUrl: site, sitemaps: [] }).content).toBe('User-agent: *\nAllow: /\n');
   });
