@@ -1,6 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AUTHORS, CATEGORIES, SITE_YML, validArticle } from './sources.js';
 
 /**
@@ -20,6 +22,29 @@ export function writeNewsroom(
   for (const [slug, text] of Object.entries(CATEGORIES)) write(`content/categories/${slug}.md`, text);
   for (const [name, text] of Object.entries(articles)) write(`content/articles/${name}`, text);
   return root;
+}
+
+let built: string | undefined;
+
+/**
+ * The default newsroom of writeNewsroom with its site already built into
+ * `_site/` by the compiled command line (`build --no-cache`), in a new
+ * temporary folder: for tests that change a newsroom after a good build.
+ * The first call in a test process builds it; later ones copy that folder,
+ * since a build makes the same files wherever the newsroom is.
+ */
+export function writeBuiltNewsroom(): string {
+  if (built === undefined) {
+    const root = writeNewsroom();
+    const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+    const result = spawnSync(process.execPath, [cli, 'build', '--no-cache', '--quiet'], { cwd: root, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`the default newsroom did not build:\n${result.stdout}${result.stderr}`);
+    built = root;
+    process.once('exit', () => rmSync(root, { recursive: true, force: true }));
+  }
+  const copy = mkdtempSync(path.join(tmpdir(), 'broadsheet-newsroom-'));
+  cpSync(built, copy, { recursive: true });
+  return copy;
 }
 
 /**

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { writeNewsroom } from '../helpers/newsroom.js';
+import { writeBuiltNewsroom, writeNewsroom } from '../helpers/newsroom.js';
 import { readSite, type BuiltSite } from '../helpers/site-output.js';
 import { SITE_YML } from '../helpers/sources.js';
 import { treeSnapshot } from '../helpers/tree-snapshot.js';
@@ -42,9 +42,8 @@ describe('embeds that must be refused', () => {
   let before: Record<string, string>;
   let refused: ReturnType<typeof run>;
   beforeAll(() => {
-    root = newsroom([]);
-    const good = run(root, 'build');
-    if (good.code !== 0) throw new Error(good.log);
+    root = writeBuiltNewsroom();
+    roots.push(root);
     for (const c of REFUSED_EMBED_CASES) for (const [file, text] of Object.entries(c.files)) writeFileSync(path.join(root, 'content', file), text as string);
     before = treeSnapshot(root);
     refused = run(root, 'build');

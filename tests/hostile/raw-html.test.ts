@@ -4,7 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import type { CheerioAPI } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { writeNewsroom } from '../helpers/newsroom.js';
+import { writeBuiltNewsroom, writeNewsroom } from '../helpers/newsroom.js';
 import { readSite, type BuiltSite } from '../helpers/site-output.js';
 import { treeSnapshot } from '../helpers/tree-snapshot.js';
 import { CANARY_VARIABLE, type CaseFiles } from './cases.js';
@@ -107,9 +107,8 @@ describe('raw HTML in bodies and comments, built by the command line', () => {
 
 describe('HTML nested past the limit', () => {
   test('is an error at its line, and the last site stays as it was', () => {
-    const root = newsroomWith({});
-    const first = run(root, 'build');
-    expect(first.code, first.log).toBe(0);
+    const root = writeBuiltNewsroom();
+    roots.push(root);
     const before = treeSnapshot(path.join(root, '_site'));
     for (const [file, text] of Object.entries(DEEP_HTML_CASE.files)) writeFileSync(path.join(root, 'content', file), text as string);
     const refused = run(root, 'build');
