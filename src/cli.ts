@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BuildOptions, StageReport } from './stages/build.js';
 import { describeLeftOut } from './content/left-out.js';
+import { githubAnnotation, isReportFormat, REPORT_FORMATS } from './util/github-annotations.js';
 import { ContentError, formatProblem, type Problem } from './util/problems.js';
 import { terminalLines, terminalText } from './util/terminal-text.js';
 
@@ -38,6 +39,9 @@ Options:
   --uploads DIR     import: a local copy of WordPress's wp-content/uploads
   --force           import: replace files changed since the last import
   --report FILE     import: where the report goes (default: import-report.md)
+  --format FORMAT   check, build: how problems are printed: text (default), or
+                    github, which also prints each as a GitHub Actions
+                    annotation on its file and line
   --quiet           print only problems
   --verbose         print stack traces of unexpected errors
   --help            show this help
@@ -73,6 +77,7 @@ async function main(argv: string[]): Promise<number> {
         port: { type: 'string', default: '8080' },
         host: { type: 'string' },
         'time-limit': { type: 'string', default: '10' },
+        format: { type: 'string', default: 'text' },
         quiet: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -97,6 +102,12 @@ async function main(argv: string[]): Promise<number> {
     console.error(misplaced);
     return 2;
   }
+  const format = values.format;
+  if (!isReportFormat(format) || (format !== 'text' && command !== 'check' && command !== 'build')) {
+    console.error(isReportFormat(format) ? `--format is for check and build, not ${terminalText(command)}` : `--format must be ${REPORT_FORMATS.join(' or ')}, not "${terminalText(format)}"`);
+    return 2;
+  }
+  if (format === 'github') annotate = (problem) => githubAnnotation(problem, `broadsheet ${command}`);
   const timeLimit = Number(values['time-limit']);
   if (!(timeLimit > 0)) {
     console.error(`--time-limit must be a number of seconds above 0, not "${terminalText(String(values['time-limit']))}"`);
@@ -242,8 +253,14 @@ function liveCounter() {
   };
 }
 
+/** With `--format github`: each problem as a workflow command too, on stdout, where the runner reads it. Set once in main. */
+let annotate: ((problem: Problem) => string) | undefined;
+
 function report(problems: readonly Problem[]): void {
-  for (const problem of problems) console.error(formatProblem(problem));
+  for (const problem of problems) {
+    console.error(formatProblem(problem));
+    if (annotate) console.log(annotate(problem));
+  }
 }
 
 function printFailure(error: unknown, verbose: boolean): void {
