@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BuildOptions, StageReport } from './stages/build.js';
 import { describeLeftOut } from './content/left-out.js';
-import { githubAnnotation, isReportFormat, REPORT_FORMATS } from './util/github-annotations.js';
+import { githubAnnotation } from './util/github-annotations.js';
 import { ContentError, formatProblem, type Problem } from './util/problems.js';
 import { terminalLines, terminalText } from './util/terminal-text.js';
 
@@ -97,17 +97,12 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return command || values.help ? 0 : 2;
   }
-  const misplaced = usageOfSkipping(command, values['keep-going'], values['skip-invalid']) ?? usageOfImportOptions(command, values);
+  const misplaced = usageOfSkipping(command, values['keep-going'], values['skip-invalid']) ?? usageOfImportOptions(command, values) ?? usageOfFormat(command, values.format);
   if (misplaced) {
     console.error(misplaced);
     return 2;
   }
-  const format = values.format;
-  if (!isReportFormat(format) || (format !== 'text' && command !== 'check' && command !== 'build')) {
-    console.error(isReportFormat(format) ? `--format is for check and build, not ${terminalText(command)}` : `--format must be ${REPORT_FORMATS.join(' or ')}, not "${terminalText(format)}"`);
-    return 2;
-  }
-  if (format === 'github') annotate = (problem) => githubAnnotation(problem, `broadsheet ${command}`);
+  if (values.format === 'github') annotate = (problem) => githubAnnotation(problem, `broadsheet ${command}`);
   const timeLimit = Number(values['time-limit']);
   if (!(timeLimit > 0)) {
     console.error(`--time-limit must be a number of seconds above 0, not "${terminalText(String(values['time-limit']))}"`);
@@ -240,6 +235,12 @@ function usageOfSkipping(command: string, keepGoing: boolean, skipInvalid: boole
   if (keepGoing && command !== 'check') return command === 'build' ? '--keep-going is for check; build takes --skip-invalid' : `--keep-going is for check, not ${terminalText(command)}`;
   if (skipInvalid && command !== 'build') return command === 'check' ? '--skip-invalid is for build; check takes --keep-going' : `--skip-invalid is for build, not ${terminalText(command)}`;
   return undefined;
+}
+
+/** Why `--format` cannot be `format` for `command`; undefined when it can. */
+function usageOfFormat(command: string, format: string): string | undefined {
+  if (format !== 'text' && format !== 'github') return `--format must be text or github, not "${terminalText(format)}"`;
+  return format === 'github' && command !== 'check' && command !== 'build' ? `--format is for check and build, not ${terminalText(command)}` : undefined;
 }
 
 /** A counter redrawn in place at most ten times a second; only on a terminal. */

@@ -42,6 +42,7 @@ test('without --format, or with --format text, no annotation: --quiet leaves std
 
 test('an unknown format, or a format for a command that prints no problems that way, is bad usage', () => {
   expect(run('check', '--format', 'json')).toMatchObject({ code: 2, stderr: '--format must be text or github, not "json"\n' });
+  expect(run('build', '--format', 'GitHub')).toMatchObject({ code: 2, stderr: '--format must be text or github, not "GitHub"\n' });
   expect(run('serve', '--format', 'github')).toMatchObject({ code: 2, stderr: '--format is for check and build, not serve\n' });
   expect(run('import', 'wordpress', 'x.xml', '--format', 'github')).toMatchObject({ code: 2, stderr: '--format is for check and build, not import\n' });
 });

@@ -1,12 +1,6 @@
 import type { Problem } from './problems.js';
 import { terminalText } from './terminal-text.js';
 
-/** How `check` and `build` print problems: `text` for people, `github` adds a workflow command per problem. */
-export const REPORT_FORMATS = ['text', 'github'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-export const isReportFormat = (value: string): value is ReportFormat => (REPORT_FORMATS as readonly string[]).includes(value);
-
 /*
  * The runner reads a workflow command from one line and splits it at `::`
  * and its properties at `,` and `=`; it decodes `%25`, `%0D` and `%0A` in

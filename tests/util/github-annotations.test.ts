@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { githubAnnotation, isReportFormat } from '../../src/util/github-annotations.js';
+import { githubAnnotation } from '../../src/util/github-annotations.js';
 import { error, warning } from '../../src/util/problems.js';
 
 /**
@@ -70,8 +70,4 @@ describe('githubAnnotation', () => {
     const line = githubAnnotation(error('content/articles/\u001b[2Jx.md', 'a \u202eb'), 'broadsheet check');
     expect(line).toBe('::error file=content/articles/\\u001b[2Jx.md,title=broadsheet check::a \\u202eb');
   });
-});
-
-test('the formats --format accepts', () => {
-  expect(['text', 'github', 'json', 'GitHub', ''].map(isReportFormat)).toEqual([true, true, false, false, false]);
 });
