@@ -4,9 +4,9 @@ import { terminalText } from './terminal-text.js';
 /*
  * The runner reads a workflow command from one line and splits it at `::`
  * and its properties at `,` and `=`; it decodes `%25`, `%0D` and `%0A` in
- * the message, and `%3A` and `%2C` too in a property. `%` is encoded first
- * so that a `%0A` an editor wrote stays text rather than turning into a
- * line break.
+ * the message, and `%3A` and `%2C` too in a property. `%` itself is
+ * encoded, so that a `%0A` an editor wrote stays text rather than turning
+ * into a line break.
  */
 const DATA_CODES: Record<string, string> = { '%': '%25', '\r': '%0D', '\n': '%0A' };
 const PROPERTY_CODES: Record<string, string> = { ...DATA_CODES, ':': '%3A', ',': '%2C' };
