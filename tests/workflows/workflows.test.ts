@@ -105,8 +105,10 @@ describe('check.yml (pull requests)', () => {
     expect(stepUsing(job, 'actions/upload-artifact').with).toMatchObject({ path: '_site/', 'if-no-files-found': 'error' });
     expect(steps(job).map((step) => step.uses?.split('@')[0])).not.toContain('actions/deploy-pages');
     expect(steps(job).map((step) => step.uses?.split('@')[0])).not.toContain('actions/upload-pages-artifact');
-    // The cache is only restored: a pull request never writes what publishing reads.
+    // The cache is only restored, from what publishing saved: a pull request never writes what publishing reads.
     expect(steps(job).map((step) => step.uses?.split('@')[0])).not.toContain('actions/cache');
+    const saved = stepUsing(jobOf(readWorkflow('publish.yml'), 'build'), 'actions/cache');
+    expect(stepUsing(job, 'actions/cache/restore').with).toMatchObject({ path: saved.with?.path, 'restore-keys': saved.with?.['restore-keys'] });
   });
 });
 
