@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { BuildOptions, StageReport } from './stages/build.js';
 import { describeLeftOut } from './content/left-out.js';
 import { readClock } from './stages/publish-clock.js';
+import { githubAnnotation } from './util/github-annotations.js';
 import { formatInstant } from './util/instant.js';
 import { ContentError, formatProblem, type Problem } from './util/problems.js';
 import { terminalLines, terminalText } from './util/terminal-text.js';
@@ -48,6 +49,9 @@ Options:
   --uploads DIR     import: a local copy of WordPress's wp-content/uploads
   --force           import: replace files changed since the last import
   --report FILE     import: where the report goes (default: import-report.md)
+  --format FORMAT   check, build, due: how problems are printed: text (default), or
+                    github, which also prints each as a GitHub Actions
+                    annotation on its file and line
   --quiet           print only problems
   --verbose         print stack traces of unexpected errors
   --help            show this help
@@ -83,6 +87,7 @@ async function main(argv: string[]): Promise<number> {
         port: { type: 'string', default: '8080' },
         host: { type: 'string' },
         'time-limit': { type: 'string', default: '10' },
+        format: { type: 'string', default: 'text' },
         quiet: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -104,7 +109,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return command || values.help ? 0 : 2;
   }
-  const misplaced = usageOfSkipping(command, values['keep-going'], values['skip-invalid']) ?? usageOfImportOptions(command, values);
+  const misplaced = usageOfSkipping(command, values['keep-going'], values['skip-invalid']) ?? usageOfImportOptions(command, values) ?? usageOfFormat(command, values.format);
   if (misplaced) {
     console.error(misplaced);
     return 2;
@@ -114,6 +119,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(clock.usage);
     return 2;
   }
+  if (values.format === 'github') annotate = (problem) => githubAnnotation(problem, `broadsheet ${command}`);
   const timeLimit = Number(values['time-limit']);
   if (!(timeLimit > 0)) {
     console.error(`--time-limit must be a number of seconds above 0, not "${terminalText(String(values['time-limit']))}"`);
@@ -263,6 +269,12 @@ function usageOfSkipping(command: string, keepGoing: boolean, skipInvalid: boole
   return undefined;
 }
 
+/** Why `--format` cannot be `format` for `command`; undefined when it can. */
+function usageOfFormat(command: string, format: string): string | undefined {
+  if (format !== 'text' && format !== 'github') return `--format must be text or github, not "${terminalText(format)}"`;
+  return format === 'github' && !['check', 'build', 'due'].includes(command) ? `--format is for check, build and due, not ${terminalText(command)}` : undefined;
+}
+
 /** A counter redrawn in place at most ten times a second; only on a terminal. */
 function liveCounter() {
   let last = 0;
@@ -274,8 +286,14 @@ function liveCounter() {
   };
 }
 
+/** With `--format github`: each problem as a workflow command too, on stdout, where the runner reads it. Set once in main. */
+let annotate: ((problem: Problem) => string) | undefined;
+
 function report(problems: readonly Problem[]): void {
-  for (const problem of problems) console.error(formatProblem(problem));
+  for (const problem of problems) {
+    console.error(formatProblem(problem));
+    if (annotate) console.log(annotate(problem));
+  }
 }
 
 function printFailure(error: unknown, verbose: boolean): void {
