@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { manifestPath, readManifest } from '../../src/publish/manifest.js';
 import { packageCopy } from '../helpers/package-copy.js';
 import { copySharedCache, sharedSample } from '../helpers/shared-sample.js';
-import { jobOf, readWorkflow, runSteps, stepUsing, type StepRun } from './workflow-files.js';
+import { jobOf, readWorkflow, runSteps, stepUsing, type Job, type StepRun } from './workflow-files.js';
 
 /*
  * The build job of publish.yml, run as a push to main would run it, on a
@@ -60,4 +60,24 @@ test('the folder the workflow caches holds the manifest of this build, for the n
   expect(stepUsing(job, 'actions/cache').with?.path).toBe('.cache');
   const manifest = readManifest(manifestPath(path.join(root, '.cache/broadsheet'), path.join(root, '_site')));
   expect(Object.keys(manifest?.files ?? {})).toContain('index.html');
+});
+
+test("then schedule.yml's due step: nothing due before the lighthouse story's time (the run stops there), the story due at it", () => {
+  const due = jobOf(readWorkflow('schedule.yml'), 'due');
+  // The step as written, with the moment given: the workflow runs it on the real clock.
+  const asOf = (time: string): Job => ({
+    ...due,
+    steps: due.steps?.map((step) => (step.id === 'due' ? { ...step, run: step.run?.replace('dist/cli.js due', `dist/cli.js due --at ${time}`) } : step)),
+  });
+  const story = 'content/articles/2031/2031-05-01-kestrel-point-lighthouse-bicentenary.md  Kestrel Point lighthouse marks two hundred years of guiding ships home';
+
+  const early = runSteps(asOf('2031-05-01T07:59:00Z'), { cwd: root, skip: ['npm ci'] });
+  expect(early.map((step) => step.run.includes('due --at 2031-05-01T07:59:00Z'))).toEqual([false, true]);
+  expect(early.at(-1)).toMatchObject({ status: 0, outputs: { due: 'false' } });
+  expect(early.at(-1)?.stdout).toContain(`next  2031-05-01T08:00:00Z  ${story}`);
+  expect(early.at(-1)?.stdout).not.toMatch(/^due /m);
+
+  const onTime = runSteps(asOf('2031-05-01T08:00:00Z'), { cwd: root, skip: ['npm ci'] });
+  expect(onTime.at(-1)).toMatchObject({ status: 0, outputs: { due: 'true' } });
+  expect(onTime.at(-1)?.stdout).toContain(`due   2031-05-01T08:00:00Z  ${story}`);
 });
