@@ -61,8 +61,19 @@ export async function deployToS3(options: S3DeployOptions): Promise<S3DeployRepo
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
     });
-  const remote = await listBucket(s3, client, target);
-  const previousHeaders = remote.some(({ file }) => file === HOST_FILES.headers) ? await readObject(s3, client, target, HOST_FILES.headers) : undefined;
+  const where = `s3://${target.bucket}/${target.prefix}`;
+  let remote: RemoteFile[];
+  let previousHeaders: string | undefined;
+  try {
+    remote = await listBucket(s3, client, target);
+    previousHeaders = remote.some(({ file }) => file === HOST_FILES.headers) ? await readObject(s3, client, target, HOST_FILES.headers) : undefined;
+  } catch (error) {
+    const hint =
+      (error as Error).name === 'CredentialsProviderError'
+        ? ' (set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE for a profile in ~/.aws/credentials)'
+        : '';
+    throw new DeployError(`reading ${where} failed: ${(error as Error).message}${hint}; nothing was changed`);
+  }
   const plan = planDeploy({
     local: local.files,
     remote,
@@ -71,7 +82,6 @@ export async function deployToS3(options: S3DeployOptions): Promise<S3DeployRepo
     sitePrefix: local.sitePrefix,
     typeOf: contentTypeOf,
   });
-  const where = `s3://${target.bucket}/${target.prefix}`;
   if (plan.problems.length > 0) {
     const lines = plan.problems.map((problem) => `${path.join(options.outDir, HOST_FILES.headers)}:${problem.line}: ${problem.message}`);
     throw new DeployError(`${lines.join('\n')}\nnothing was uploaded to ${where}`);
@@ -87,7 +97,8 @@ export async function deployToS3(options: S3DeployOptions): Promise<S3DeployRepo
   for (const phase of ['asset', 'page', 'host'] as const) {
     const batch = plan.uploads.filter((upload) => upload.phase === phase);
     try {
-      await inParallel(batch, (upload) => putFile(s3, client, target, options.outDir, upload).then(() => void (uploaded += 1)));
+      // The host files one by one, in the plan's order: _headers, the record of the rules the objects were given, goes up last.
+      await inParallel(batch, (upload) => putFile(s3, client, target, options.outDir, upload).then(() => void (uploaded += 1)), phase === 'host' ? 1 : PARALLEL);
     } catch (error) {
       throw new DeployError(`${(error as Error).message}; ${uploaded} of ${plan.uploads.length} files were uploaded and nothing was deleted: run the deploy again to finish`);
     }
@@ -163,8 +174,8 @@ async function putFile(s3: S3Module, client: S3Client, target: S3Target, outDir:
   }
 }
 
-/** Runs `work` on every item, at most PARALLEL at once; on the first failure starts no more, waits for those under way, and throws it. */
-async function inParallel<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+/** Runs `work` on every item, at most `width` at once, in order; on the first failure starts no more, waits for those under way, and throws it. */
+async function inParallel<T>(items: readonly T[], work: (item: T) => Promise<void>, width: number): Promise<void> {
   let next = 0;
   let failure: unknown;
   const worker = async (): Promise<void> => {
@@ -177,6 +188,6 @@ async function inParallel<T>(items: readonly T[], work: (item: T) => Promise<voi
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
   if (failure !== undefined) throw failure;
 }

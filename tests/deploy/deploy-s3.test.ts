@@ -129,6 +129,11 @@ describe('broadsheet deploy s3://… against an S3-compatible store', () => {
     expect(store.requests).toEqual([]);
   });
 
+  test('a bucket that cannot be read stops the deploy with what the store said', async () => {
+    await expect(deploy(sharedSample().siteDir, 's3://no-such-bucket')).rejects.toThrow(/^reading s3:\/\/no-such-bucket\/ failed: .*; nothing was changed$/);
+    expect(store.requests.filter((r) => r.action !== 'list')).toEqual([]);
+  });
+
   test('the command line: usage errors exit 2, a deploy exits 0 and says what it did', async () => {
     const cli = path.resolve('dist/cli.js');
     const env = { ...process.env, ...CREDENTIALS, AWS_REGION: 'us-east-1', NO_COLOR: '1', NODE_NO_WARNINGS: '1' };
