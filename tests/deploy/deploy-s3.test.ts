@@ -146,6 +146,8 @@ describe('broadsheet deploy s3://… against an S3-compatible store', () => {
     const bad = await run('deploy', 'https://example.org/');
     expect([bad.status, bad.stderr.trim()]).toEqual([2, '"https://example.org/" is not an S3 address: write s3://BUCKET or s3://BUCKET/PREFIX']);
     expect((await run('build', '--dry-run')).stderr.trim()).toBe('--dry-run is for deploy, not build');
+    const notBuilt = await run('deploy', `s3://${BUCKET}`, '--endpoint', store.endpoint);
+    expect([notBuilt.status, notBuilt.stderr.trim()]).toEqual([1, `✖ ${path.join(root, '_site')} has no index.html, _headers, feed.json: deploy a folder that broadsheet build wrote (--out)`]);
     const done = await run('deploy', `s3://${BUCKET}`, '--out', sharedSample().siteDir, '--endpoint', store.endpoint);
     expect(done.stderr).toBe('');
     expect(done.status).toBe(0);
