@@ -62,18 +62,7 @@ export async function deployToS3(options: S3DeployOptions): Promise<S3DeployRepo
       responseChecksumValidation: 'WHEN_REQUIRED',
     });
   const where = `s3://${target.bucket}/${target.prefix}`;
-  let remote: RemoteFile[];
-  let previousHeaders: string | undefined;
-  try {
-    remote = await listBucket(s3, client, target);
-    previousHeaders = remote.some(({ file }) => file === HOST_FILES.headers) ? await readObject(s3, client, target, HOST_FILES.headers) : undefined;
-  } catch (error) {
-    const hint =
-      (error as Error).name === 'CredentialsProviderError'
-        ? ' (set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE for a profile in ~/.aws/credentials)'
-        : '';
-    throw new DeployError(`reading ${where} failed: ${(error as Error).message}${hint}; nothing was changed`);
-  }
+  const { remote, previousHeaders } = await readBucket(s3, client, target, where);
   const plan = planDeploy({
     local: local.files,
     remote,
@@ -93,29 +82,61 @@ export async function deployToS3(options: S3DeployOptions): Promise<S3DeployRepo
     options.say(`dry run: ${plan.uploads.length} to upload, ${plan.unchanged} unchanged, ${plan.deletes.length} to delete in ${where}; nothing was changed`);
     return { plan, uploaded: 0, deleted: 0 };
   }
+  const uploaded = await uploadAll(s3, client, target, options.outDir, plan.uploads);
+  const deleted = await deleteAll(s3, client, target, plan.deletes);
+  options.say(`✔ ${uploaded} uploaded, ${plan.unchanged} unchanged, ${deleted} deleted in ${where}`);
+  return { plan, uploaded, deleted };
+}
+
+/** What the bucket holds under the prefix, and the `_headers` of the last complete deploy if it has one. */
+async function readBucket(s3: S3Module, client: S3Client, target: S3Target, where: string): Promise<{ remote: RemoteFile[]; previousHeaders: string | undefined }> {
+  try {
+    const remote = await listBucket(s3, client, target);
+    const previousHeaders = remote.some(({ file }) => file === HOST_FILES.headers) ? await readObject(s3, client, target, HOST_FILES.headers) : undefined;
+    return { remote, previousHeaders };
+  } catch (error) {
+    const hint =
+      (error as Error).name === 'CredentialsProviderError'
+        ? ' (set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE for a profile in ~/.aws/credentials)'
+        : '';
+    throw new DeployError(`reading ${where} failed: ${(error as Error).message}${hint}; nothing was changed`);
+  }
+}
+
+/** Uploads phase by phase, the next starting when the one before has finished; the number uploaded. */
+async function uploadAll(s3: S3Module, client: S3Client, target: S3Target, outDir: string, uploads: readonly Upload[]): Promise<number> {
   let uploaded = 0;
   for (const phase of ['asset', 'page', 'host'] as const) {
-    const batch = plan.uploads.filter((upload) => upload.phase === phase);
+    const batch = uploads.filter((upload) => upload.phase === phase);
     try {
       // The host files one by one, in the plan's order: _headers, the record of the rules the objects were given, goes up last.
-      await inParallel(batch, (upload) => putFile(s3, client, target, options.outDir, upload).then(() => void (uploaded += 1)), phase === 'host' ? 1 : PARALLEL);
+      await inParallel(batch, (upload) => putFile(s3, client, target, outDir, upload).then(() => void (uploaded += 1)), phase === 'host' ? 1 : PARALLEL);
     } catch (error) {
-      throw new DeployError(`${(error as Error).message}; ${uploaded} of ${plan.uploads.length} files were uploaded and nothing was deleted: run the deploy again to finish`);
+      throw new DeployError(`${(error as Error).message}; ${uploaded} of ${uploads.length} files were uploaded and nothing was deleted: run the deploy again to finish`);
     }
   }
+  return uploaded;
+}
+
+/** Deletes the objects of `files`, a thousand a request; the number deleted. */
+async function deleteAll(s3: S3Module, client: S3Client, target: S3Target, files: readonly string[]): Promise<number> {
   let deleted = 0;
-  for (let start = 0; start < plan.deletes.length; start += DELETE_BATCH) {
-    const files = plan.deletes.slice(start, start + DELETE_BATCH);
-    const answer = await client.send(
-      new s3.DeleteObjectsCommand({ Bucket: target.bucket, Delete: { Objects: files.map((file) => ({ Key: target.prefix + file })), Quiet: true } }),
-    );
-    const failed = answer.Errors ?? [];
-    deleted += files.length - failed.length;
+  for (let start = 0; start < files.length; start += DELETE_BATCH) {
+    const batch = files.slice(start, start + DELETE_BATCH);
+    let failed: { Key?: string | undefined; Code?: string | undefined }[];
+    try {
+      const answer = await client.send(
+        new s3.DeleteObjectsCommand({ Bucket: target.bucket, Delete: { Objects: batch.map((file) => ({ Key: target.prefix + file })), Quiet: true } }),
+      );
+      failed = answer.Errors ?? [];
+    } catch (error) {
+      throw new DeployError(`deleting old files failed: ${(error as Error).message}; every new file is up and ${deleted} old ones were deleted: run the deploy again to finish`);
+    }
+    deleted += batch.length - failed.length;
     if (failed.length > 0)
       throw new DeployError(`${failed.length} old files could not be deleted (${failed.map((e) => `${e.Key}: ${e.Code}`).slice(0, 5).join(', ')}); every new file is up: run the deploy again to finish`);
   }
-  options.say(`✔ ${uploaded} uploaded, ${plan.unchanged} unchanged, ${deleted} deleted in ${where}`);
-  return { plan, uploaded, deleted };
+  return deleted;
 }
 
 /**
