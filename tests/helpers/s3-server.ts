@@ -29,10 +29,13 @@ export interface FakeS3 {
 
 /**
  * A small S3-compatible store on 127.0.0.1 for one bucket, path-style, as
- * much of the protocol as a deploy uses: ListObjectsV2 (two keys a page, so
- * that paging is used), PutObject (which checks Content-MD5, as S3 does),
+ * much of the protocol as a deploy uses: ListObjectsV2 (a hundred keys a page,
+ * so that a site's listing takes several), PutObject (which checks Content-MD5, as S3 does),
  * GetObject and DeleteObjects. Signatures are not checked.
  */
+/** Keys in one page of a listing: fewer than S3's 1,000, so that the sample's 500 files take five pages. */
+const PAGE = 100;
+
 export async function startFakeS3(bucket: string): Promise<FakeS3> {
   const objects = new Map<string, StoredObject>();
   const requests: StoreRequest[] = [];
@@ -53,13 +56,13 @@ export async function startFakeS3(bucket: string): Promise<FakeS3> {
       const prefix = url.searchParams.get('prefix') ?? '';
       const keys = [...objects.keys()].filter((k) => k.startsWith(prefix)).sort();
       const start = Number(url.searchParams.get('continuation-token') ?? '0');
-      const page = keys.slice(start, start + 2);
-      const truncated = start + 2 < keys.length;
+      const page = keys.slice(start, start + PAGE);
+      const truncated = start + PAGE < keys.length;
       const contents = page.map((k) => `<Contents><Key>${xml(k)}</Key><ETag>&quot;${objects.get(k)?.etag}&quot;</ETag><Size>${objects.get(k)?.body.length}</Size></Contents>`);
       return send(
         response,
         200,
-        `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>${bucket}</Name><Prefix>${xml(prefix)}</Prefix><KeyCount>${page.length}</KeyCount><MaxKeys>2</MaxKeys><IsTruncated>${truncated}</IsTruncated>${contents.join('')}${truncated ? `<NextContinuationToken>${start + 2}</NextContinuationToken>` : ''}</ListBucketResult>`,
+        `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>${bucket}</Name><Prefix>${xml(prefix)}</Prefix><KeyCount>${page.length}</KeyCount><MaxKeys>${PAGE}</MaxKeys><IsTruncated>${truncated}</IsTruncated>${contents.join('')}${truncated ? `<NextContinuationToken>${start + PAGE}</NextContinuationToken>` : ''}</ListBucketResult>`,
       );
     }
     if (request.method === 'PUT' && key) {
