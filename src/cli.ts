@@ -20,6 +20,8 @@ Commands:
            is known), 3 when nothing did
   import   import KIND SOURCE: bring an archive into the content folder
            (KIND: wordpress, jekyll or hugo; see the README)
+  deploy   deploy s3://BUCKET[/PREFIX]: upload the built site to S3 or an
+           S3-compatible store (changed files only, deletes last)
 
 Options:
   --content DIR     content folder (default: content)
@@ -52,6 +54,11 @@ Options:
   --format FORMAT   check, build, due: how problems are printed: text (default), or
                     github, which also prints each as a GitHub Actions
                     annotation on its file and line
+  --endpoint URL    deploy: an S3-compatible service's address (default: AWS)
+  --region R        deploy: the bucket's region (default: AWS_REGION or
+                    the AWS config file)
+  --dry-run         deploy: print what would be uploaded and deleted; change
+                    nothing
   --quiet           print only problems
   --verbose         print stack traces of unexpected errors
   --help            show this help
@@ -97,6 +104,9 @@ async function main(argv: string[]): Promise<number> {
         report: { type: 'string' },
         at: { type: 'string' },
         since: { type: 'string' },
+        endpoint: { type: 'string' },
+        region: { type: 'string' },
+        'dry-run': { type: 'boolean' },
       },
     });
   } catch (cause) {
@@ -109,7 +119,11 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return command || values.help ? 0 : 2;
   }
-  const misplaced = usageOfSkipping(command, values['keep-going'], values['skip-invalid']) ?? usageOfImportOptions(command, values) ?? usageOfFormat(command, values.format);
+  const misplaced =
+    usageOfSkipping(command, values['keep-going'], values['skip-invalid']) ??
+    usageOfImportOptions(command, values) ??
+    usageOfDeployOptions(command, values) ??
+    usageOfFormat(command, values.format);
   if (misplaced) {
     console.error(misplaced);
     return 2;
@@ -216,6 +230,8 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'import':
         return await runImport(positionals.slice(1), values, say);
+      case 'deploy':
+        return await runDeploy(positionals.slice(1), values, say);
       default:
         console.error(`unknown command "${terminalText(command)}"\n\n${HELP}`);
         return 2;
@@ -253,6 +269,39 @@ async function runImport(
   const verdict = summary.refused.length > 0 ? `✖ ${summary.refused.length} files refused; ` : '✔ ';
   console.log(`${verdict}${summary.written.length} files written, ${summary.unchanged.length} unchanged, ${summary.kept.length} kept; the report is in ${terminalText(values.report ?? 'import-report.md')}`);
   return summary.refused.length > 0 ? 1 : 0;
+}
+
+async function runDeploy(
+  [target, ...extra]: string[],
+  values: { out: string; endpoint?: string | undefined; region?: string | undefined; 'dry-run'?: boolean | undefined },
+  say: (line: string) => void,
+): Promise<number> {
+  if (!target || extra.length > 0) {
+    console.error('usage: broadsheet deploy s3://BUCKET[/PREFIX] [--out DIR] [--endpoint URL] [--region R] [--dry-run]');
+    return 2;
+  }
+  const [{ deployToS3, DeployError }, { parseS3Target }] = await Promise.all([import('./deploy/deploy-s3.js'), import('./deploy/s3-target.js')]);
+  const parsed = parseS3Target(target);
+  if ('error' in parsed) {
+    console.error(terminalText(parsed.error));
+    return 2;
+  }
+  try {
+    await deployToS3({ target, outDir: path.resolve(values.out), endpoint: values.endpoint, region: values.region, dryRun: values['dry-run'] ?? false, say: (line) => say(terminalText(line)) });
+    return 0;
+  } catch (error) {
+    if (!(error instanceof DeployError)) throw error;
+    // Its lines are ours (one per problem); what they quote is made safe line by line.
+    console.error(`✖ ${terminalLines(error.message)}`);
+    return 1;
+  }
+}
+
+/** Why an option of `deploy` cannot be used with `command`; undefined when it can. */
+function usageOfDeployOptions(command: string, values: Record<string, unknown>): string | undefined {
+  if (command === 'deploy') return undefined;
+  const given = ['endpoint', 'region', 'dry-run'].find((name) => values[name] !== undefined);
+  return given ? `--${given} is for deploy, not ${terminalText(command)}` : undefined;
 }
 
 /** Why an option of `import` cannot be used with `command`; undefined when it can. */
