@@ -51,9 +51,9 @@ Options:
   --uploads DIR     import: a local copy of WordPress's wp-content/uploads
   --force           import: replace files changed since the last import
   --report FILE     import: where the report goes (default: import-report.md)
-  --format FORMAT   check, build, due: how problems are printed: text (default), or
-                    github, which also prints each as a GitHub Actions
-                    annotation on its file and line
+  --format FORMAT   check, build, due: how problems are printed: text
+                    (default), or github, which also prints each as a GitHub
+                    Actions annotation on its file and line
   --endpoint URL    deploy: an S3-compatible service's address (default: AWS)
   --region R        deploy: the bucket's region (default: AWS_REGION or
                     the AWS config file)

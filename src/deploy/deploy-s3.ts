@@ -149,6 +149,11 @@ function readBuiltSite(outDir: string): { files: LocalFile[]; sitePrefix: string
   const feedFile = fileOf(feedPaths(SITE_PATHS.home).json);
   const missing = [fileOf(SITE_PATHS.home), HOST_FILES.headers, feedFile].filter((file) => !existsSync(path.join(outDir, file)));
   if (missing.length > 0) throw new DeployError(`${outDir} has no ${missing.join(', ')}: deploy a folder that broadsheet build wrote (--out)`);
+  // A preview (--drafts, --future) turns every crawler away: published, it would take the site out of search engines and show unpublished stories.
+  const robots = path.join(outDir, HOST_FILES.robots);
+  if (existsSync(robots) && /^Disallow: \/$/m.test(readFileSync(robots, 'utf8'))) {
+    throw new DeployError(`${outDir} is a preview, built with --drafts or --future (its robots.txt turns every crawler away): build without them to deploy`);
+  }
   const feed = JSON.parse(readFileSync(path.join(outDir, feedFile), 'utf8')) as { feed_url?: unknown };
   if (typeof feed.feed_url !== 'string') throw new DeployError(`${path.join(outDir, feedFile)} gives no feed_url, which tells the site's address`);
   const sitePrefix = new URL(feed.feed_url).pathname.replace(/\/feed\.json$/, '');

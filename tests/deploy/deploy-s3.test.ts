@@ -129,6 +129,12 @@ describe('broadsheet deploy s3://… against an S3-compatible store', () => {
     expect(store.requests).toEqual([]);
   });
 
+  test('a preview build (drafts and scheduled stories shown) is refused before the bucket is touched', async () => {
+    const { previewDir } = sharedSample();
+    await expect(deploy(previewDir)).rejects.toThrow(`${previewDir} is a preview, built with --drafts or --future (its robots.txt turns every crawler away): build without them to deploy`);
+    expect(store.requests).toEqual([]);
+  });
+
   test('a bucket that cannot be read stops the deploy with what the store said', async () => {
     await expect(deploy(sharedSample().siteDir, 's3://no-such-bucket')).rejects.toThrow(/^reading s3:\/\/no-such-bucket\/ failed: .*; nothing was changed$/);
     expect(store.requests.filter((r) => r.action !== 'list')).toEqual([]);
