@@ -14,6 +14,7 @@ import type { ProcessBatch } from './process-files.js';
 import { PHASE, PROGRESS } from './progress.js';
 import { timeLimitProblem } from './time-limit-problem.js';
 import { workClock, type WorkClock } from './thread-cpu-time.js';
+import { workerModule } from './worker-module.js';
 
 export interface ProcessAllOptions {
   siteUrl: string;
@@ -53,9 +54,6 @@ export interface ProcessAllResult {
 export const processingKeyFor = (site: { url: string; language: string; embeds?: readonly CustomProvider[] | undefined }): string =>
   processingKey({ siteUrl: site.url, language: site.language, ...(site.embeds?.length ? { embeds: JSON.stringify(site.embeds) } : {}) });
 
-// Compiled, this module sits next to process-files.js. Run from the
-// TypeScript sources (tests), the worker needs tsx to load the .ts file.
-const WORKER = new URL(`./process-files${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
 /**
  * Load the renderer into this thread ahead of need: a few saved files are
@@ -116,7 +114,8 @@ export async function processAll(files: PipelineFile[], options: ProcessAllOptio
   if (misses.length === 0) return result;
   // Only worker threads can be stopped when a file stalls them, so content
   // is rendered in this thread only when asked to (workers: 0).
-  if (workers === 0 || !existsSync(fileURLToPath(WORKER))) {
+  const worker = workers === 0 ? undefined : workerModule(import.meta.url);
+  if (!worker || !existsSync(fileURLToPath(worker))) {
     const { default: processBatch } = await import('./process-files.js');
     collect(processBatch({ ...base, files: misses }));
     return result;
@@ -124,11 +123,11 @@ export async function processAll(files: PipelineFile[], options: ProcessAllOptio
   const batches = splitIntoBatches(misses, workers);
   const threads = Math.min(workers, batches.length, Math.ceil(misses.length / FILES_PER_THREAD));
   const pool = new Piscina<ProcessBatch, ProcessedFile[]>({
-    filename: WORKER.href,
+    filename: worker.href,
     minThreads: threads,
     maxThreads: threads,
     // Resolved here: a bare 'tsx' would be looked up from the working folder, which may be anywhere.
-    execArgv: WORKER.pathname.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [],
+    execArgv: worker.pathname.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [],
     // Rendering allocates many short-lived objects: a larger young
     // generation spends less time collecting them, and a bounded old one
     // makes each worker collect before it holds on to hundreds of MB.
