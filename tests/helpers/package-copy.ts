@@ -11,7 +11,7 @@ import path from 'node:path';
  */
 export function packageCopy(publicFiles: Record<string, string | Buffer>): { cli: string; publicDir: string; remove(): void } {
   const root = mkdtempSync(path.join(tmpdir(), 'broadsheet-package-'));
-  for (const part of ['dist', 'templates', 'public', 'package.json']) cpSync(path.resolve(part), path.join(root, part), { recursive: true });
+  for (const part of ['dist', 'templates', 'public', 'package.json']) cpSync(path.resolve(part), path.join(root, part), { recursive: true, preserveTimestamps: true });
   symlinkSync(path.resolve('node_modules'), path.join(root, 'node_modules'));
   for (const [file, bytes] of Object.entries(publicFiles)) {
     mkdirSync(path.dirname(path.join(root, 'public', file)), { recursive: true });
