@@ -50,6 +50,9 @@ export async function deployToS3(options: S3DeployOptions): Promise<S3DeployRepo
   const target = parseS3Target(options.target);
   if ('error' in target) throw new DeployError(target.error);
   const local = readBuiltSite(options.outDir);
+  // The SDK warns on every run that its releases after January 2027 will need Node 22: a note for
+  // whoever upgrades Broadsheet's dependencies (and in the README), not for the editor deploying.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const s3 = await import('@aws-sdk/client-s3');
   const client =
     options.client ??
@@ -98,7 +101,9 @@ async function readBucket(s3: S3Module, client: S3Client, target: S3Target, wher
     const hint =
       (error as Error).name === 'CredentialsProviderError'
         ? ' (set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE for a profile in ~/.aws/credentials)'
-        : '';
+        : /region is missing/i.test((error as Error).message)
+          ? ' (give --region R, or set AWS_REGION)'
+          : '';
     throw new DeployError(`reading ${where} failed: ${(error as Error).message}${hint}; nothing was changed`);
   }
 }

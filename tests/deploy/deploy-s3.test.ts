@@ -135,6 +135,24 @@ describe('broadsheet deploy s3://… against an S3-compatible store', () => {
     expect(store.requests).toEqual([]);
   });
 
+  test('without a region anywhere, the deploy stops before any request and says where to give one', async () => {
+    const saved = { region: process.env.AWS_REGION, defaultRegion: process.env.AWS_DEFAULT_REGION, config: process.env.AWS_CONFIG_FILE };
+    process.env.AWS_CONFIG_FILE = path.join(root, 'no-aws-config');
+    delete process.env.AWS_REGION;
+    delete process.env.AWS_DEFAULT_REGION;
+    try {
+      await expect(deployToS3({ target: `s3://${BUCKET}`, outDir: sharedSample().siteDir, endpoint: store.endpoint, dryRun: true, say: () => {} })).rejects.toThrow(
+        `reading s3://${BUCKET}/ failed: Region is missing (give --region R, or set AWS_REGION); nothing was changed`,
+      );
+      expect(store.requests).toEqual([]);
+    } finally {
+      for (const [name, value] of [['AWS_REGION', saved.region], ['AWS_DEFAULT_REGION', saved.defaultRegion], ['AWS_CONFIG_FILE', saved.config]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  });
+
   test('a bucket that cannot be read stops the deploy with what the store said', async () => {
     await expect(deploy(sharedSample().siteDir, 's3://no-such-bucket')).rejects.toThrow(/^reading s3:\/\/no-such-bucket\/ failed: .*; nothing was changed$/);
     expect(store.requests.filter((r) => r.action !== 'list')).toEqual([]);
