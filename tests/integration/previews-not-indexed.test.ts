@@ -38,6 +38,13 @@ describe('a preview build', () => {
   test('robots.txt turns every crawler away from everything and names no sitemap', () => {
     expect(robotsTxt(preview.dir)).toBe('User-agent: *\nDisallow: /\n');
   });
+
+  test('_headers asks search engines to list none of its files (feeds and images carry no meta tag), on the rule for every address', () => {
+    const headers = readFileSync(path.join(preview.dir, '_headers'), 'utf8');
+    const [everyAddress] = headers.split(/\n(?=\/)/);
+    expect(everyAddress?.split('\n')).toEqual(expect.arrayContaining(['/*', '  X-Robots-Tag: noindex']));
+    expect(headers.match(/X-Robots-Tag/g)).toHaveLength(1);
+  });
 });
 
 describe('a publish build', () => {
@@ -45,6 +52,10 @@ describe('a publish build', () => {
     const urls = [...site.pages.keys()];
     expect(urls.filter(neverIndexed).length).toBeGreaterThan(3);
     for (const url of urls) expect(robotsMeta(site, url), url).toEqual(neverIndexed(url) ? ['noindex'] : []);
+  });
+
+  test('_headers has no X-Robots-Tag', () => {
+    expect(readFileSync(path.join(site.dir, '_headers'), 'utf8')).not.toContain('X-Robots-Tag');
   });
 
   test('robots.txt lets crawlers in and names the sitemaps', () => {

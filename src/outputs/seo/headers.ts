@@ -50,9 +50,11 @@ export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
  * origins the site's forms post to, `frameOrigins` those its embeds load
  * frames from. The SVG files are named one by one:
  * hosts differ on a `*` inside a segment (`/*.svg`), none on a plain path.
+ * A preview (`site.noindex`) also asks search engines, by header, to list
+ * none of its files: its feeds, images and JSON carry no robots meta tag.
  */
 export function renderHeaders(
-  site: { url: string },
+  site: { url: string; noindex?: boolean | undefined },
   immutable: readonly string[],
   formOrigins: readonly string[] = [],
   svgFiles: readonly string[] = [],
@@ -65,6 +67,7 @@ export function renderHeaders(
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: strict-origin-when-cross-origin',
     '  X-Frame-Options: DENY',
+    ...(site.noindex ? ['  X-Robots-Tag: noindex'] : []),
     ...[...svgFiles].sort().flatMap((sitePath) => [`${prefix}${headerPath(sitePath)}`, `  Content-Security-Policy: ${SVG_CONTENT_SECURITY_POLICY}`]),
     ...[...immutable].sort().flatMap((sitePath) => [`${prefix}${sitePath}`, '  Cache-Control: public, max-age=31536000, immutable']),
   ];
