@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
-import { readFrontMatterBlock } from '../front-matter-block.js';
 import { unsimpleElements } from '../html-body.js';
 import { safeSlug } from '../newsroom-files.js';
 import type { SourceTree } from '../source-tree.js';
 import type { ImportNotice } from '../types.js';
 import { asText, asTextList, distinct, keptTags, lineOfKey, valueAt } from '../static-site/fields.js';
+import { openEntry } from '../static-site/open-entry.js';
 import type { SiteEntry } from '../static-site/types.js';
 import { isoFromWritten } from '../static-site/written-date.js';
 import type { HugoConfig } from './config.js';
@@ -40,15 +40,11 @@ export interface HugoEntryReading {
 export function readHugoEntry(found: HugoFile, reading: HugoEntryReading): SiteEntry | undefined {
   const { tree, config } = reading;
   const { file } = found;
-  const text = tree.readText(file);
-  const skip = (message: string, line?: number) => {
-    reading.notices.push({ type: 'notice', kind: 'skipped', message: `not imported: ${message}`, source: { file, line } });
-    return undefined;
-  };
-  const read = readFrontMatterBlock(text);
-  if (!read.ok) return skip(`the front matter could not be read: ${read.problem.message}`, read.problem.line);
-  const { body, bodyLine } = read.block;
-  const data = Object.fromEntries(Object.entries(read.block.data).map(([key, value]) => [key.toLowerCase(), value]));
+  const opened = openEntry(tree, file, reading.notices);
+  if (!opened) return undefined;
+  const { text, block, skip } = opened;
+  const { body, bodyLine } = block;
+  const data = Object.fromEntries(Object.entries(block.data).map(([key, value]) => [key.toLowerCase(), value]));
   if (/\.html$/i.test(file)) {
     const rich = unsimpleElements(body.replace(/\{\{[<%][\s\S]*?[>%]\}\}/g, ''));
     if (rich.length) return skip(`an HTML page with ${rich.map((name) => `<${name}>`).join(', ')}, which Markdown cannot say: convert it by hand`);

@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
-import { readFrontMatterBlock } from '../front-matter-block.js';
 import { unsimpleElements } from '../html-body.js';
 import { safeSlug } from '../newsroom-files.js';
 import { sitePathOf } from '../old-addresses.js';
 import type { SourceTree } from '../source-tree.js';
 import type { ImportNotice } from '../types.js';
 import { asText, asTextList, distinct, keptTags, lineOfKey, valueAt } from '../static-site/fields.js';
+import { openEntry } from '../static-site/open-entry.js';
 import type { SiteEntry } from '../static-site/types.js';
 import { isoFromWritten } from '../static-site/written-date.js';
 import type { JekyllConfig } from './config.js';
@@ -35,15 +35,11 @@ export interface EntryReading {
  */
 export function readJekyllEntry(file: string, kind: 'post' | 'draft' | 'page', reading: EntryReading): SiteEntry | undefined {
   const { tree, config } = reading;
-  const text = tree.readText(file);
-  const skip = (message: string, line?: number) => {
-    reading.notices.push({ type: 'notice', kind: 'skipped', message: `not imported: ${message}`, source: { file, line } });
-    return undefined;
-  };
-  const read = readFrontMatterBlock(text);
-  if (!read.ok) return skip(`the front matter could not be read: ${read.problem.message}`, read.problem.line);
-  if (read.block.format !== 'yaml' && read.block.format !== 'none') return skip(`Jekyll reads YAML front matter only, and this file has ${read.block.format.toUpperCase()}`);
-  const { data, body, bodyLine } = read.block;
+  const opened = openEntry(tree, file, reading.notices);
+  if (!opened) return undefined;
+  const { text, block, skip } = opened;
+  if (block.format !== 'yaml' && block.format !== 'none') return skip(`Jekyll reads YAML front matter only, and this file has ${block.format.toUpperCase()}`);
+  const { data, body, bodyLine } = block;
   const notes: SiteEntry['notes'] = [];
   const line = (key: string) => lineOfKey(text, key, bodyLine);
   const baseName = file.split('/').at(-1) ?? file;
