@@ -1,9 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sharedSample } from '../helpers/shared-sample.js';
 import { launchChromium, serveSite } from './harness.js';
@@ -47,19 +46,34 @@ afterAll(async () => {
 });
 
 /**
- * Where the screenshots go: BROADSHEET_ARTIFACTS, or a new folder in the
- * system's temporary folder (never the repository). Kept after the run, for review.
+ * Where the screenshots go: the folder BROADSHEET_ARTIFACTS names, kept for
+ * review; none without it. Drawing and encoding two dozen full pages took
+ * a tenth of this file's time in every run, for files nobody opened.
  */
-function screenshotFolder(): string {
-  const folder = process.env.BROADSHEET_ARTIFACTS ? path.resolve(process.env.BROADSHEET_ARTIFACTS) : mkdtempSync(path.join(tmpdir(), 'broadsheet-screenshots-'));
+function screenshotFolder(): string | undefined {
+  if (!process.env.BROADSHEET_ARTIFACTS) return undefined;
+  const folder = path.resolve(process.env.BROADSHEET_ARTIFACTS);
   mkdirSync(folder, { recursive: true });
   return folder;
 }
 
 /** A page that records what a reader would never want: console errors and failed requests. */
-async function watchedPage(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
+async function watchedPage(context: BrowserContext): Promise<{ page: Page; problems: string[]; settled(): Promise<void> }> {
   const page = await context.newPage();
   const problems: string[] = [];
+  const inFlight = new Set<Request>();
+  page.on('request', (request) => inFlight.add(request));
+  page.on('requestfinished', (request) => inFlight.delete(request));
+  page.on('requestfailed', (request) => inFlight.delete(request));
+  /**
+   * Once every request the page made has finished, and none followed within
+   * 50 ms: what a reader's page has loaded by then has been seen. Playwright's
+   * 'networkidle' waits 500 ms of quiet after every page.
+   */
+  const settled = async (): Promise<void> => {
+    do while (inFlight.size > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (await new Promise((resolve) => setTimeout(() => resolve(inFlight.size > 0), 50)));
+  };
   // The not-found page answers 404 by design; nothing else may.
   const expected404 = (url: string) => url.includes('/no-such-page/');
   page.on('console', (message) => {
@@ -73,7 +87,7 @@ async function watchedPage(context: BrowserContext): Promise<{ page: Page; probl
   page.on('response', (response) => {
     if (response.status() >= 400 && !expected404(response.url())) problems.push(`${response.status()}: ${response.url()}`);
   });
-  return { page, problems };
+  return { page, problems, settled };
 }
 
 describe("a reader's path", () => {
@@ -103,8 +117,11 @@ describe("a reader's path", () => {
 
   test('every page type loads with no console error or failed request (the CSP included)', async () => {
     const context = await browser.newContext();
-    const { page, problems } = await watchedPage(context);
-    for (const url of Object.values(PAGE_TYPES)) await page.goto(`${server.url}${url}`, { waitUntil: 'networkidle' });
+    const { page, problems, settled } = await watchedPage(context);
+    for (const url of Object.values(PAGE_TYPES)) {
+      await page.goto(`${server.url}${url}`, { waitUntil: 'load' });
+      await settled();
+    }
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -220,9 +237,9 @@ describe('layout', () => {
     await context.close();
   });
 
-  test('at 390 and 1280 px every page type keeps its content clear of the header and footer, does not scroll sideways, and gives the lead image its box; screenshots are saved for review', async () => {
+  test('at 390 and 1280 px every page type keeps its content clear of the header and footer, does not scroll sideways, and gives the lead image its box; with BROADSHEET_ARTIFACTS, screenshots are saved for review', async () => {
     const folder = screenshotFolder();
-    console.log(`screenshots of every page type at ${WIDTHS.join(' and ')} px: ${folder}`);
+    if (folder) console.log(`screenshots of every page type at ${WIDTHS.join(' and ')} px: ${folder}`);
     const problems: string[] = [];
     for (const width of WIDTHS) {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
@@ -251,9 +268,7 @@ describe('layout', () => {
           const { text, em } = await page.evaluate(textMeasure);
           if (text > 40 * em) problems.push(`${at}: the text column is ${text.toFixed(0)} px wide, ${(text / em).toFixed(1)} em`);
         }
-        const file = path.join(folder, `${type.replace(/ /g, '-')}-${width}.png`);
-        await page.screenshot({ path: file, fullPage: true });
-        expect(readFileSync(file).length, file).toBeGreaterThan(1000);
+        if (folder) await page.screenshot({ path: path.join(folder, `${type.replace(/ /g, '-')}-${width}.png`), fullPage: true });
       }
       await context.close();
     }
