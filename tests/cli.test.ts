@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import { writeNewsroom } from './helpers/newsroom.js';
+import { runCli } from './helpers/cli-in-process.js';
 import { copySharedCache } from './helpers/shared-sample.js';
 import { validArticle } from './helpers/sources.js';
 
@@ -20,10 +21,14 @@ function newsroom(articles?: Record<string, string>): string {
   return root;
 }
 
-function run(cwd: string, ...args: string[]) {
+/** The command line in a process of its own, as an operator runs it. */
+function spawnCli(cwd: string, ...args: string[]) {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** The command line in this process (tests/helpers/cli-in-process.ts): the same code, without a Node start per run. */
+const run = (cwd: string, ...args: string[]) => runCli(args, { cwd, env: { NO_COLOR: '1' } });
 
 const listing = (dir: string) =>
   readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -34,7 +39,7 @@ const listing = (dir: string) =>
 describe('broadsheet build', () => {
   test('builds into _site by default and reports each stage', () => {
     const root = newsroom();
-    const { code, stdout } = run(root, 'build');
+    const { code, stdout } = spawnCli(root, 'build');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^ {2}load +\d+ files read +\d+ ms$/m);
     expect(stdout).toMatch(/^ {2}render +\d+ Markdown files rendered/m);
@@ -42,21 +47,21 @@ describe('broadsheet build', () => {
     expect(existsSync(path.join(root, '_site/news/harbour-wall/index.html'))).toBe(true);
   });
 
-  test('--quiet prints nothing when all is well, also for the sample newsroom', () => {
-    expect(run(newsroom(), 'build', '--quiet')).toEqual({ code: 0, stdout: '', stderr: '' });
+  test('--quiet prints nothing when all is well, also for the sample newsroom', async () => {
+    expect(await run(newsroom(), 'build', '--quiet')).toEqual({ code: 0, stdout: '', stderr: '' });
     const root = newsroom();
     // The shared build's encoded images, so that only this build's own work is timed here.
     const cacheDir = copySharedCache(path.join(root, 'cache'));
-    expect(run(root, 'build', '--quiet', '--content', path.resolve('content'), '--cache-dir', cacheDir)).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await run(root, 'build', '--quiet', '--content', path.resolve('content'), '--cache-dir', cacheDir)).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
-  test('file names and values that hold terminal controls are printed escaped, one line per problem', () => {
+  test('file names and values that hold terminal controls are printed escaped, one line per problem', async () => {
     const root = newsroom({
       'evil\n✔ built 12 files from 3 articles into _site in 1.00 s.md': validArticle(),
       'b.md': validArticle({ date: '"\\e[2J\\e]0;owned\\a 2025"' }),
     });
     for (const command of ['check', 'build']) {
-      const { code, stdout, stderr } = run(root, command);
+      const { code, stdout, stderr } = await run(root, command);
       expect(code).toBe(1);
       const output = stdout + stderr;
       // eslint-disable-next-line no-control-regex
@@ -67,13 +72,13 @@ describe('broadsheet build', () => {
     }
   });
 
-  test('errors in several files are all printed, exit 1, and nothing is written', () => {
+  test('errors in several files are all printed, exit 1, and nothing is written', async () => {
     const root = newsroom({
       'a.md': validArticle({ date: '2024-02-30' }),
       'b.md': validArticle({ authors: '[jane-do]' }),
       'c.md': '---js\n{ title: "x" }\n---\n',
     });
-    const { code, stderr } = run(root, 'build', '--out', 'public_html');
+    const { code, stderr } = await run(root, 'build', '--out', 'public_html');
     expect(code).toBe(1);
     expect(stderr.split('\n')).toEqual([
       'content/articles/a.md:3:1 error: date: "2024-02-30" is not a real date (you specified 30 (of type number) as a day, which is invalid)',
@@ -88,63 +93,63 @@ describe('broadsheet build', () => {
     expect(readdirSync(root).filter((name) => name !== '.cache')).toEqual(['content']);
   });
 
-  test('a failed build leaves the previous site exactly as it was', () => {
+  test('a failed build leaves the previous site exactly as it was', async () => {
     const root = newsroom();
-    expect(run(root, 'build').code).toBe(0);
+    expect((await run(root, 'build')).code).toBe(0);
     const before = listing(path.join(root, '_site'));
     writeFileSync(path.join(root, 'content/articles/tram.md'), validArticle({ category: 'weather' }));
-    expect(run(root, 'build').code).toBe(1);
+    expect((await run(root, 'build')).code).toBe(1);
     expect(listing(path.join(root, '_site'))).toEqual(before);
     expect(readdirSync(root).filter((name) => name !== '.cache').sort()).toEqual(['_site', 'content']);
   });
 
-  test('a deleted article leaves no stale page behind', () => {
+  test('a deleted article leaves no stale page behind', async () => {
     const root = newsroom();
-    run(root, 'build');
+    await run(root, 'build');
     rmSync(path.join(root, 'content/articles/tram.md'));
-    expect(run(root, 'build').code).toBe(0);
+    expect((await run(root, 'build')).code).toBe(0);
     expect(existsSync(path.join(root, '_site/business/tram/index.html'))).toBe(false);
     expect(existsSync(path.join(root, '_site/news/harbour-wall/index.html'))).toBe(true);
   });
 
-  test('warnings are printed but pass; --strict makes them fail', () => {
+  test('warnings are printed but pass; --strict makes them fail', async () => {
     const root = newsroom({ 'a.md': validArticle({ layout: 'evil.njk' }) });
-    const relaxed = run(root, 'build');
+    const relaxed = await run(root, 'build');
     expect(relaxed.code).toBe(0);
     expect(relaxed.stderr).toContain('content/articles/a.md:7:1 warning: "layout" has no effect');
-    const strict = run(root, 'build', '--strict', '--out', 'strict');
+    const strict = await run(root, 'build', '--strict', '--out', 'strict');
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain('✖ 1 warning, and --strict treats warnings as errors; nothing was written');
     expect(existsSync(path.join(root, 'strict'))).toBe(false);
   });
 
-  test('refuses an output folder that would replace the content', () => {
+  test('refuses an output folder that would replace the content', async () => {
     const root = newsroom();
-    const { code, stderr } = run(root, 'build', '--out', '.');
+    const { code, stderr } = await run(root, 'build', '--out', '.');
     expect(code).toBe(1);
     expect(stderr).toMatch(/refusing to replace .*: it holds/);
     expect(existsSync(path.join(root, 'content/site.yml'))).toBe(true);
   });
 
-  test('--base-url changes canonical addresses', () => {
+  test('--base-url changes canonical addresses', async () => {
     const root = newsroom();
-    run(root, 'build', '--base-url', 'https://preview.example.net/');
+    await run(root, 'build', '--base-url', 'https://preview.example.net/');
     const html = readFileSync(path.join(root, '_site/news/harbour-wall/index.html'), 'utf8');
     expect(html).toContain('<link rel="canonical" href="https://preview.example.net/news/harbour-wall/">');
   });
 
   test('unknown options and commands exit 2 with the usage', () => {
-    expect(run(newsroom(), 'build', '--colour').code).toBe(2);
-    const unknown = run(newsroom(), 'publish');
+    expect(spawnCli(newsroom(), 'build', '--colour').code).toBe(2);
+    const unknown = spawnCli(newsroom(), 'publish');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Usage: broadsheet <command> [options]');
   });
 });
 
 describe('broadsheet check', () => {
-  test('reports all problems and writes nothing', () => {
+  test('reports all problems and writes nothing', async () => {
     const root = newsroom({ 'a.md': validArticle({ category: 'nwes' }), 'b.md': validArticle({ title: '""' }) });
-    const { code, stderr } = run(root, 'check');
+    const { code, stderr } = await run(root, 'check');
     expect(code).toBe(1);
     expect(stderr).toContain('content/articles/a.md:5:1 error: unknown section "nwes"\n    hint: did you mean "news"?');
     expect(stderr).toContain('content/articles/b.md:2:1 error: title: must not be empty');
@@ -153,12 +158,12 @@ describe('broadsheet check', () => {
     expect(readdirSync(path.join(root, '.cache'))).toEqual(['broadsheet']);
     // With --no-cache, nothing at all.
     const bare = newsroom({ 'a.md': validArticle({ category: 'nwes' }) });
-    expect(run(bare, 'check', '--no-cache').code).toBe(1);
+    expect((await run(bare, 'check', '--no-cache')).code).toBe(1);
     expect(readdirSync(bare)).toEqual(['content']);
   });
 
-  test('passes on good content', () => {
-    const { code, stdout } = run(newsroom(), 'check');
+  test('passes on good content', async () => {
+    const { code, stdout } = await run(newsroom(), 'check');
     expect(code).toBe(0);
     expect(stdout).toContain('✔ 2 articles, 2 authors, 2 sections, 0 pages: no errors');
   });
