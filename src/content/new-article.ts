@@ -30,8 +30,9 @@ export const BODY_PLACEHOLDER = 'Write the story here: the news first, then the 
  * The file of a new article, or why it cannot be made (an unknown section
  * or author, a headline without letters or digits). Its front matter is
  * complete: every field an editor fills in is there, the summary empty
- * (when empty, the first paragraph stands in for it, so no placeholder
- * text can reach readers), and a lead image stub is commented out. The
+ * (`""`, which check takes as not given: the first paragraph stands in for
+ * it, so no placeholder summary can reach readers), and a lead image stub
+ * is commented out. The
  * slug comes from the headline as the site makes slugs, cut at a word
  * boundary to the longest slug allowed.
  */
@@ -51,7 +52,7 @@ export function newArticle(input: NewArticleInput): NewArticle | { refused: stri
     '---',
     `title: ${stringify(headline, { lineWidth: 0 }).trimEnd()}`,
     '# One or two sentences for lists, search results and shared links; left empty, the first paragraph stands in.',
-    'summary:',
+    'summary: ""',
     `date: ${written}`,
     'authors:',
     ...[...new Set(input.authors)].map((author) => `  - ${author}`),
