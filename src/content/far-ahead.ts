@@ -29,6 +29,6 @@ export function farAheadWarning(file: string, story: DatedStory, clock: { now: n
   const guess = sameDay.isValid ? `: did you mean ${now.year}?` : '';
   return warning(file, `scheduled for ${date.toISODate() ?? ''}, more than a year ahead${guess}`, {
     position: story.at.date,
-    hint: 'until that date the story is on no page; if the date is meant, add "scheduled: true" to the front matter',
+    hint: 'until that date the published site does not show it; if the date is meant, add "scheduled: true" to the front matter',
   });
 }

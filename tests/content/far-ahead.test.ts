@@ -13,7 +13,7 @@ function report(fields: Record<string, string>, now = NOW): string[] {
   return result.problems.map(formatProblem);
 }
 
-const HINT = '    hint: until that date the story is on no page; if the date is meant, add "scheduled: true" to the front matter';
+const HINT = '    hint: until that date the published site does not show it; if the date is meant, add "scheduled: true" to the front matter';
 
 describe('a story scheduled more than a year ahead', () => {
   test('is a warning at the line of its date that suggests the current year', () => {
