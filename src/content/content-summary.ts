@@ -23,7 +23,8 @@ export interface SummaryOptions {
 export function contentSummary(content: Pick<Content, 'site' | 'articles' | 'scheduled' | 'drafts'>, options: SummaryOptions): string[] {
   const published = content.articles.filter((article) => article.status === 'published').length;
   const drafts = content.drafts;
-  const scheduled = content.scheduled.filter((article) => article.date.epoch > options.now);
+  // Scheduled as of the moment the content was validated, which is `now`.
+  const scheduled = content.scheduled;
   const next = dueStories(content, { since: options.now, at: options.now }).next;
   const width = String(Math.max(published, drafts.length, scheduled.length)).length;
   const count = (n: number) => String(n).padStart(width);
