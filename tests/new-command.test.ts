@@ -69,6 +69,19 @@ describe('broadsheet new', () => {
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
+  test('refuses a headline whose address a story of another day in the section has; in another section it is free', () => {
+    const args = ['new', 'Ferry timetable changes', '--author', 'jane-doe', '--at', '2030-03-12'];
+    expect(run(...args, '--section', 'news')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: '✖ the address /news/ferry-timetable-changes/ is already the address of content/articles/2030/2030-03-11-ferry-timetable-changes.md: give another headline\n',
+    });
+    const other = path.join(root, 'content/articles/2030/2030-03-12-ferry-timetable-changes.md');
+    expect(existsSync(other)).toBe(false);
+    expect(run(...args, '--section', 'business')).toMatchObject({ code: 0, stdout: 'content/articles/2030/2030-03-12-ferry-timetable-changes.md\n' });
+    rmSync(other);
+  });
+
   test('a story dated years ahead by mistake is written, and check --strict fails on its warning (as of 2029, the year suggested)', async () => {
     expect(run('new', 'Sea wall opens', '--section', 'news', '--author', 'jane-doe', '--at', '2062-11-27')).toMatchObject({ code: 0 });
     const failed = await check(Date.parse('2029-12-05T12:00:00Z')).then(

@@ -1,11 +1,14 @@
 import { lstatSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath } from '../util/display-path.js';
+import { articlePath } from '../routes/addresses.js';
 import { contentFiles } from './content-files.js';
-import { parseContentDate } from './dates.js';
+import { calendarParts, parseContentDate, type ContentDate } from './dates.js';
+import { parseFrontMatter } from './front-matter.js';
 import { readContentFile } from './load.js';
 import { newArticle } from './new-article.js';
 import { slugFromFileName } from './slug.js';
+import type { Site } from './types.js';
 import { peekSite } from './validate.js';
 
 export interface CreateArticleOptions {
@@ -24,7 +27,8 @@ export interface CreateArticleOptions {
  * Write a new article into the content folder (see newArticle) and give its
  * path as the editor would type it; or why not: `refused` for what the
  * newsroom does not allow (an unknown section or author, a file that
- * exists, which is never replaced), `usage` for an `--at` that is no date.
+ * exists, which is never replaced, an address another story has), `usage`
+ * for an `--at` that is no date.
  */
 export function createArticle(options: CreateArticleOptions): { written: string } | { refused: string } | { usage: string } {
   const given = options.at === undefined ? undefined : parseContentDate(options.at, 'UTC');
@@ -39,19 +43,24 @@ export function createArticle(options: CreateArticleOptions): { written: string 
   if (!site) return { refused: `${folder}/site.yml is missing or has errors, so the site's timezone is not known: run broadsheet check` };
 
   // Read again in the site's timezone: a date without a zone is its wall-clock time there.
-  const date = options.at === undefined ? undefined : parseContentDate(options.at, site.timezone);
+  const written = options.at === undefined ? undefined : parseContentDate(options.at, site.timezone);
+  // Now, to the minute: a time an editor would write, and never after the clock.
+  const date = written?.ok ? written.date : { epoch: Math.floor(options.now / 60_000) * 60_000, hasTime: true };
   const made = newArticle({
     headline: options.headline,
     section: options.section,
     authors: options.authors,
     draft: options.draft,
-    // Now, to the minute: a time an editor would write, and never after the clock.
-    date: date?.ok ? date.date : { epoch: Math.floor(options.now / 60_000) * 60_000, hasTime: true },
+    date,
     timezone: site.timezone,
     known: { sections: files.categories.map(slugOf), authors: files.authors.map(slugOf) },
   });
   if ('refused' in made) return made;
   const target = path.join(options.contentDir, ...made.file.split('/'));
+  const taken = addressTaken({ slug: slugOf(made.file), category: options.section, date }, files.articles, site);
+  if (taken && path.resolve(taken.file) !== path.resolve(target)) {
+    return { refused: `the address ${taken.address} is already the address of ${displayPath(taken.file)}: give another headline` };
+  }
   mkdirSync(path.dirname(target), { recursive: true });
   try {
     // `wx`: the file is created only if it does not exist, in the same step.
@@ -64,6 +73,28 @@ export function createArticle(options: CreateArticleOptions): { written: string 
 }
 
 const slugOf = (file: string): string => slugFromFileName(path.basename(file));
+
+/**
+ * The article among `articles` (full paths) that already has the address the
+ * new one would get, which `check` would refuse: a story with the same slug
+ * on another day, in the same section. Only files named with that slug are
+ * read; a story that took it with a `slug:` field is left to `check`.
+ */
+function addressTaken(story: { slug: string; category: string; date: ContentDate }, articles: readonly string[], site: Site): { address: string; file: string } | undefined {
+  const address = (slug: string, category: string, epoch: number) => articlePath(site.permalink, { slug, category, calendar: () => calendarParts(epoch, site.timezone) });
+  const wanted = address(story.slug, story.category, story.date.epoch);
+  for (const file of articles.filter((full) => slugOf(full) === story.slug)) {
+    const source = readContentFile(file, []);
+    const parsed = source && parseFrontMatter(source.text, source.path);
+    if (!parsed?.ok) continue;
+    const { slug = story.slug, category, date } = parsed.value.data;
+    const when = typeof date === 'string' ? parseContentDate(date, site.timezone) : undefined;
+    if (typeof slug !== 'string' || typeof category !== 'string' || !when?.ok) continue;
+    // Addresses that differ only in capitals are one file on many file systems.
+    if (address(slug, category, when.date.epoch).toLowerCase() === wanted.toLowerCase()) return { address: wanted, file };
+  }
+  return undefined;
+}
 
 function isFolder(folder: string): boolean {
   try {
