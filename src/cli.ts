@@ -18,6 +18,8 @@ Commands:
   due      list the stories that went live since the last build and the next
            one scheduled; exit 0 when something became due (or no last build
            is known), 3 when nothing did
+  new      new "HEADLINE" --section S --author A: start an article dated now
+           (or --at) in the site's timezone, and print its path
   import   import KIND SOURCE: bring an archive into the content folder
            (KIND: wordpress, jekyll or hugo; see the README)
   deploy   deploy s3://BUCKET[/PREFIX]: upload the built site to S3 or an
@@ -30,7 +32,9 @@ Options:
   --drafts          include drafts, marked with a banner
   --future          include articles dated in the future, marked with a banner
   --at TIME         publish as of TIME (ISO 8601 with its zone, such as
-                    2026-12-05T14:00:00Z) instead of the real clock
+                    2026-12-05T14:00:00Z) instead of the real clock; new:
+                    the story's date (2026-12-07 or 2026-12-07T09:00 in the
+                    site's timezone, or with a zone)
   --since TIME      due: start of the window (default: the time the last build
                     into --out published as of, recorded in --cache-dir)
   --strict          fail on warnings too
@@ -47,6 +51,11 @@ Options:
   --host ADDRESS    address serve listens on (default: localhost, this machine
                     only); another address, or 0.0.0.0 for all, exposes the
                     preview, drafts included, to the network
+  --section S       new: the story's section (a file in content/categories/)
+  --author A        new: an author (a file in content/authors/); repeat it for
+                    more than one
+  --draft           new: mark the story as a draft, off the site until the
+                    draft line is removed
   --public DIR      public folder an import copies images into (default: public)
   --uploads DIR     import: a local copy of WordPress's wp-content/uploads
   --force           import: replace files changed since the last import
@@ -107,6 +116,9 @@ async function main(argv: string[]): Promise<number> {
         endpoint: { type: 'string' },
         region: { type: 'string' },
         'dry-run': { type: 'boolean' },
+        section: { type: 'string' },
+        author: { type: 'string', multiple: true },
+        draft: { type: 'boolean' },
       },
     });
   } catch (cause) {
@@ -123,11 +135,14 @@ async function main(argv: string[]): Promise<number> {
     usageOfSkipping(command, values['keep-going'], values['skip-invalid']) ??
     usageOfImportOptions(command, values) ??
     usageOfDeployOptions(command, values) ??
+    usageOfNewOptions(command, values) ??
     usageOfFormat(command, values.format);
   if (misplaced) {
     console.error(misplaced);
     return 2;
   }
+  // Before the publish clock: for new, --at is the story's date, read in the site's timezone.
+  if (command === 'new') return await runNew(positionals.slice(1), values);
   const clock = readClock(command, values, Date.now());
   if ('usage' in clock) {
     console.error(clock.usage);
@@ -160,17 +175,19 @@ async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'check': {
-        const { checkContent } = await import('./stages/build.js');
-        const { content, problems, leftOut } = await checkContent(options);
+        const [{ checkContent }, { contentSummary }] = await Promise.all([import('./stages/build.js'), import('./content/content-summary.js')]);
+        const now = clock.at ?? Date.now();
+        const { content, problems, leftOut } = await checkContent({ ...options, now });
         report(problems);
         const skipped = describeLeftOut(leftOut);
         if (skipped) console.error(`✖ ${skipped}`);
+        contentSummary(content, { now, drafts: values.drafts, future: values.future }).forEach((line) => say(line));
         say(`✔ ${content.articles.length} articles, ${content.authors.length} authors, ${content.categories.length} sections, ${content.pages.length} pages: ${skipped ? 'the rest would build' : 'no errors'}`);
         return values.strict && problems.length > 0 ? 1 : 0;
       }
       case 'build': {
         const started = performance.now();
-        const { build } = await import('./stages/build.js');
+        const [{ build }, { contentSummary }] = await Promise.all([import('./stages/build.js'), import('./content/content-summary.js')]);
         const now = clock.at ?? Date.now();
         say(`  as of ${formatInstant(now)}`);
         // A build with nothing new to publish stops after checking the content.
@@ -178,6 +195,7 @@ async function main(argv: string[]): Promise<number> {
         report(result.problems);
         const skipped = describeLeftOut(result.leftOut);
         if (skipped) console.error(`✖ ${skipped}`);
+        contentSummary(result.content, { now, drafts: values.drafts, future: values.future }).forEach((line) => say(line));
         say(`✔ built ${result.pages} files from ${result.articles} articles into ${terminalText(path.relative(process.cwd(), options.outDir) || '.')} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
         return 0;
       }
@@ -236,6 +254,29 @@ async function main(argv: string[]): Promise<number> {
         console.error(`unknown command "${terminalText(command)}"\n\n${HELP}`);
         return 2;
     }
+  } catch (error) {
+    printFailure(error, values.verbose);
+    return 1;
+  }
+}
+
+async function runNew(
+  [headline, ...extra]: string[],
+  values: { content: string; section?: string | undefined; author?: string[] | undefined; draft?: boolean | undefined; at?: string | undefined; verbose: boolean },
+): Promise<number> {
+  if (!headline || extra.length > 0 || !values.section || !values.author) {
+    console.error('usage: broadsheet new "HEADLINE" --section SECTION --author AUTHOR [--author AUTHOR…] [--draft] [--at TIME] [--content DIR] (the headline in quotes)');
+    return 2;
+  }
+  try {
+    const { createArticle } = await import('./content/create-article.js');
+    const made = createArticle({ contentDir: path.resolve(values.content), headline, section: values.section, authors: values.author, draft: values.draft ?? false, at: values.at, now: Date.now() });
+    if ('written' in made) {
+      console.log(terminalText(made.written));
+      return 0;
+    }
+    console.error(`✖ ${terminalText('usage' in made ? made.usage : made.refused)}`);
+    return 'usage' in made ? 2 : 1;
   } catch (error) {
     printFailure(error, values.verbose);
     return 1;
@@ -302,6 +343,17 @@ function usageOfDeployOptions(command: string, values: Record<string, unknown>):
   if (command === 'deploy') return undefined;
   const given = ['endpoint', 'region', 'dry-run'].find((name) => values[name] !== undefined);
   return given ? `--${given} is for deploy, not ${terminalText(command)}` : undefined;
+}
+
+/** Why an option of `new` cannot be used with `command`, or one of the others with `new`; undefined when none is misplaced. */
+function usageOfNewOptions(command: string, values: Record<string, unknown>): string | undefined {
+  if (command === 'new') {
+    const other = ['drafts', 'future', 'since'].find((name) => values[name] !== undefined && values[name] !== false);
+    return other === 'drafts' ? '--drafts is for check, build and serve; new takes --draft' : other ? `--${other} is not for new` : undefined;
+  }
+  if (values.draft !== undefined) return ['check', 'build', 'serve'].includes(command) ? `--draft is for new; ${terminalText(command)} takes --drafts` : `--draft is for new, not ${terminalText(command)}`;
+  const given = ['section', 'author'].find((name) => values[name] !== undefined);
+  return given ? `--${given} is for new, not ${terminalText(command)}` : undefined;
 }
 
 /** Why an option of `import` cannot be used with `command`; undefined when it can. */

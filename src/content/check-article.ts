@@ -11,7 +11,7 @@ export interface CheckedArticle extends Omit<ArticleFrontMatter, 'tags' | 'slug'
   tags: Tag[];
   bodyLine: number;
   /** Where the fields that other files must agree with are written, for messages. */
-  at: { slug: Position | undefined; authors: Position[]; category: Position; imageSrc: Position; related: Position[]; aliases: Position[] };
+  at: { slug: Position | undefined; date: Position; authors: Position[]; category: Position; imageSrc: Position; related: Position[]; aliases: Position[] };
 }
 
 export interface ArticleCheck {
@@ -78,6 +78,7 @@ export function checkArticle(file: SourceFile, timezone: string): ArticleCheckWi
       bodyLine: parsed.bodyLine,
       at: {
         slug: fields.slug === undefined ? undefined : locate(['slug']),
+        date: locate(['date']),
         authors: fields.authors.map((_, index) => locate(['authors', index])),
         category: locate(['category']),
         imageSrc: locate(['image', 'src']),

@@ -270,6 +270,8 @@ export const articleSchema = (timezone: string) =>
       tags: z.preprocess(asList, boundedList(text, MAX_TAGS, 'tags', 'each tag is a page of its own')).default([]),
       image: imageSchema.optional(),
       draft: z.boolean().default(false),
+      /** `true`: a date more than a year ahead is meant, so it is not reported as a likely typo (see far-ahead.ts). */
+      scheduled: z.boolean().default(false),
       slug: slug.optional(),
       // `false` turns the block off; a list pins those articles first, in order.
       related: z

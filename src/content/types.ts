@@ -89,7 +89,7 @@ export interface ArticleComments {
   approved: Comment[];
 }
 
-export interface Article extends Located, Omit<ArticleFrontMatter, 'tags' | 'slug' | 'draft' | 'related' | 'comments'> {
+export interface Article extends Located, Omit<ArticleFrontMatter, 'tags' | 'slug' | 'draft' | 'scheduled' | 'related' | 'comments'> {
   slug: string;
   tags: Tag[];
   /** `false`: no related links. Otherwise the site paths of pinned articles, in order (often none). */
@@ -121,6 +121,8 @@ export interface Content {
   preview: boolean;
   /** Every scheduled article, shown or not, soonest first: when the next one goes out. */
   scheduled: Article[];
+  /** Every draft, shown or not, in file order: what `check` and `build` count as not on the site. */
+  drafts: Article[];
 }
 
 /** The raw files of a newsroom, as the loader found them. */

@@ -13,6 +13,7 @@ import { articlesByRef, findArticle } from './article-refs.js';
 import { checkBodyReferences, type BodyReferences } from './body-references.js';
 import { didYouMean } from '../util/suggest.js';
 import { parseYamlMapping } from './yaml-mapping.js';
+import { farAheadWarning } from './far-ahead.js';
 
 export interface ValidateOptions {
   /** The moment the build publishes as of, in ms; articles dated later are scheduled, not published. */
@@ -110,6 +111,8 @@ export function validateContent(sources: ContentSources, options: ValidateOption
       return [];
     }
     problems.push(...check.problems);
+    const farAhead = check.article && farAheadWarning(file.path, check.article, settings);
+    if (farAhead) problems.push(farAhead);
     if (Array.isArray(check.article?.related)) checkedPins.set(file.path, { refs: check.article.related, at: check.article.at.related });
     if (check.article) at.set(file.path, check.article);
     const linked = check.article ? linkArticle(file.path, check.article, settings, lookups, problems) : [];
@@ -172,6 +175,7 @@ export function validateContent(sources: ContentSources, options: ValidateOption
       footer: footer.map((page) => ({ title: page.title, url: page.url })),
       preview: options.drafts || options.future,
       scheduled: articles.filter((article) => article.status === 'scheduled').sort(soonestFirst),
+      drafts: articles.filter((article) => article.status === 'draft').sort((a, b) => compareText(a.file, b.file)),
     },
     problems,
   };
@@ -269,7 +273,7 @@ function linkArticle(
   if (article.image) problems.push(...pictureProblems(file, article.image.src, article.at.imageSrc, 'a lead image', lookups));
   if (problems.length > before) return [];
 
-  const { draft, at: _at, related, comments, ...rest } = article;
+  const { draft, scheduled: _scheduled, at: _at, related, comments, ...rest } = article;
   return [
     {
       ...rest,

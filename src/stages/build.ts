@@ -54,12 +54,13 @@ export async function checkContent(options: CheckOptions): Promise<{ content: Co
  * Build the site into `outDir`. On any error the previous contents of
  * `outDir` are left exactly as they were.
  */
-export async function build(options: BuildOptions): Promise<BuildResult> {
+export async function build(options: BuildOptions): Promise<BuildResult & { content: Content }> {
   const now = options.now ?? Date.now();
-  const { result } = finished(await run({ ...options, now }, { kind: 'build', outDir: options.outDir }));
+  const { result, content } = finished(await run({ ...options, now }, { kind: 'build', outDir: options.outDir }));
   // Read by `due`, next to the manifest, so that whoever keeps the cache keeps it too.
   if (options.cacheDir) recordPublishTime(options.cacheDir, options.outDir, now);
-  return result;
+  // The content too, for the summary of what is on the site and what is not (see contentSummary).
+  return { ...result, content };
 }
 
 /**

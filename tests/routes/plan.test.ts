@@ -135,7 +135,7 @@ describe('collisions between content', () => {
   });
 
   test('a scheduled story keeps its address: a published one may not take it', () => {
-    const found = problems({ 'a.md': story({ slug: 'x', date: '2030-01-01' }), 'b.md': story({ slug: 'x' }) });
+    const found = problems({ 'a.md': story({ slug: 'x', date: '2030-01-01', scheduled: 'true' }), 'b.md': story({ slug: 'x' }) });
     expect(found).toEqual([expect.stringMatching(/^content\/articles\/b\.md:6:1 error: the address \/news\/x\/ is already the address of content\/articles\/a\.md/)]);
   });
 });
