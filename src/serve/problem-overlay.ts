@@ -80,7 +80,7 @@ function countProblems(problems: readonly Problem[]): string {
 function problemList(status: ServeStatus): string {
   const items = status.problems.map((problem) => {
     const where = problem.position ? `${problem.file}:${problem.position.line}:${problem.position.column}` : problem.file;
-    const hint = problem.hint ? `<span class="broadsheet-problems-hint">hint: ${xmlText(problem.hint)}</span>` : '';
+    const hint = problem.hint ? ` <span class="broadsheet-problems-hint">hint: ${xmlText(problem.hint)}</span>` : '';
     return (
       `<li class="broadsheet-problems-${problem.severity}">` +
       `<code class="broadsheet-problems-file" title="${xmlAttribute(where)}">${xmlText(where)}</code> ` +
