@@ -34,7 +34,7 @@ export const READ_METHODS: readonly string[] = ['GET', 'HEAD'];
 export function checkRequest(request: GuardedRequest, allowedHosts: ReadonlySet<string>, methods: readonly string[] = READ_METHODS): Verdict {
   const refused = checkSender(request, allowedHosts);
   if (refused) return refused;
-  if (request.method === undefined || !methods.includes(request.method)) return { ok: false, status: 405, reason: `only ${listed(methods)} are served` };
+  if (request.method === undefined || !methods.includes(request.method)) return { ok: false, status: 405, reason: `only ${listed(methods)} ${methods.length === 1 ? 'is' : 'are'} served` };
   return checkTarget(request.url);
 }
 
