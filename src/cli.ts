@@ -43,7 +43,9 @@ Options:
   --no-cache        render every article afresh and store nothing
   --time-limit S    seconds of CPU time one file may take to check and render
                     (default: 10)
-  --port N          port for serve (default: 8080; 0 picks a free one)
+  --port N          port for serve (default: 8080, or the next free one when
+                    8080 is busy); a port given and busy is an error; 0 picks
+                    a free one
   --host ADDRESS    address serve listens on (default: localhost, this machine
                     only); another address, or 0.0.0.0 for all, exposes the
                     preview, drafts included, to the network

@@ -11,8 +11,8 @@ import { checkRequest, checkUpgrade, READ_METHODS, type Verdict } from './reques
 /** Ports tried after the default one when it is busy, as Eleventy's dev server did. */
 const PORT_RETRIES = 10;
 
-/** Where Eleventy's dev server serves its live-reload script: served before any good build too, for the problem page's reload. */
-const RELOAD_SCRIPT_PREFIX = '/.11ty/';
+/** Eleventy's dev server's live-reload script: served before any good build too, for the problem page's reload. */
+const RELOAD_SCRIPT_PATH = '/.11ty/reload-client.js';
 
 /** A path prefix the dev server answers with a handler of its own instead of a file of the output folder. */
 export interface Route {
@@ -95,7 +95,7 @@ export async function startDevServer(dir: string, options: DevServerOptions): Pr
     if (!verdict.ok) return refuse(response, verdict, methods);
     const answered = route
       ? route.handle(request, response)
-      : status.served || isUnder(request.url, RELOAD_SCRIPT_PREFIX)
+      : status.served || pathOf(request.url) === RELOAD_SCRIPT_PATH
         ? eleventy.onRequestHandler(request, response)
         : sendProblemPage(response, addReloadScript(problemPage(status)));
     Promise.resolve(answered).catch(() => {
@@ -141,9 +141,14 @@ export async function startDevServer(dir: string, options: DevServerOptions): Pr
   };
 }
 
+/** A request target without its query. */
+function pathOf(url: string | undefined): string {
+  return (url ?? '').split('?', 1)[0] ?? '';
+}
+
 /** Whether a request target's path is `prefix` (ending in "/") or below it. */
 function isUnder(url: string | undefined, prefix: string): boolean {
-  const pathPart = (url ?? '').split('?', 1)[0] ?? '';
+  const pathPart = pathOf(url);
   return pathPart.startsWith(prefix) || pathPart === prefix.slice(0, -1);
 }
 
@@ -172,7 +177,7 @@ async function listen(server: ReturnType<typeof createServer>, host: string, por
 
 /** The files of OVERLAY_PREFIX: the problem panel's stylesheet. */
 function sendOverlayFile(request: IncomingMessage, response: ServerResponse): void {
-  if ((request.url ?? '').split('?', 1)[0] !== OVERLAY_STYLESHEET_PATH) return refuse(response, { status: 404, reason: 'no such file' }, READ_METHODS);
+  if (pathOf(request.url) !== OVERLAY_STYLESHEET_PATH) return refuse(response, { status: 404, reason: 'no such file' }, READ_METHODS);
   response.writeHead(200, {
     'Content-Type': 'text/css; charset=utf-8',
     'Content-Length': Buffer.byteLength(OVERLAY_STYLESHEET),
