@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer, type Server } from 'node:net';
@@ -42,9 +42,12 @@ function get(url: string, { mode = 'navigate', method = 'GET' }: { mode?: string
 }
 
 /** A port on 127.0.0.1 held by another listener, as another serve would hold it. */
-async function occupyPort(): Promise<{ port: number; server: Server }> {
+async function occupyPort(port = 0): Promise<{ port: number; server: Server }> {
   const server = createServer();
-  await new Promise<void>((resolve) => server.listen({ host: '127.0.0.1', port: 0 }, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ host: '127.0.0.1', port }, resolve);
+  });
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('no port');
   return { port: address.port, server };
@@ -171,6 +174,34 @@ describe('the port', () => {
       }
     } finally {
       taken.server.close();
+    }
+  });
+
+  test('broadsheet serve without --port, 8080 in use: the port it moved to, on stderr before the address', async () => {
+    // Held by this test, or already by something else: busy either way.
+    const taken = await occupyPort(8080).catch(() => undefined);
+    // A first build that fails is quick, and serve goes on to print its address.
+    const root = writeNewsroom({ 'harbour-wall.md': validArticle({ date: '2025-02-31' }) });
+    folders.push(root);
+    const child = spawn(process.execPath, [CLI, 'serve', '--host', '127.0.0.1', '--quiet'], { cwd: root });
+    try {
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const port = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', () => {
+          const printed = /^Serving .* at http:\/\/127\.0\.0\.1:(\d+)\/ \(Ctrl\+C to stop\)$/m.exec(stdout)?.[1];
+          if (printed) resolve(printed);
+        });
+        child.once('exit', (code) => reject(new Error(`serve exited with ${code}:\n${stdout}\n${stderr}`)));
+      });
+      expect(Number(port)).toBeGreaterThan(8080);
+      // After the build's problems, as the last line before the address.
+      expect(stderr.endsWith(`✖ 1 error in the content; nothing was written\n✖ port 8080 is in use; serving on ${port} instead\n`)).toBe(true);
+    } finally {
+      child.kill();
+      taken?.server.close();
     }
   });
 
