@@ -76,9 +76,12 @@ function countProblems(problems: readonly Problem[]): string {
   return counts.join(' and ');
 }
 
+/** Problems listed on a page; an archive being imported can have thousands, and every page carries the list. */
+export const MAX_LISTED = 100;
+
 /** One item per problem as the terminal prints it, `file:line:column`, severity, message, hint; the failure last. */
 function problemList(status: ServeStatus): string {
-  const items = status.problems.map((problem) => {
+  const items = status.problems.slice(0, MAX_LISTED).map((problem) => {
     const where = problem.position ? `${problem.file}:${problem.position.line}:${problem.position.column}` : problem.file;
     const hint = problem.hint ? ` <span class="broadsheet-problems-hint">hint: ${xmlText(problem.hint)}</span>` : '';
     return (
@@ -87,6 +90,8 @@ function problemList(status: ServeStatus): string {
       `<span class="broadsheet-problems-severity">${problem.severity}:</span> ${xmlText(problem.message)}${hint}</li>`
     );
   });
+  const more = status.problems.length - MAX_LISTED;
+  if (more > 0) items.push(`<li class="broadsheet-problems-more">${more} more: the terminal lists them all</li>`);
   if (status.failure !== undefined) items.push(`<li class="broadsheet-problems-error">${xmlText(status.failure)}</li>`);
   return items.length > 0 ? `<ol>${items.join('')}</ol>` : '';
 }

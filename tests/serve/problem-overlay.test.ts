@@ -1,6 +1,6 @@
 import { load } from 'cheerio';
 import { describe, expect, test } from 'vitest';
-import { BUILDING, OVERLAY_STYLESHEET_PATH, problemPage, withProblemPanel, type ServeStatus } from '../../src/serve/problem-overlay.js';
+import { BUILDING, MAX_LISTED, OVERLAY_STYLESHEET_PATH, problemPage, withProblemPanel, type ServeStatus } from '../../src/serve/problem-overlay.js';
 import { failedStatus } from '../../src/serve/serve.js';
 import { ContentError, error, warning } from '../../src/util/problems.js';
 
@@ -69,6 +69,15 @@ describe('the problem panel on a served page', () => {
     expect(html).not.toContain('<script>');
     expect(items(html)).toEqual([`content/articles/${HOSTILE}.md:2:8 error: title: ${HOSTILE} hint: "${HOSTILE}' & more`, `</aside>${HOSTILE}`]);
     expect($('.broadsheet-problems-file').attr('title')).toBe(`content/articles/${HOSTILE}.md:2:8`);
+  });
+
+  test('a long list stops at MAX_LISTED and says how many more the terminal has', () => {
+    const problems = Array.from({ length: MAX_LISTED + 5 }, (_, index) => error(`content/articles/${String(index).padStart(3, '0')}.md`, 'date is missing'));
+    const listed = items(withProblemPanel(PAGE, { served: true, failed: true, problems }));
+    expect(listed).toHaveLength(MAX_LISTED + 1);
+    expect(listed[0]).toBe('content/articles/000.md error: date is missing');
+    expect(listed.at(-1)).toBe('5 more: the terminal lists them all');
+    expect(load(withProblemPanel(PAGE, { served: true, failed: true, problems }))('summary').text()).toBe(`✖ The site was not updated: ${MAX_LISTED + 5} errors`);
   });
 
   test('a body with attributes, or none at all, still gets the panel first', () => {
