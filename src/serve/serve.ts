@@ -3,7 +3,7 @@ import { watch } from 'chokidar';
 import type { OutputReport } from '../publish/write-output.js';
 import { build, defaultPaths, prepareRebuilds, rebuild, type BuildOptions, type BuildResult, type BuildState } from '../stages/build.js';
 import { ContentError, type Problem } from '../util/problems.js';
-import { startDevServer } from './dev-server.js';
+import { startDevServer, type Route } from './dev-server.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './hosts.js';
 import type { ServeStatus } from './problem-overlay.js';
 
@@ -19,6 +19,8 @@ export interface ServeOptions extends BuildOptions {
   port?: number | undefined;
   /** The address to listen on; loopback (`localhost`) unless given. */
   host?: string;
+  /** Paths answered by handlers of their own rather than from the output folder (see dev-server.ts). */
+  routes?: readonly Route[] | undefined;
   /** Told about each full build, good or failed. */
   onBuild: (outcome: { result?: BuildResult; error?: unknown; ms: number }) => void;
   /** Told when edited articles were put online ahead of the update of the rest. */
@@ -48,6 +50,7 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
     host: options.host ?? DEFAULT_HOST,
     port: options.port ?? DEFAULT_PORT,
     portFallback: options.port === undefined,
+    routes: options.routes,
   });
   let state: BuildState | undefined;
   /** Shown in the browser before the terminal is told, so that a page loaded on the news finds it. */
