@@ -53,7 +53,7 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
     routes: options.routes,
   });
   let state: BuildState | undefined;
-  /** Shown in the browser before the terminal is told, so that a page loaded on the news finds it. */
+  // The pages show a failure before the terminal reports it: an editor who reads the terminal and reloads finds it there.
   const failed = (error: unknown, ms: number): void => {
     server.showStatus(failedStatus(error, state !== undefined));
     options.onBuild({ error, ms });
