@@ -47,7 +47,9 @@ Options:
   --no-cache        render every article afresh and store nothing
   --time-limit S    seconds of CPU time one file may take to check and render
                     (default: 10)
-  --port N          port for serve (default: 8080; 0 picks a free one)
+  --port N          port for serve (default: 8080, or the next free one when
+                    8080 is busy); a port given and busy is an error; 0 picks
+                    a free one
   --host ADDRESS    address serve listens on (default: localhost, this machine
                     only); another address, or 0.0.0.0 for all, exposes the
                     preview, drafts included, to the network
@@ -100,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
         strict: { type: 'boolean', default: false },
         'keep-going': { type: 'boolean', default: false },
         'skip-invalid': { type: 'boolean', default: false },
-        port: { type: 'string', default: '8080' },
+        port: { type: 'string' },
         host: { type: 'string' },
         'time-limit': { type: 'string', default: '10' },
         format: { type: 'string', default: 'text' },
@@ -200,18 +202,26 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'serve': {
-        const port = Number(values.port);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) {
-          console.error(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
+        // Without --port: 8080, or the next free port when it is busy.
+        const port = values.port === undefined ? undefined : Number(values.port);
+        if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+          console.error(`--port must be a whole number from 0 to 65535, not "${terminalText(String(values.port))}"`);
           return 2;
         }
-        const [{ serve }, { DEFAULT_HOST, exposureWarning }] = await Promise.all([import('./serve/serve.js'), import('./serve/hosts.js')]);
+        const [{ serve }, { DEFAULT_HOST, exposureWarning }, { PortInUseError }] = await Promise.all([
+          import('./serve/serve.js'),
+          import('./serve/hosts.js'),
+          import('./serve/dev-server.js'),
+        ]);
         const host = values.host ?? DEFAULT_HOST;
-        await serve({
+        let built = false;
+        const started = await serve({
           ...options,
           port,
           host,
-          onReady: (url) => {
+          onReady: (url, { busyPort }) => {
+            // Printed even with --quiet: the address is not the one the editor expects.
+            if (busyPort !== undefined) console.error(`✖ port ${busyPort} is in use; serving on ${new URL(url).port} instead`);
             console.log(`Serving ${terminalText(options.outDir)} at ${terminalText(url)} (Ctrl+C to stop)`);
             // Printed even with --quiet, next to the address, where it is seen.
             const warning = exposureWarning(host);
@@ -224,14 +234,20 @@ async function main(argv: string[]): Promise<number> {
           },
           onBuild: ({ result, error, ms }) => {
             if (result) {
+              built = true;
               report(result.problems);
               console.log(`✔ built ${result.pages} files in ${ms.toFixed(0)} ms`);
             } else {
               printFailure(error, values.verbose);
-              console.log('✖ build failed; still serving the last good build');
+              console.log(built ? '✖ build failed; still serving the last good build, with the problems shown on every page' : '✖ build failed; the browser shows the problems until the site builds');
             }
           },
+        }).catch((error: unknown) => {
+          if (!(error instanceof PortInUseError)) throw error;
+          // Our own sentence, with its way out: no "--verbose" note.
+          console.error(`✖ ${error.message}`);
         });
+        if (!started) return 1;
         return await new Promise<number>(() => {});
       }
       case 'due': {

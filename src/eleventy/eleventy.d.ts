@@ -58,6 +58,8 @@ declare module '@11ty/eleventy-dev-server' {
     onRequestHandler(request: IncomingMessage, response: ServerResponse): Promise<void>;
     setupReloadNotifier(): void;
     updateServer: ReloadSockets;
+    /** Adds the live-reload script to a page (HTML navigations only); serve/dev-server.ts adds the problem panel through it. */
+    augmentContentWithNotifier(content: string, inlineContents?: boolean, options?: object): string;
     reload(event?: { files?: string[] }): void;
     close(): Promise<void>;
   }

@@ -3,6 +3,9 @@ import { isIP } from 'node:net';
 /** What `serve` binds to without `--host`: this machine only. */
 export const DEFAULT_HOST = 'localhost';
 
+/** The port `serve` listens on without `--port`, or the next free one after it. */
+export const DEFAULT_PORT = 8080;
+
 /** `::1` for `[::1]`, lower case: the form `listen()` takes. */
 export function bindAddress(host: string): string {
   const name = host.trim().toLowerCase();

@@ -19,18 +19,22 @@ const PERCENT_ENCODED = /^(?:[^%]|%[0-9A-Fa-f]{2})*$/;
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/** The methods the output folder is served to. */
+export const READ_METHODS: readonly string[] = ['GET', 'HEAD'];
+
 /**
  * Decide whether the dev server may answer a request: it must name this
  * server (Host), come from one of its own pages if from a page at all
- * (Origin), read (GET, HEAD), and ask for a path that stays inside the
+ * (Origin), use one of `methods` (reading, GET and HEAD, unless a route of
+ * the dev server takes more), and ask for a path that stays inside the
  * output folder under any decoding. The dev server behind it decodes paths
  * with `decodeURIComponent` and throws on what it cannot decode, so every
  * such path is refused here first.
  */
-export function checkRequest(request: GuardedRequest, allowedHosts: ReadonlySet<string>): Verdict {
+export function checkRequest(request: GuardedRequest, allowedHosts: ReadonlySet<string>, methods: readonly string[] = READ_METHODS): Verdict {
   const refused = checkSender(request, allowedHosts);
   if (refused) return refused;
-  if (request.method !== 'GET' && request.method !== 'HEAD') return { ok: false, status: 405, reason: 'only GET and HEAD are served' };
+  if (request.method === undefined || !methods.includes(request.method)) return { ok: false, status: 405, reason: `only ${listed(methods)} ${methods.length === 1 ? 'is' : 'are'} served` };
   return checkTarget(request.url);
 }
 
@@ -80,6 +84,11 @@ function checkTarget(url: string | undefined): Verdict {
     if (name === '.' || name === '..') return { ok: false, status: 400, reason: 'dot segments are refused' };
   }
   return OK;
+}
+
+/** "GET and HEAD", "GET, HEAD and POST". */
+function listed(words: readonly string[]): string {
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? 'no methods');
 }
 
 /** Percent-decoding that, unlike decodeURIComponent, never throws: undefined for bad escapes or bytes that are not UTF-8 (overlong forms included). */

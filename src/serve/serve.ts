@@ -2,26 +2,33 @@ import path from 'node:path';
 import { watch } from 'chokidar';
 import type { OutputReport } from '../publish/write-output.js';
 import { build, defaultPaths, prepareRebuilds, rebuild, type BuildOptions, type BuildResult, type BuildState } from '../stages/build.js';
-import type { Problem } from '../util/problems.js';
-import { startDevServer } from './dev-server.js';
-import { DEFAULT_HOST } from './hosts.js';
+import { ContentError, type Problem } from '../util/problems.js';
+import { startDevServer, type Route } from './dev-server.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from './hosts.js';
+import type { ServeStatus } from './problem-overlay.js';
 
 /** How long the previewed page has the server to itself before the full build starts. */
 const PREVIEW_GRACE_MS = 750;
 
 export interface ServeOptions extends BuildOptions {
-  /** 0 lets the system pick a free port; a busy one moves to the next free of a few. */
-  port: number;
+  /**
+   * The port to listen on, taken before anything is built: busy, it is a
+   * PortInUseError. Without it, DEFAULT_PORT or, when that is busy, the next
+   * free one of a few. 0 lets the system pick a free port.
+   */
+  port?: number | undefined;
   /** The address to listen on; loopback (`localhost`) unless given. */
   host?: string;
+  /** Paths answered by handlers of their own rather than from the output folder (see dev-server.ts). */
+  routes?: readonly Route[] | undefined;
   /** Told about each full build, good or failed. */
   onBuild: (outcome: { result?: BuildResult; error?: unknown; ms: number }) => void;
   /** Told when edited articles were put online ahead of the update of the rest. */
   onPreview: (outcome: { urls: string[]; ms: number }) => void;
   /** Told when the pages affected by saved articles were brought up to date. */
   onUpdate: (outcome: { problems: Problem[]; output: OutputReport; ms: number }) => void;
-  /** Told the address to open once every file is watched. */
-  onReady: (url: string) => void;
+  /** Told the address to open once every file is watched, and the default port when it was busy. */
+  onReady: (url: string, notes: { busyPort?: number | undefined }) => void;
 }
 
 /**
@@ -33,24 +40,44 @@ export interface ServeOptions extends BuildOptions {
  * again. A saved page (About…) is updated in place the same way. Other
  * changes (templates, public files, authors, sections, site.yml) get a full
  * build from the cache. A failed update leaves the last
- * good site being served.
+ * good site being served, with its problems shown on every page; until a
+ * build goes through, every address gets a page listing what stops it
+ * (see problem-overlay.ts). The port is taken first, so that a busy one
+ * stops `serve` before anything is built.
  */
 export async function serve(options: ServeOptions): Promise<{ close(): Promise<void> }> {
+  const server = await startDevServer(options.outDir, {
+    host: options.host ?? DEFAULT_HOST,
+    port: options.port ?? DEFAULT_PORT,
+    portFallback: options.port === undefined,
+    routes: options.routes,
+  });
   let state: BuildState | undefined;
+  // The pages show a failure before the terminal reports it: an editor who reads the terminal and reloads finds it there.
+  const failed = (error: unknown, ms: number): void => {
+    server.showStatus(failedStatus(error, state !== undefined));
+    options.onBuild({ error, ms });
+  };
   const runBuild = async (): Promise<void> => {
     const started = performance.now();
     try {
       const result = await build(options);
       state = result.state;
+      server.showStatus({ served: true, failed: false, problems: result.problems });
       options.onBuild({ result, ms: performance.now() - started });
     } catch (error) {
-      options.onBuild({ error, ms: performance.now() - started });
+      failed(error, performance.now() - started);
     }
   };
-  await runBuild();
-  await prepareRebuilds();
-
-  const server = await startDevServer(options.outDir, { host: options.host ?? DEFAULT_HOST, port: options.port });
+  try {
+    await runBuild();
+    await prepareRebuilds();
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  // A page opened during the first build shows "Building the site…" until told.
+  server.reload();
 
   const templatesDir = options.templatesDir ?? defaultPaths.templatesDir;
   const publicDir = options.publicDir ?? defaultPaths.publicDir;
@@ -80,9 +107,10 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
       const updated = await rebuild(quietly, { state, files, scope: 'update' });
       if (!updated) return runBuild();
       state = updated.state;
+      server.showStatus({ served: true, failed: false, problems: updated.problems });
       options.onUpdate({ problems: updated.problems, output: updated.output, ms: performance.now() - started });
     } catch (error) {
-      options.onBuild({ error, ms: performance.now() - started });
+      failed(error, performance.now() - started);
     }
   };
 
@@ -99,7 +127,8 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
     const inPlace = files.every((file) => within('articles')(file) || within('pages')(file));
     running = (onlyArticles ? preview(files) : Promise.resolve())
       .then(() => refresh(files, inPlace))
-      .then(() => {
+      // Reloaded whatever happened, a failed update too: the pages then show its problems.
+      .finally(() => {
         server.reload();
         running = undefined;
         update();
@@ -115,7 +144,7 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
   });
   // Ready only once every file is watched: an edit before that would be missed.
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-  options.onReady(server.url);
+  options.onReady(server.url, { busyPort: server.busyPort });
 
   return {
     async close() {
@@ -124,4 +153,10 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
       await running;
     },
   };
+}
+
+/** What a failed build or update leaves to show: the content's problems, or the error's message when it was not the content. */
+export function failedStatus(error: unknown, served: boolean): ServeStatus {
+  if (error instanceof ContentError) return { served, failed: true, problems: error.problems };
+  return { served, failed: true, problems: [], failure: error instanceof Error ? error.message : String(error) };
 }

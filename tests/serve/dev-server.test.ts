@@ -29,6 +29,7 @@ function get(url: string): Promise<{ status: number; body: string }> {
 
 test('an error inside the dev server is a 500, and the next request is served', async () => {
   const server = await startDevServer(dir, { host: '127.0.0.1', port: 0 });
+  server.showStatus({ served: true, failed: false, problems: [] });
   try {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect(await get(new URL('unreadable', server.url).href)).toEqual({ status: 500, body: '500 the file could not be read; reload the page\n' });
