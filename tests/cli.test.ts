@@ -183,8 +183,8 @@ test('npm run build forwards --content and --out', () => {
 
 test('serve rebuilds an edited article, serves it and tells the browser to reload', async () => {
   const root = newsroom();
-  const port = 18_000 + Math.floor(Math.random() * 2000);
-  const server = spawn(process.execPath, [CLI, 'serve', '--port', String(port)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Port 0: the system picks a free one (a busy port given with --port is an error).
+  const server = spawn(process.execPath, [CLI, 'serve', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let socket: WebSocket | undefined;
   try {
     let output = '';

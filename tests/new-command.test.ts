@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
@@ -6,18 +5,16 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { contentSummary } from '../src/content/content-summary.js';
 import { checkContent } from '../src/stages/build.js';
 import { ContentError, formatProblem } from '../src/util/problems.js';
+import { runCli } from './helpers/cli-in-process.js';
 import { writeNewsroom } from './helpers/newsroom.js';
 
 /* `broadsheet new`: the file it writes passes `check --strict` as it is, and nothing is ever replaced. */
 
-const CLI = path.resolve('dist/cli.js');
 const root = writeNewsroom({});
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** The command line in this process (tests/helpers/cli-in-process.ts). */
+const run = (...args: string[]) => runCli(args, { cwd: root, env: { NO_COLOR: '1' } });
 
 const check = (now: number) => checkContent({ contentDir: path.join(root, 'content'), strict: true, workers: 0, now });
 
@@ -27,7 +24,7 @@ const shown = (text: string) => text.replaceAll(`${root}/`, '');
 describe('broadsheet new', () => {
   test('writes a story dated now in the site timezone, prints its path, and check --strict passes it with no problem at all', async () => {
     const before = Date.now();
-    const { code, stdout, stderr } = run('new', 'Harbour swing bridge reopens', '--section', 'news', '--author', 'jane-doe');
+    const { code, stdout, stderr } = await run('new', 'Harbour swing bridge reopens', '--section', 'news', '--author', 'jane-doe');
     expect(stderr).toBe('');
     expect(code).toBe(0);
     // The day in London when the command ran (a run across midnight gives either).
@@ -46,8 +43,8 @@ describe('broadsheet new', () => {
   });
 
   test('a draft and a story for next week are counted as such', async () => {
-    expect(run('new', 'Council budget leaks', '--section', 'business', '--author', 'sam-roe', '--author', 'jane-doe', '--draft')).toMatchObject({ code: 0 });
-    const next = run('new', 'Ferry timetable changes', '--section', 'news', '--author', 'sam-roe', '--at', '2030-03-11T07:15');
+    expect(await run('new', 'Council budget leaks', '--section', 'business', '--author', 'sam-roe', '--author', 'jane-doe', '--draft')).toMatchObject({ code: 0 });
+    const next = await run('new', 'Ferry timetable changes', '--section', 'news', '--author', 'sam-roe', '--at', '2030-03-11T07:15');
     expect(next).toMatchObject({ code: 0, stdout: 'content/articles/2030/2030-03-11-ferry-timetable-changes.md\n' });
     const now = Date.parse('2030-03-04T12:00:00Z');
     const { content, problems } = await check(now);
@@ -57,11 +54,11 @@ describe('broadsheet new', () => {
     expect(shown(lines[2] ?? '')).toBe('  1 scheduled, not on the site yet (--future shows it); next 2030-03-11 07:15 Europe/London (content/articles/2030/2030-03-11-ferry-timetable-changes.md)');
   });
 
-  test('refuses to replace a file, and leaves it as it was', () => {
+  test('refuses to replace a file, and leaves it as it was', async () => {
     const args = ['new', 'Ferry timetable changes', '--section', 'business', '--author', 'jane-doe', '--at', '2030-03-11T07:15'];
     const file = path.join(root, 'content/articles/2030/2030-03-11-ferry-timetable-changes.md');
     const before = readFileSync(file, 'utf8');
-    expect(run(...args)).toEqual({
+    expect(await run(...args)).toEqual({
       code: 1,
       stdout: '',
       stderr: '✖ content/articles/2030/2030-03-11-ferry-timetable-changes.md already exists and is not replaced: edit it, or give another headline\n',
@@ -69,21 +66,21 @@ describe('broadsheet new', () => {
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
-  test('refuses a headline whose address a story of another day in the section has; in another section it is free', () => {
+  test('refuses a headline whose address a story of another day in the section has; in another section it is free', async () => {
     const args = ['new', 'Ferry timetable changes', '--author', 'jane-doe', '--at', '2030-03-12'];
-    expect(run(...args, '--section', 'news')).toEqual({
+    expect(await run(...args, '--section', 'news')).toEqual({
       code: 1,
       stdout: '',
       stderr: '✖ the address /news/ferry-timetable-changes/ is already the address of content/articles/2030/2030-03-11-ferry-timetable-changes.md: give another headline\n',
     });
     const other = path.join(root, 'content/articles/2030/2030-03-12-ferry-timetable-changes.md');
     expect(existsSync(other)).toBe(false);
-    expect(run(...args, '--section', 'business')).toMatchObject({ code: 0, stdout: 'content/articles/2030/2030-03-12-ferry-timetable-changes.md\n' });
+    expect(await run(...args, '--section', 'business')).toMatchObject({ code: 0, stdout: 'content/articles/2030/2030-03-12-ferry-timetable-changes.md\n' });
     rmSync(other);
   });
 
   test('a story dated years ahead by mistake is written, and check --strict fails on its warning (as of 2029, the year suggested)', async () => {
-    expect(run('new', 'Sea wall opens', '--section', 'news', '--author', 'jane-doe', '--at', '2062-11-27')).toMatchObject({ code: 0 });
+    expect(await run('new', 'Sea wall opens', '--section', 'news', '--author', 'jane-doe', '--at', '2062-11-27')).toMatchObject({ code: 0 });
     const failed = await check(Date.parse('2029-12-05T12:00:00Z')).then(
       () => undefined,
       (error: unknown) => error,
@@ -100,8 +97,8 @@ describe('broadsheet new', () => {
     ['an unknown author', ['new', 'Story', '--section', 'news', '--author', 'jane'], '✖ unknown author "jane": did you mean "jane-doe"?\n'],
     ['a headline with no letters', ['new', '???', '--section', 'news', '--author', 'jane-doe'], '✖ the headline "???" has no letters or digits to make a web address from\n'],
     ['a content folder that does not exist', ['new', 'Story', '--section', 'news', '--author', 'jane-doe', '--content', 'elsewhere'], '✖ the content folder elsewhere does not exist (pass --content DIR)\n'],
-  ])('refuses %s: exit 1, one line, nothing written', (_case, args, stderr) => {
-    expect(run(...args)).toEqual({ code: 1, stdout: '', stderr });
+  ])('refuses %s: exit 1, one line, nothing written', async (_case, args, stderr) => {
+    expect(await run(...args)).toEqual({ code: 1, stdout: '', stderr });
     expect(existsSync(path.join(root, 'elsewhere'))).toBe(false);
   });
 
@@ -120,7 +117,7 @@ describe('broadsheet new', () => {
     ['--draft on check', ['check', '--draft'], '--draft is for new; check takes --drafts\n'],
     ['--section on build', ['build', '--section', 'news'], '--section is for new, not build\n'],
     ['--author on import', ['import', 'wordpress', 'x.xml', '--author', 'jane-doe'], '--author is for new, not import\n'],
-  ])('%s is bad usage: exit 2', (_case, args, stderr) => {
-    expect(run(...args)).toEqual({ code: 2, stdout: '', stderr });
+  ])('%s is bad usage: exit 2', async (_case, args, stderr) => {
+    expect(await run(...args)).toEqual({ code: 2, stdout: '', stderr });
   });
 });
