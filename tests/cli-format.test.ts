@@ -1,26 +1,23 @@
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { writeNewsroom } from './helpers/newsroom.js';
 import { validArticle } from './helpers/sources.js';
+import { runCli } from './helpers/cli-in-process.js';
 
 /* `--format`: how `check` and `build` print problems (the GitHub workflows use `github`). */
 
-const CLI = path.resolve('dist/cli.js');
 const root = writeNewsroom({
   'a.md': validArticle({ date: '2024-02-30' }),
   'b.md': validArticle({ layout: 'evil.njk' }),
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** The command line in this process (tests/helpers/cli-in-process.ts). */
+const run = (...args: string[]) => runCli(args, { cwd: root, env: { NO_COLOR: '1' } });
 
-test.each(['check', 'build'])('%s --format github: each problem as an annotation on stdout, the text report on stderr as before', (command) => {
-  const { code, stdout, stderr } = run(command, '--format', 'github', '--quiet');
+test.each(['check', 'build'])('%s --format github: each problem as an annotation on stdout, the text report on stderr as before', async (command) => {
+  const { code, stdout, stderr } = await run(command, '--format', 'github', '--quiet');
   expect(code).toBe(1);
   expect(stdout.split('\n')).toEqual([
     `::error file=content/articles/a.md,line=3,col=1,title=broadsheet ${command}::date: "2024-02-30" is not a real date (you specified 30 (of type number) as a day, which is invalid)`,
@@ -31,18 +28,18 @@ test.each(['check', 'build'])('%s --format github: each problem as an annotation
   expect(stderr).toContain('content/articles/b.md:7:1 warning: "layout" has no effect');
 });
 
-test('without --format, or with --format text, no annotation: --quiet leaves stdout empty', () => {
+test('without --format, or with --format text, no annotation: --quiet leaves stdout empty', async () => {
   for (const args of [['check', '--quiet'], ['check', '--quiet', '--format', 'text']]) {
-    const { code, stdout, stderr } = run(...args);
+    const { code, stdout, stderr } = await run(...args);
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toContain('content/articles/a.md:3:1 error:');
   }
 });
 
-test('an unknown format, or a format for a command that prints no problems that way, is bad usage', () => {
-  expect(run('check', '--format', 'json')).toMatchObject({ code: 2, stderr: '--format must be text or github, not "json"\n' });
-  expect(run('build', '--format', 'GitHub')).toMatchObject({ code: 2, stderr: '--format must be text or github, not "GitHub"\n' });
-  expect(run('serve', '--format', 'github')).toMatchObject({ code: 2, stderr: '--format is for check, build and due, not serve\n' });
-  expect(run('import', 'wordpress', 'x.xml', '--format', 'github')).toMatchObject({ code: 2, stderr: '--format is for check, build and due, not import\n' });
+test('an unknown format, or a format for a command that prints no problems that way, is bad usage', async () => {
+  expect(await run('check', '--format', 'json')).toMatchObject({ code: 2, stderr: '--format must be text or github, not "json"\n' });
+  expect(await run('build', '--format', 'GitHub')).toMatchObject({ code: 2, stderr: '--format must be text or github, not "GitHub"\n' });
+  expect(await run('serve', '--format', 'github')).toMatchObject({ code: 2, stderr: '--format is for check, build and due, not serve\n' });
+  expect(await run('import', 'wordpress', 'x.xml', '--format', 'github')).toMatchObject({ code: 2, stderr: '--format is for check, build and due, not import\n' });
 });

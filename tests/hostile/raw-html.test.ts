@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +8,7 @@ import { readSite, type BuiltSite } from '../helpers/site-output.js';
 import { treeSnapshot } from '../helpers/tree-snapshot.js';
 import { CANARY_VARIABLE, type CaseFiles } from './cases.js';
 import { DEEP_HTML_CASE, RAW_HTML_CASES } from './cases-raw-html.js';
+import { runCli } from '../helpers/cli-in-process.js';
 
 /*
  * Raw HTML cases through the real command line, with a secret in the
@@ -17,7 +17,6 @@ import { DEEP_HTML_CASE, RAW_HTML_CASES } from './cases-raw-html.js';
  * and column the editor wrote it; --strict fails on them. HTML nested past
  * the limit is an error, and the last site stays as it was.
  */
-const CLI = path.resolve('dist/cli.js');
 const SECRET = `canary-${randomBytes(12).toString('hex')}`;
 const roots: string[] = [];
 afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
@@ -32,15 +31,10 @@ function newsroomWith(files: CaseFiles): string {
   return root;
 }
 
-function run(root: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args, '--no-cache'], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 180_000,
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, NO_COLOR: '1', [CANARY_VARIABLE]: SECRET },
-  });
-  return { code: result.status, signal: result.signal, stderr: result.stderr, log: result.stdout + result.stderr };
+/** The command line in this process (tests/helpers/cli-in-process.ts), with the secret in its environment. */
+async function run(root: string, ...args: string[]) {
+  const result = await runCli([...args, '--no-cache'], { cwd: root, env: { NO_COLOR: '1', [CANARY_VARIABLE]: SECRET } });
+  return { code: result.code, stderr: result.stderr, log: result.stdout + result.stderr };
 }
 
 /** What a browser would run, load into a frame or style from the page, found independently of the build's scan. */
@@ -61,21 +55,20 @@ function activeContent(page: CheerioAPI): string[] {
 
 describe('raw HTML in bodies and comments, built by the command line', () => {
   let root: string;
-  let built: ReturnType<typeof run>;
+  let built: Awaited<ReturnType<typeof run>>;
   let site: BuiltSite;
-  beforeAll(() => {
+  beforeAll(async () => {
     root = newsroomWith(Object.assign({}, ...RAW_HTML_CASES.map((c) => c.files)));
-    built = run(root, 'build');
+    built = await run(root, 'build');
     if (built.code === 0) site = readSite(path.join(root, '_site'));
   });
 
-  test('the build succeeds (removals are warnings) and leaks no secret', () => {
-    expect(built.signal).toBeNull();
+  test('the build succeeds (removals are warnings) and leaks no secret', async () => {
     expect(built.code, built.log).toBe(0);
     expect(built.log).not.toContain(SECRET);
   });
 
-  test('no page holds a script, a frame, a style, foreign markup, an event handler or a script URL', () => {
+  test('no page holds a script, a frame, a style, foreign markup, an event handler or a script URL', async () => {
     const unsafe = [...site.pages].flatMap(([url, page]) => activeContent(page).map((found) => `${url}: ${found}`));
     expect(unsafe).toEqual([]);
   });
@@ -93,12 +86,12 @@ describe('raw HTML in bodies and comments, built by the command line', () => {
     }
   });
 
-  test('with --strict, check and build fail on the same warnings and write nothing', () => {
+  test('with --strict, check and build fail on the same warnings and write nothing', async () => {
     const before = treeSnapshot(path.join(root, '_site'));
-    const checked = run(root, 'check', '--strict');
+    const checked = await run(root, 'check', '--strict');
     expect(checked.code, checked.log).toBe(1);
     expect(checked.stderr.split('\n').filter((line) => / warning: /.test(line))).toEqual(built.stderr.split('\n').filter((line) => / warning: /.test(line)));
-    const strict = run(root, 'build', '--strict');
+    const strict = await run(root, 'build', '--strict');
     expect(strict.code, strict.log).toBe(1);
     expect(strict.stderr.split('\n').filter((line) => / warning: /.test(line))).toEqual(built.stderr.split('\n').filter((line) => / warning: /.test(line)));
     expect(treeSnapshot(path.join(root, '_site'))).toEqual(before);
@@ -106,13 +99,12 @@ describe('raw HTML in bodies and comments, built by the command line', () => {
 });
 
 describe('HTML nested past the limit', () => {
-  test('is an error at its line, and the last site stays as it was', () => {
+  test('is an error at its line, and the last site stays as it was', async () => {
     const root = writeBuiltNewsroom();
     roots.push(root);
     const before = treeSnapshot(path.join(root, '_site'));
     for (const [file, text] of Object.entries(DEEP_HTML_CASE.files)) writeFileSync(path.join(root, 'content', file), text as string);
-    const refused = run(root, 'build');
-    expect(refused.signal).toBeNull();
+    const refused = await run(root, 'build');
     expect(refused.code, refused.log).toBe(1);
     const file = `content/${Object.keys(DEEP_HTML_CASE.files)[0]}`;
     const about = refused.stderr.split('\n').filter((line) => line.startsWith(`${file}:`));

@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'cheerio';
 import { afterAll, describe, expect, test } from 'vitest';
 import { writeNewsroom } from '../helpers/newsroom.js';
 import { validArticle } from '../helpers/sources.js';
+import { runCli } from '../helpers/cli-in-process.js';
 
 /*
  * What an editor sees when a story's HTML is removed: the build prints a
@@ -12,14 +12,11 @@ import { validArticle } from '../helpers/sources.js';
  * story's text and allowed HTML, and --strict turns the warning into a
  * failed build that writes nothing.
  */
-const CLI = path.resolve('dist/cli.js');
 const roots: string[] = [];
 afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
 
-function run(cwd: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** The command line in this process (tests/helpers/cli-in-process.ts). */
+const run = (cwd: string, ...args: string[]) => runCli(args, { cwd, env: { NO_COLOR: '1' } });
 
 // Front matter is lines 1–7 (tags included), so the body starts on line 8.
 const BODY = [
@@ -38,8 +35,8 @@ describe('a story with an iframe and a styled span', () => {
   const root = writeNewsroom({ 'video.md': validArticle({ title: 'Council meets' }).replace('The first paragraph.\n', BODY) });
   roots.push(root);
 
-  test('build warns at file:line:column with a hint, and keeps the text and the figure', () => {
-    const { code, stderr } = run(root, 'build');
+  test('build warns at file:line:column with a hint, and keeps the text and the figure', async () => {
+    const { code, stderr } = await run(root, 'build');
     expect(code, stderr).toBe(0);
     expect(stderr.split('\n')).toEqual([
       'content/articles/video.md:10:20 warning: <iframe src="https://www.youtube.com/embed/abc123"> removed',
@@ -56,13 +53,13 @@ describe('a story with an iframe and a styled span', () => {
     expect(body.find('figure figcaption').text()).toBe('The harbour, seen from the wall.');
   });
 
-  test('--strict fails the build on those warnings and writes nothing', () => {
-    const { code, stderr } = run(root, 'build', '--strict', '--out', 'strict');
+  test('--strict fails the build on those warnings and writes nothing', async () => {
+    const { code, stderr } = await run(root, 'build', '--strict', '--out', 'strict');
     expect(code).toBe(1);
     expect(stderr).toContain('content/articles/video.md:10:20 warning: <iframe src="https://www.youtube.com/embed/abc123"> removed');
     expect(stderr).toContain('✖ 2 warnings, and --strict treats warnings as errors; nothing was written');
     expect(existsSync(path.join(root, 'strict'))).toBe(false);
-    const checked = run(root, 'check', '--strict');
+    const checked = await run(root, 'check', '--strict');
     expect(checked.code).toBe(1);
     expect(checked.stderr).toContain('content/articles/video.md:14:26 warning: <span> removed; its text is kept');
   });

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { load } from 'cheerio';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readSite, text, type BuiltSite } from '../helpers/site-output.js';
+import { runCli } from '../helpers/cli-in-process.js';
 
 /*
  * A migrated archive with bad files, looked at with `check --keep-going`
@@ -14,7 +14,6 @@ import { readSite, text, type BuiltSite } from '../helpers/site-output.js';
  * three broken ones (an impossible date, an unknown author, an image
  * without alt text in the body) and a comment on a broken one. One build.
  */
-const CLI = path.resolve('dist/cli.js');
 const FIXTURE = path.resolve('tests/fixtures/skip-invalid/content');
 // Every article of the fixture is published by then.
 const AT = '2027-01-15T08:00:00Z';
@@ -29,25 +28,19 @@ let root: string;
 const runs = new Map<string, Run>();
 let site: BuiltSite;
 
-function run(...args: string[]): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args, '--content', 'content', '--out', 'site', '--quiet', '--at', AT], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** The command line in this process (tests/helpers/cli-in-process.ts). */
+const run = (...args: string[]): Promise<Run> => runCli([...args, '--content', 'content', '--out', 'site', '--quiet', '--at', AT], { cwd: root, env: { NO_COLOR: '1' } });
 
-beforeAll(() => {
+beforeAll(async () => {
   root = mkdtempSync(path.join(tmpdir(), 'broadsheet-skip-invalid-'));
   cpSync(FIXTURE, path.join(root, 'content'), { recursive: true });
   // The refusals first, while there is no output folder to leave as it was.
   for (const args of [['check'], ['build'], ['build', '--skip-invalid', '--strict'], ['check', '--keep-going', '--strict'], ['build', '--keep-going'], ['check', '--skip-invalid']]) {
-    runs.set(args.join(' '), run(...args));
+    runs.set(args.join(' '), await run(...args));
   }
   runs.set('site absent after refusals', { code: existsSync(path.join(root, 'site')) ? 1 : 0, stdout: '', stderr: '' });
-  runs.set('check --keep-going', run('check', '--keep-going'));
-  runs.set('build --skip-invalid', run('build', '--skip-invalid'));
+  runs.set('check --keep-going', await run('check', '--keep-going'));
+  runs.set('build --skip-invalid', await run('build', '--skip-invalid'));
   site = readSite(path.join(root, 'site'));
 });
 
@@ -71,7 +64,7 @@ const lines = (output: string) => output.split('\n').filter((line) => line !== '
 const result = (name: string) => runs.get(name)!;
 
 describe('without --keep-going or --skip-invalid, the broken files stop everything', () => {
-  test('check and build print every problem, exit 1 and write nothing', () => {
+  test('check and build print every problem, exit 1 and write nothing', async () => {
     for (const name of ['check', 'build']) {
       expect(result(name).code).toBe(1);
       expect(lines(result(name).stderr)).toEqual([...PROBLEMS, FAILED]);
@@ -79,21 +72,21 @@ describe('without --keep-going or --skip-invalid, the broken files stop everythi
     expect(result('site absent after refusals').code).toBe(0);
   });
 
-  test('--strict fails on any problem, left out or not, and writes nothing', () => {
+  test('--strict fails on any problem, left out or not, and writes nothing', async () => {
     for (const name of ['build --skip-invalid --strict', 'check --keep-going --strict']) {
       expect(result(name).code).toBe(1);
       expect(lines(result(name).stderr)).toEqual([...PROBLEMS, FAILED]);
     }
   });
 
-  test('each flag belongs to its command: the other is bad usage (exit 2)', () => {
+  test('each flag belongs to its command: the other is bad usage (exit 2)', async () => {
     expect(result('build --keep-going')).toEqual({ code: 2, stdout: '', stderr: '--keep-going is for check; build takes --skip-invalid\n' });
     expect(result('check --skip-invalid')).toEqual({ code: 2, stdout: '', stderr: '--skip-invalid is for build; check takes --keep-going\n' });
   });
 });
 
 describe('check --keep-going and build --skip-invalid', () => {
-  test('print the same problems as check, in the same words, and what was left out; exit 0', () => {
+  test('print the same problems as check, in the same words, and what was left out; exit 0', async () => {
     for (const name of ['check --keep-going', 'build --skip-invalid']) {
       expect(result(name).code).toBe(0);
       expect(lines(result(name).stderr)).toEqual([...PROBLEMS, SUMMARY]);
@@ -102,7 +95,7 @@ describe('check --keep-going and build --skip-invalid', () => {
     }
   });
 
-  test('the valid articles are published, with the dates and tags written the way Jekyll writes them', () => {
+  test('the valid articles are published, with the dates and tags written the way Jekyll writes them', async () => {
     const harbour = site.page('/news/harbour-wall/');
     expect(text(harbour('h1').text())).toBe('Harbour wall repaired');
     // 02:12:52 at +02:00 is 01:12:52 in London's summer time.
@@ -114,7 +107,7 @@ describe('check --keep-going and build --skip-invalid', () => {
     expect(tram('.comment .comment-body').map((_, body) => text(tram(body).text())).get()).toEqual(['Smooth ride, and on time.']);
   });
 
-  test('no page, alias, tag page, list entry, feed item, sitemap line or search entry of a left-out article', () => {
+  test('no page, alias, tag page, list entry, feed item, sitemap line or search entry of a left-out article', async () => {
     const articlePages = site.files.filter((file) => /^news\/[^/]+\/index\.html$/.test(file));
     expect(articlePages).toEqual(['news/harbour-wall/index.html', 'news/tram-opens/index.html']);
     expect(site.files.filter((file) => file.startsWith('2013/'))).toEqual(['2013/05/06/harbour-wall/index.html']);
@@ -155,7 +148,7 @@ describe('check --keep-going and build --skip-invalid', () => {
     expect(indexed.sort()).toEqual(['/news/harbour-wall/', '/news/tram-opens/']);
   });
 
-  test("no word of a left-out article or of the comment on one is in any file of the site", () => {
+  test("no word of a left-out article or of the comment on one is in any file of the site", async () => {
     const everything = readdirSync(site.dir, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile() && !entry.name.endsWith('.pf_fragment') && !entry.name.endsWith('.pagefind') && !entry.name.endsWith('.pf_index'))
       .map((entry) => readFileSync(path.join(entry.parentPath, entry.name), 'utf8'))
