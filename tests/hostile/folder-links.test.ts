@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import { ContentError, formatProblem } from '../../src/util/problems.js';
 import { writeBuiltNewsroom, writeOutside } from '../helpers/newsroom.js';
 import { CANARY_VARIABLE } from './cases.js';
 import { treeSnapshot } from '../helpers/tree-snapshot.js';
+import { runCli } from '../helpers/cli-in-process.js';
 
 /*
  * Links that replace a whole folder (content/articles, the content folder,
@@ -15,21 +15,16 @@ import { treeSnapshot } from '../helpers/tree-snapshot.js';
  * Each is refused on its own, after a good build: exit code and message with
  * the file, the previous output intact, nothing outside the output changed.
  */
-const CLI = path.resolve('dist/cli.js');
 const SECRET = `canary-${randomBytes(12).toString('hex')}`;
 const made: string[] = [];
 afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
-function cli(root: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args, '--no-cache'], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 180_000,
-    env: { ...process.env, NO_COLOR: '1', [CANARY_VARIABLE]: SECRET },
-  });
-  return { code: result.status, stderr: result.stderr, log: result.stdout + result.stderr };
+/** `broadsheet … --no-cache` in `root`, in this process (tests/helpers/cli-in-process.ts), with the secret in its environment. */
+async function cli(root: string, ...args: string[]) {
+  const result = await runCli([...args, '--no-cache'], { cwd: root, env: { NO_COLOR: '1', [CANARY_VARIABLE]: SECRET } });
+  return { code: result.code, stderr: result.stderr, log: result.stdout + result.stderr };
 }
 
 /** A newsroom built once (a copy of writeBuiltNewsroom's), and a folder outside it holding the canary. */
@@ -41,7 +36,7 @@ function builtNewsroom(): { root: string; outside: string; site: Record<string, 
 }
 
 describe('content/articles as a symbolic link to a folder outside the repository', () => {
-  test('build and check exit 1 naming the link; the previous site and every other file stay as they were', () => {
+  test('build and check exit 1 naming the link; the previous site and every other file stay as they were', async () => {
     const { root, outside, site } = builtNewsroom();
     const articles = path.join(root, 'content/articles');
     rmSync(articles, { recursive: true });
@@ -49,7 +44,7 @@ describe('content/articles as a symbolic link to a folder outside the repository
     const before = { root: treeSnapshot(root), outside: treeSnapshot(outside) };
 
     for (const command of ['build', 'check']) {
-      const run = cli(root, command);
+      const run = await cli(root, command);
       expect(run.code, run.log).toBe(1);
       expect(run.stderr).toContain('content/articles error: symbolic links are not read\n    hint: commit the file (or the folder) itself, not a link to it');
       expect(run.log).not.toContain(SECRET);
@@ -60,13 +55,13 @@ describe('content/articles as a symbolic link to a folder outside the repository
 });
 
 describe('--content given as a symbolic link', () => {
-  test('is refused with a message that says it is a link (not that it does not exist); nothing changes', () => {
+  test('is refused with a message that says it is a link (not that it does not exist); nothing changes', async () => {
     const { root, site } = builtNewsroom();
     renameSync(path.join(root, 'content'), path.join(root, 'real-content'));
     symlinkSync('real-content', path.join(root, 'content'));
     const before = treeSnapshot(root);
     for (const args of [['build'], ['check'], ['build', '--content', 'content']]) {
-      const run = cli(root, ...args);
+      const run = await cli(root, ...args);
       expect(run.code, run.log).toBe(1);
       expect(run.stderr).toContain(
         'content error: the content folder is a symbolic link, and content is never read through links\n    hint: pass the folder it points to with --content DIR',
@@ -75,7 +70,7 @@ describe('--content given as a symbolic link', () => {
     expect(treeSnapshot(path.join(root, '_site'))).toEqual(site);
     expect(treeSnapshot(root)).toEqual(before);
     // The folder itself, named as it is, builds.
-    expect(cli(root, 'build', '--content', 'real-content').code).toBe(0);
+    expect((await cli(root, 'build', '--content', 'real-content')).code).toBe(0);
   });
 });
 
