@@ -42,7 +42,7 @@ export function checkFields<S extends z.ZodType>(
       .filter((p) => typeof p !== 'symbol')
       .map((p, index) => (index === 0 ? String(p) : String(p).startsWith('/') ? ` ${String(p)}` : `.${String(p)}`))
       .join('');
-    problems.push(error(file, field ? `${field}: ${issue.message}` : issue.message, { position: yaml.locate(issue.path) }));
+    problems.push(error(file, field ? `${field}: ${issue.message}` : issue.message, { position: yaml.locate(issue.path), hint: issueHint(issue) }));
   }
   return undefined;
 }
@@ -98,4 +98,10 @@ export function fileSlug(file: SourceFile, problems: Problem[], kind: 'article' 
     }),
   );
   return undefined;
+}
+
+/** A hint a check put on its issue (see contentDate in schema.ts), for the line under the message. */
+function issueHint(issue: z.core.$ZodIssue): string | undefined {
+  const hint: unknown = issue.code === 'custom' ? issue.params?.hint : undefined;
+  return typeof hint === 'string' ? hint : undefined;
 }
