@@ -18,8 +18,10 @@ export interface BodyLookups {
   publicFiles: readonly string[];
   /** Whether this build shows an article (published, or a draft or scheduled one asked for). */
   isShown: (article: Article) => boolean;
-  /** Slugs of the articles that have errors of their own, for a clearer message than "no article". */
+  /** Slugs of the articles that have errors of their own: naming one is no error of the body that does (see findArticle). */
   withErrors?: ReadonlySet<string> | undefined;
+  /** Slugs of the articles this build leaves out for their errors: naming one is an error, since it has no page. */
+  leftOut?: ReadonlySet<string> | undefined;
 }
 
 const IMAGE_FILE = /\.(?:avif|gif|jpe?g|png|svgz?|webp)$/i;
@@ -79,7 +81,7 @@ function readMoreTarget(
   from: Article | Page,
   ref: string,
   byRef: ReadonlyMap<string, Article[]>,
-  { isShown, withErrors }: Pick<BodyLookups, 'isShown' | 'withErrors'>,
+  { isShown, withErrors, leftOut }: Pick<BodyLookups, 'isShown' | 'withErrors' | 'leftOut'>,
   position: Position,
   problems: Problem[],
 ): Article | undefined {
@@ -88,7 +90,8 @@ function readMoreTarget(
     return undefined;
   };
   const article = 'status' in from ? from : undefined;
-  const found = findArticle(ref, byRef, article, 'an article cannot send readers to itself', withErrors);
+  const found = findArticle(ref, byRef, article, 'an article cannot send readers to itself', withErrors, leftOut);
+  if ('reported' in found) return undefined;
   if (!('article' in found)) return fail(found.message, found.hint);
   const target = found.article;
   // A story this build leaves out has no page to link to; that matters only when the story or page linking to it is shown.

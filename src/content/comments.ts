@@ -37,7 +37,7 @@ const schemas = new Map<string, ReturnType<typeof commentSchema>>();
 export function attachComments(
   files: readonly CommentSource[],
   articles: readonly Article[],
-  options: { timezone: string; unlinked: ReadonlySet<string>; leftOut?: ReadonlySet<string> | undefined },
+  options: { timezone: string; unlinked: ReadonlySet<string>; leftOut?: ReadonlySet<string> | undefined; leftOutSlugs?: ReadonlySet<string> | undefined },
   problems: Problem[],
 ): string[] {
   const byRef = articlesByRef(articles);
@@ -49,6 +49,8 @@ export function attachComments(
   const checked = files.filter((file) => !options.leftOut?.has(file.path)).flatMap((file) => checkComment(file, options.timezone, problems));
   // Folders are resolved from the files, so a folder naming no article is reported even when its files have errors too.
   const articleOf = new Map<string, Article>();
+  // Folders of articles with errors of their own (not left out): their comments are still checked against each other.
+  const ofBroken = new Set<string>();
   for (const [folder, inFolder] of groupBy(files.filter((file) => FOLDER.test(file.folder)), (file) => file.folder)) {
     const matches = byRef.get(folder) ?? [];
     const first = (inFolder[0] as CommentSource).path;
@@ -60,7 +62,9 @@ export function attachComments(
           hint: `move the folder to ${matches.map((m) => `comments/${m.category}/${m.slug}/`).sort(compareText).join(' or ')}`,
         }),
       );
-    } else if (!options.unlinked.has(posix.basename(folder))) {
+    } else if (options.unlinked.has(posix.basename(folder))) {
+      if (!options.leftOutSlugs?.has(posix.basename(folder))) ofBroken.add(folder);
+    } else {
       const count = inFolder.length === 1 ? '' : ` (${inFolder.length} comments in it)`;
       problems.push(
         error(first, `no article "${folder}" for the comments in comments/${folder}/${count}`, {
@@ -79,6 +83,7 @@ export function attachComments(
   // A reply to a comment with errors of its own is not reported twice.
   const written = new Set(files.map((file) => `${file.folder}/${commentId(file)}`));
   for (const [article, comments] of byArticle) article.comments.approved = threadChecks(comments, written, problems);
+  for (const [, comments] of groupBy(checked.filter((comment) => ofBroken.has(comment.folder)), (comment) => comment.folder)) threadChecks(comments, written, problems);
   const approved = new Set(articles.flatMap((article) => article.comments.approved.map((comment) => comment.file)));
   const refused = new Set(problems.filter((problem) => problem.severity === 'error').map((problem) => problem.file));
   return checked.filter((comment) => !approved.has(comment.file) && !refused.has(comment.file)).map((comment) => comment.file);
