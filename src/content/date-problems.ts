@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { FIRST_YEAR, LAST_YEAR } from './limits.js';
 
 /** Why a date an editor wrote cannot be read, and what to write instead. */
 export interface DateProblem {
@@ -13,7 +14,7 @@ const FORMS = 'write year-month-day, such as 2025-03-14, with a time after it if
  * can be named: more digits or fewer than the strict form allows, and any
  * text after the time, are taken here and judged below.
  */
-const LOOSE_DATE = /^(\d{1,4})-(\d{1,2})-(\d{1,2})(?:([T ])(.*))?$/;
+const LOOSE_DATE = /^(\d{1,6})-(\d{1,2})-(\d{1,2})(?:([T ])(.*))?$/;
 const LOOSE_TIME = /^(\d{1,2}):(\d{1,2})(?::(\d{1,2})(\.\d{1,9})?)?(?: ?(.*))?$/;
 const OFFSET = /^(?:Z|UTC|[+-]\d{2}(?::?\d{2})?)$/;
 /** Dates written the other way round or with slashes or dots: 14/03/2025, 2025/03/14, 14.03.2025. */
@@ -34,11 +35,16 @@ export function dateProblem(text: string, timezone: string): DateProblem {
   if (!parts) return { message: `${quoted} is not a date`, hint: FORMS };
   const [, yearText = '', monthText = '', dayText = '', separator, rest] = parts;
   const [year, month, day] = [Number(yearText), Number(monthText), Number(dayText)];
+  if (yearText.length > 4) return yearRangeProblem(text);
   if (yearText.length !== 4 || monthText.length !== 2 || dayText.length !== 2) {
     const padded = `${yearText.padStart(4, '0')}-${monthText.padStart(2, '0')}-${dayText.padStart(2, '0')}`;
     return { message: `${quoted} is not written in full`, hint: `write the year with four digits and the month and day with two: ${padded}` };
   }
-  if (month < 1 || month > 12) return { message: `${quoted} is not a real date: there is no month ${monthText}`, hint: `months go from 01 to 12, as in ${yearText}-12-${dayText}` };
+  if (month < 1 || month > 12) {
+    // The example keeps the written day when every month has it.
+    const exampleDay = day >= 1 && day <= 28 ? dayText : '01';
+    return { message: `${quoted} is not a real date: there is no month ${monthText}`, hint: `months go from 01 to 12, as in ${yearText}-12-${exampleDay}` };
+  }
   const monthName = DateTime.local(year, month, 1, { locale: 'en' }).toFormat('LLLL yyyy');
   const days = DateTime.local(year, month, 1).daysInMonth ?? 31;
   if (day < 1) return { message: `${quoted} is not a real date: there is no day 00`, hint: `days go from 01, as in ${yearText}-${monthText}-01` };
@@ -69,4 +75,12 @@ function timeOfDayProblem(quoted: string, day: string, written: string, timezone
   }
   if (zone !== zone.trim() || written.includes('  ')) return { message: `${quoted} has more than one space before its offset`, hint: `write one space or none, as in ${day} 08:30:00 +0100` };
   return { message: `${quoted} has the offset ${zone}, which no place uses`, hint: `offsets go from -12:00 to +14:00, as in ${day}T08:30:00+01:00, ${leaveOut}` };
+}
+
+/** A date before the year 1000 or after 9999 (written, or in UTC): feeds and sitemaps carry four-digit years. */
+export function yearRangeProblem(text: string): DateProblem {
+  return {
+    message: `"${text}" is outside the years ${FIRST_YEAR} to ${LAST_YEAR}, which feeds and sitemaps can carry`,
+    hint: 'check the year: a typo such as 0205 or 20025 for 2025 is the usual cause',
+  };
 }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { FIRST_YEAR, LAST_YEAR } from './limits.js';
-import { dateProblem } from './date-problems.js';
+import { dateProblem, yearRangeProblem } from './date-problems.js';
 
 /** A moment from content: when, and whether the editor wrote a time of day. */
 export interface ContentDate {
@@ -50,11 +50,8 @@ export function parseContentDate(
   const year = Number(trimmed.slice(0, 4));
   const utcYear = parsed.toUTC().year;
   if (year < FIRST_YEAR || utcYear < FIRST_YEAR || year > LAST_YEAR || utcYear > LAST_YEAR) {
-    return {
-      ok: false,
-      reason: `"${trimmed}" is outside the years ${FIRST_YEAR} to ${LAST_YEAR}, which feeds and sitemaps can carry`,
-      hint: 'check the year: a typo such as 0205 for 2025 is the usual cause',
-    };
+    const problem = yearRangeProblem(trimmed);
+    return { ok: false, reason: problem.message, hint: problem.hint };
   }
   return { ok: true, date: { epoch: parsed.toMillis(), hasTime: hours !== undefined } };
 }
