@@ -90,7 +90,7 @@ export function checkArticle(file: SourceFile, timezone: string): ArticleCheckWi
   const deferred = new Map<string, FieldFailure>();
   for (const failure of checked.failures) {
     if (isReferenceForm(failure.path, data)) deferred.set(failure.path.join('.'), failure);
-    else problems.push(failure.problem);
+    else problems.push(withSlugHint(failure, data.slug));
   }
   const fields = checked.value;
   if (!fields) {
@@ -209,4 +209,11 @@ function referencesOf(
     imageSrc: src?.success ? { value: src.data, at: locate(['image', 'src']) } : undefined,
     related: data.related === false ? [] : listed('related'),
   };
+}
+
+/** A `slug:` of the wrong form, with the slug its text makes as a hint (`Harbour_Wall` → "harbour-wall"). */
+function withSlugHint(failure: FieldFailure, written: unknown): Problem {
+  if (failure.path.length !== 1 || failure.path[0] !== 'slug' || typeof written !== 'string' || failure.problem.hint) return failure.problem;
+  const suggestion = slugifyText(written);
+  return suggestion && !slugProblem(suggestion) ? { ...failure.problem, hint: `did you mean "${suggestion}"?` } : failure.problem;
 }

@@ -28,21 +28,17 @@ function editCost(a: string, b: string): number {
   return distance(a, b);
 }
 
-/**
- * `did you mean "a" or "b"?`, or undefined when nothing is close. Capitals
- * are no distance (`New` is close to `news`); a match that differs from the
- * word only in capitals (`Jane-Doe`, `jane-doe`) is said to, since capitals
- * count in slugs and file names.
- */
+/** `did you mean "a" or "b"?`, or undefined when nothing is close. Capitals are no distance: `New` is close to `news`. */
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
-  return phrase(word, closestMatches(word, candidates));
+  const matches = closestMatches(word, candidates);
+  return matches.length === 0 ? undefined : `did you mean ${matches.map((m) => `"${m}"`).join(' or ')}?`;
 }
 
 /**
  * `did you mean "/images/harbour-dawn.jpg"?` for a site path that names no
  * file, or undefined when no file is close: the same path in other
- * capitals, the same file name in another folder, or a path a few
- * keystrokes away. Only the file name's length sets how far is close, so
+ * capitals (said to be so), the same file name in another folder, or a
+ * path a few keystrokes away. Only the file name's length sets how far is close, so
  * that a long folder does not make every file in it "close".
  */
 export function didYouMeanPath(sitePath: string, files: Iterable<string>): string | undefined {
@@ -50,12 +46,9 @@ export function didYouMeanPath(sitePath: string, files: Iterable<string>): strin
   const lower = sitePath.toLowerCase();
   const name = lower.slice(lower.lastIndexOf('/') + 1);
   const sameName = candidates.filter((file) => file.toLowerCase() === lower || file.toLowerCase().endsWith(`/${name}`));
-  if (sameName.length > 0) return phrase(sitePath, sameName.sort(compareText).slice(0, 3));
-  return phrase(sitePath, closestMatches(sitePath, candidates, { allowed: Math.max(2, Math.floor(name.length / 4)) }));
-}
-
-function phrase(word: string, matches: readonly string[]): string | undefined {
+  const matches = sameName.length > 0 ? sameName.sort(compareText).slice(0, 3) : closestMatches(sitePath, candidates, { allowed: Math.max(2, Math.floor(name.length / 4)) });
   if (matches.length === 0) return undefined;
-  const capitalsOnly = matches.length === 1 && matches[0] !== word && matches[0]?.toLowerCase() === word.toLowerCase();
-  return `did you mean ${matches.map((m) => `"${m}"`).join(' or ')}?${capitalsOnly ? ' (capitals count)' : ''}`;
+  // Many hosts tell capitals apart, and a path that works on a laptop fails there.
+  const capitalsOnly = matches.length === 1 && matches[0]?.toLowerCase() === lower;
+  return `did you mean ${matches.map((m) => `"${m}"`).join(' or ')}?${capitalsOnly ? ' (capitals count in file names)' : ''}`;
 }

@@ -129,7 +129,7 @@ describe('an article with errors of its own is still checked against the other f
 describe('a slug of the wrong form gets the nearest existing one as a hint', () => {
   test.each([
     ['a section in capitals', { category: 'New' }, 'content/articles/a.md:5:1 error: category: must be lowercase ASCII letters and digits in words joined by "-"\n    hint: did you mean "news"?'],
-    ['an author in capitals', { authors: '[Jane-Doe]' }, 'content/articles/a.md:4:11 error: authors.0: must be lowercase ASCII letters and digits in words joined by "-"\n    hint: did you mean "jane-doe"? (capitals count)'],
+    ['an author in capitals', { authors: '[Jane-Doe]' }, 'content/articles/a.md:4:11 error: authors.0: must be lowercase ASCII letters and digits in words joined by "-"\n    hint: did you mean "jane-doe"?'],
     ['an author with a space', { authors: 'Sam Roe' }, 'content/articles/a.md:4:1 error: authors.0: must be lowercase ASCII letters and digits in words joined by "-"\n    hint: did you mean "sam-roe"?'],
     ['a section like no other', { category: 'Weather & Climate' }, 'content/articles/a.md:5:1 error: category: must be lowercase ASCII letters and digits in words joined by "-"\n    hint: sections are the files in content/categories/ (without .md)'],
   ])('%s', (_, fields, expected) => {
@@ -138,7 +138,7 @@ describe('a slug of the wrong form gets the nearest existing one as a hint', () 
 
   test('a pin in capitals', () => {
     expect(report({ 'a.md': validArticle({ related: '[Tram-Line]' }), 'tram-line.md': validArticle() })).toEqual([
-      'content/articles/a.md:7:11 error: related.0: must be an article slug, or section/slug\n    hint: did you mean "tram-line"? (capitals count)',
+      'content/articles/a.md:7:11 error: related.0: must be an article slug, or section/slug\n    hint: did you mean "tram-line"?',
     ]);
   });
 });
@@ -146,7 +146,7 @@ describe('a slug of the wrong form gets the nearest existing one as a hint', () 
 describe('an image path that names no file gets the nearest file as a hint', () => {
   test.each([
     ['a misspelt name', '/images/harbor-dawn.jpg', 'did you mean "/images/harbour-dawn.jpg"?'],
-    ['other capitals', '/images/Harbour-Dawn.jpg', 'did you mean "/images/harbour-dawn.jpg"? (capitals count)'],
+    ['other capitals', '/images/Harbour-Dawn.jpg', 'did you mean "/images/harbour-dawn.jpg"? (capitals count in file names)'],
     ['another folder', '/harbour-dawn.jpg', 'did you mean "/images/harbour-dawn.jpg"?'],
     ['nothing near', '/images/lighthouse.jpg', 'add the file public/images/lighthouse.jpg, or fix the path'],
   ])('%s', (_, src, hint) => {

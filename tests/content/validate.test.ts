@@ -80,7 +80,7 @@ describe('bad front matter is reported as file:line:column with a hint', () => {
     ['both author and authors', validArticle({ author: 'sam-roe' }), ['content/articles/a.md:7:1 error: both "author" and "authors" are set\n    hint: keep one: authors: [slug, …]']],
     ['unknown section', validArticle({ category: 'buisness' }), ['content/articles/a.md:5:1 error: unknown section "buisness"\n    hint: did you mean "business"?']],
     ['unknown section far from any', validArticle({ category: 'weather' }), ['content/articles/a.md:5:1 error: unknown section "weather"\n    hint: sections are the files in content/categories/ (without .md)']],
-    ['bad slug', validArticle({ slug: 'Harbour_Wall' }), ['content/articles/a.md:7:1 error: slug: must be lowercase ASCII letters and digits in words joined by "-"']],
+    ['bad slug', validArticle({ slug: 'Harbour_Wall' }), ['content/articles/a.md:7:1 error: slug: must be lowercase ASCII letters and digits in words joined by "-"\n    hint: did you mean "harbour-wall"?']],
     ['Windows reserved slug', validArticle({ slug: 'con' }), ['content/articles/a.md:7:1 error: slug: must not be a name Windows reserves for devices (con, prn, aux, nul, com1…, lpt1…)']],
     ['image without alt', validArticle({ image: '{src: /images/harbour.jpg}' }), ['content/articles/a.md:7:1 error: image.alt: is required']],
     ['image file missing', validArticle({ image: '{src: /images/nope.jpg, alt: A}' }), ['content/articles/a.md:7:9 error: image /images/nope.jpg is not in public/\n    hint: add the file public/images/nope.jpg, or fix the path']],
