@@ -33,6 +33,8 @@ export interface Reference {
  */
 export interface ArticleReferences {
   slug: string | undefined;
+  /** Where the body starts, for problems found in it. */
+  bodyLine: number;
   authors: Reference[];
   category: Reference | undefined;
   imageSrc: Reference | undefined;
@@ -95,10 +97,10 @@ export function checkArticle(file: SourceFile, timezone: string): ArticleCheckWi
   const fields = checked.value;
   if (!fields) {
     const slug = writtenSlug(data.slug) ?? (data.slug === undefined ? fileSlug(file, problems, 'article') : undefined);
-    return { problems, article: undefined, body: parsed.body, references: referencesOf(data, slug, locate, deferred) };
+    return { problems, article: undefined, body: parsed.body, references: referencesOf(data, slug, parsed.bodyLine, locate, deferred) };
   }
   const slug = fields.slug ?? fileSlug(file, problems, 'article');
-  if (!slug) return { problems, article: undefined, body: parsed.body, references: referencesOf(data, slug, locate, deferred) };
+  if (!slug) return { problems, article: undefined, body: parsed.body, references: referencesOf(data, slug, parsed.bodyLine, locate, deferred) };
 
   // Returned even when a tag is unusable, so that the checks against other
   // files still run and the editor sees every problem at once.
@@ -193,6 +195,7 @@ const writtenSlug = (value: unknown): string | undefined => (typeof value === 's
 function referencesOf(
   data: Record<string, unknown>,
   slug: string | undefined,
+  bodyLine: number,
   locate: (path: readonly PropertyKey[]) => Position,
   deferred: ReadonlyMap<string, FieldFailure>,
 ): ArticleReferences {
@@ -204,6 +207,7 @@ function referencesOf(
   const src = typeof image === 'object' && image !== null && !Array.isArray(image) ? imageSchema.shape.src.safeParse((image as Record<string, unknown>).src) : undefined;
   return {
     slug,
+    bodyLine,
     authors: listed('authors'),
     category: typeof data.category === 'string' ? { value: data.category, at: locate(['category']), formProblem: deferred.get('category')?.problem.message } : undefined,
     imageSrc: src?.success ? { value: src.data, at: locate(['image', 'src']) } : undefined,

@@ -10,7 +10,7 @@ import { calendarParts } from './dates.js';
 import { slugFromFileName } from './slug.js';
 import { authorSchema, categorySchema, freeTextFields, knownKeys, siteSchema } from './schema.js';
 import { articlesByRef, findArticle } from './article-refs.js';
-import { checkBodyReferences, type BodyReferences } from './body-references.js';
+import { checkBodiesOfBroken, checkBodyReferences, type BodyReferences, type BrokenBody } from './body-references.js';
 import { didYouMean, didYouMeanPath } from '../util/suggest.js';
 import { parseYamlMapping } from './yaml-mapping.js';
 
@@ -103,6 +103,7 @@ export function validateContent(sources: ContentSources, options: ValidateOption
   const leftOutSlugs = new Set<string>();
   // What articles with errors of their own pin, checked once every valid article is known.
   const pinsOfBroken: { file: string; slug: string | undefined; refs: Reference[] }[] = [];
+  const brokenBodies: BrokenBody[] = [];
   const fileNameSlug = (path: string) => slugFromFileName(path.slice(path.lastIndexOf('/') + 1));
   const articles = sources.articles.flatMap((file) => {
     if (options.unchecked?.has(file.path)) {
@@ -127,6 +128,7 @@ export function validateContent(sources: ContentSources, options: ValidateOption
     }
     unlinked.add(check.article?.slug ?? check.references?.slug ?? fileNameSlug(file.path));
     if (references && references.related.length > 0) pinsOfBroken.push({ file: file.path, slug: references.slug, refs: references.related });
+    if (references) brokenBodies.push({ file: file.path, bodyLine: references.bodyLine, slug: references.slug });
     return [];
   });
   resolvePins(articles, checkedPins, { withErrors: unlinked, leftOut: leftOutSlugs }, problems);
@@ -136,6 +138,7 @@ export function validateContent(sources: ContentSources, options: ValidateOption
   if (options.bodies) {
     const publicFiles = options.publicFiles ?? [];
     checkBodyReferences(articles, options.bodies, { ...images, publicFiles, isShown, withErrors: unlinked, leftOut: leftOutSlugs }, problems, pages.filter(pageShown));
+    checkBodiesOfBroken(brokenBodies, articles, options.bodies, { ...images, publicFiles, withErrors: unlinked, leftOut: leftOutSlugs }, problems);
   }
   const categoryFiles = new Map(categories.map((category) => [category.file, category]));
   const planInput: PlanInput = {
@@ -259,6 +262,7 @@ function validateCategory(file: SourceFile, problems: Problem[]): (Category & { 
 function referencesOf(article: CheckedArticle): ArticleReferences {
   return {
     slug: article.slug,
+    bodyLine: article.bodyLine,
     authors: article.authors.map((value, index) => ({ value, at: article.at.authors[index] ?? article.at.category })),
     category: { value: article.category, at: article.at.category },
     imageSrc: article.image ? { value: article.image.src, at: article.at.imageSrc } : undefined,

@@ -118,6 +118,16 @@ describe('an article with errors of its own is still checked against the other f
     ]);
   });
 
+  test('its body too: an image not in public/ and a "Read more" block naming no article', () => {
+    const bodies = new Map([['content/articles/broken.md', { images: [{ src: '/images/harbor-dawn.jpg', line: 3, column: 1 }], readMore: [{ slug: 'tram-lin', line: 5, column: 1 }] }]]);
+    const result = validateContent(sources({ 'broken.md': validArticle({ date: 'soon' }), 'tram-line.md': validArticle() }), { ...options, bodies: (file) => bodies.get(file) });
+    expect(sortProblems(result.problems).map(formatProblem)).toEqual([
+      'content/articles/broken.md:3:1 error: date: "soon" is not a date\n    hint: write year-month-day, such as 2025-03-14, with a time after it if needed: 2025-03-14T08:30 or 2025-03-14 08:30:00+01:00',
+      'content/articles/broken.md:10:1 error: image /images/harbor-dawn.jpg is not in public/\n    hint: did you mean "/images/harbour-dawn.jpg"?',
+      'content/articles/broken.md:12:1 error: readmore: no article "tram-lin"\n    hint: did you mean "tram-line"?',
+    ]);
+  });
+
   test('a build that leaves it out still reports the article that pins it, which would link nowhere', () => {
     const { problems } = validateLeavingOut(sources({ 'broken.md': validArticle({ date: 'soon' }), 'pins.md': validArticle({ related: '[broken]' }) }), options, []);
     expect(problems.map(formatProblem)).toContain(

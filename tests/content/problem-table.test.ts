@@ -147,6 +147,7 @@ const GROUPS: { group: string; cases: Case[] }[] = [
       { name: 'a footer page that does not exist', files: { 'site.yml': site('pages: [abut]\n') } },
       { name: 'a footer page listed twice', files: { 'site.yml': site('pages: [about, about]\n') } },
       { name: 'one article with a date, author and alt text wrong', files: { [HARBOUR]: story({ date: '2025-02-31', authors: '[jane-do]', image: '\n  src: /images/harbour-dawn.jpg' }) } },
+      { name: 'one article with a bad date and a picture in the text without alt text', files: { [HARBOUR]: story({ date: '2025-02-31' }, 'The wall.\n\n![](/images/harbour-dawn.jpg)\n') } },
     ],
   },
   {
