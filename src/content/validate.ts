@@ -266,7 +266,8 @@ function referencesOf(article: CheckedArticle): ArticleReferences {
     authors: article.authors.map((value, index) => ({ value, at: article.at.authors[index] ?? article.at.category })),
     category: { value: article.category, at: article.at.category },
     imageSrc: article.image ? { value: article.image.src, at: article.at.imageSrc } : undefined,
-    related: [],
+    // Checked here only when the article cannot be linked; otherwise resolvePins turns them into addresses.
+    related: Array.isArray(article.related) ? article.related.map((value, index) => ({ value, at: article.at.related[index] ?? article.at.category })) : [],
   };
 }
 

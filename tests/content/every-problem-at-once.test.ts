@@ -92,6 +92,13 @@ describe('an article with errors of its own is still checked against the other f
     ]);
   });
 
+  test('an article whose only errors are against other files still has its pins checked', () => {
+    expect(report({ 'a.md': validArticle({ authors: '[nobody]', related: '[tram-lin]' }), 'tram-line.md': validArticle() })).toEqual([
+      'content/articles/a.md:4:11 error: unknown author "nobody"\n    hint: authors are the files in content/authors/ (without .md)',
+      'content/articles/a.md:7:11 error: related: no article "tram-lin"\n    hint: did you mean "tram-line"?',
+    ]);
+  });
+
   test('a story without a date is not also called scheduled, and one that names it gets no second error', () => {
     const result = validateContent(
       sources(
