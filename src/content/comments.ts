@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { compareText, error, type Position, type Problem } from '../util/problems.js';
 import type { Article, Comment, CommentSource } from './types.js';
 import { articlesByRef } from './article-refs.js';
-import { checkFields } from './check-fields.js';
+import { fieldProblems, unknownFields } from './check-fields.js';
 import { MAX_COMMENTS_PER_ARTICLE } from './limits.js';
 import { commentSchema, knownKeys } from './schema.js';
 import { slugifyText, slugProblem } from './slug.js';
@@ -46,7 +46,8 @@ export function attachComments(
     article.comments.folder = shared ? `${article.category}/${article.slug}` : article.slug;
   }
 
-  const checked = files.filter((file) => !options.leftOut?.has(file.path)).flatMap((file) => checkComment(file, options.timezone, problems));
+  const names = { refs: [...byRef.keys()], ids: groupBy(files, (file) => file.folder) };
+  const checked = files.filter((file) => !options.leftOut?.has(file.path)).flatMap((file) => checkComment(file, options.timezone, names, problems));
   // Folders are resolved from the files, so a folder naming no article is reported even when its files have errors too.
   const articleOf = new Map<string, Article>();
   // Folders of articles with errors of their own (not left out): their comments are still checked against each other.
@@ -106,8 +107,17 @@ function reportTooManyComments(files: readonly CommentSource[], articleOf: Reado
   }
 }
 
-/** One file's own checks: YAML, fields, and a file name and folder that can name it. */
-function checkComment(file: CommentSource, timezone: string, problems: Problem[]): CheckedComment[] {
+/**
+ * One file's own checks: YAML, fields, and a file name and folder that can
+ * name it. `names` are for hints: the ways articles are named, and the
+ * comment files of each folder.
+ */
+function checkComment(
+  file: CommentSource,
+  timezone: string,
+  names: { refs: readonly string[]; ids: ReadonlyMap<string, readonly CommentSource[]> },
+  problems: Problem[],
+): CheckedComment[] {
   const parsed = parseYamlMapping(file.text.replace(/^\uFEFF/, ''), file.path);
   if (!parsed.ok) {
     problems.push(...parsed.problems);
@@ -118,7 +128,15 @@ function checkComment(file: CommentSource, timezone: string, problems: Problem[]
     schema = commentSchema(timezone);
     schemas.set(timezone, schema);
   }
-  const fields = checkFields(file.path, parsed.value, schema, knownKeys.comment, problems);
+  problems.push(...unknownFields(file.path, parsed.value.data, knownKeys.comment, parsed.value.locate));
+  const checked = fieldProblems(file.path, parsed.value, schema);
+  const writtenReply = parsed.value.data['reply-to'];
+  for (const { path, problem } of checked.failures) {
+    // A reply-to of the wrong form (`Ann-Reader`) most likely means a comment of the same folder.
+    const near = path.length === 1 && path[0] === 'reply-to' && typeof writtenReply === 'string' ? didYouMean(writtenReply, (names.ids.get(file.folder) ?? []).map(commentId)) : undefined;
+    problems.push(near ? { ...problem, hint: near } : problem);
+  }
+  const fields = checked.value;
   const name = commentId(file);
   const nameProblem = slugProblem(name);
   if (nameProblem) {
@@ -132,7 +150,7 @@ function checkComment(file: CommentSource, timezone: string, problems: Problem[]
   if (!FOLDER.test(file.folder)) {
     problems.push(
       error(file.path, file.folder === '' ? 'a comment must be in the folder of its article' : `comments/${file.folder}/ is not an article's folder`, {
-        hint: 'put it in comments/<article-slug>/ (or comments/<section>/<article-slug>/)',
+        hint: (file.folder === '' ? undefined : didYouMean(file.folder, names.refs)) ?? 'put it in comments/<article-slug>/ (or comments/<section>/<article-slug>/)',
       }),
     );
     return [];

@@ -3,7 +3,7 @@ import type { Article, Author, Category, Content, ContentSources, Page, Site, So
 import { checkPage, footerPages } from './pages.js';
 import { checkArticle, type ArticleCheck, type ArticleReferences, type CheckedArticle, type Reference } from './check-article.js';
 import { attachComments } from './comments.js';
-import { checkFields, fileSlug, readFrontMatter } from './check-fields.js';
+import { checkFields, fieldProblems, fileSlug, readFrontMatter, unknownFields } from './check-fields.js';
 import { articlePath } from '../routes/addresses.js';
 import { planAgain, type AddressPlan, type MadePlan, type PlanInput, type PlanRedirect } from '../routes/plan.js';
 import { calendarParts } from './dates.js';
@@ -74,7 +74,8 @@ export interface ValidationResult {
  */
 export function validateContent(sources: ContentSources, options: ValidateOptions): ValidationResult {
   const problems: Problem[] = [];
-  const checkedSite = validateSite(sources.site, options.baseUrl, problems);
+  const footerSlugs: { problem: Problem; written: string }[] = [];
+  const checkedSite = validateSite(sources.site, options.baseUrl, problems, footerSlugs);
   const site = checkedSite?.site;
   const timezone = site?.timezone ?? 'UTC';
 
@@ -88,6 +89,8 @@ export function validateContent(sources: ContentSources, options: ValidateOption
   reportDuplicateSlugs(pages, 'page', problems);
   const pageShown = (page: Page) => !page.draft || options.drafts;
   const footer = checkedSite ? footerPages(checkedSite.site.pages, pages, checkedSite, pageShown, problems) : [];
+  const pageSlugs = pages.map((page) => page.slug);
+  for (const { problem, written } of footerSlugs) problems.push({ ...problem, hint: didYouMean(written, pageSlugs) ?? 'pages are the files in content/pages/ (without .md)' });
 
   const lookups: Lookups = {
     authors: new Set(authors.map((a) => a.slug)),
@@ -223,7 +226,12 @@ interface Lookups extends ImageLookups {
   categories: Set<string>;
 }
 
-function validateSite(file: SourceFile | undefined, baseUrl: string | undefined, problems: Problem[]): CheckedSite | undefined {
+/**
+ * site.yml checked against its schema. A footer page of the wrong form
+ * (`pages: [About]`) is left in `pageSlugs` to be reported once the pages
+ * are known, with the nearest one as a hint.
+ */
+function validateSite(file: SourceFile | undefined, baseUrl: string | undefined, problems: Problem[], pageSlugs: { problem: Problem; written: string }[] = []): CheckedSite | undefined {
   if (!file) {
     problems.push(error('site.yml', 'site.yml is missing', { hint: 'create content/site.yml with title, url, language and timezone' }));
     return undefined;
@@ -234,8 +242,14 @@ function validateSite(file: SourceFile | undefined, baseUrl: string | undefined,
     return undefined;
   }
   const data = baseUrl ? { ...parsed.value.data, url: baseUrl } : parsed.value.data;
-  const site = checkFields(file.path, { ...parsed.value, data }, siteSchema, knownKeys.site, problems);
-  return site && { site, file: file.path, locate: parsed.value.locate };
+  problems.push(...unknownFields(file.path, data, knownKeys.site, parsed.value.locate));
+  const checked = fieldProblems(file.path, { ...parsed.value, data }, siteSchema);
+  for (const { path, problem } of checked.failures) {
+    const written = Array.isArray(data.pages) && path[0] === 'pages' && typeof path[1] === 'number' && path.length === 2 ? data.pages[path[1]] : undefined;
+    if (typeof written === 'string') pageSlugs.push({ problem, written });
+    else problems.push(problem);
+  }
+  return checked.value && { site: checked.value, file: file.path, locate: parsed.value.locate };
 }
 
 function validateAuthor(file: SourceFile, images: ImageLookups, problems: Problem[]): Author[] {

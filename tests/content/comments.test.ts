@@ -148,7 +148,12 @@ describe('bad comments are reported with file, line and hint', () => {
     [
       'a folder too deep',
       { 'news/2025/harbour-wall/ann.yml': comment() },
-      ["content/comments/news/2025/harbour-wall/ann.yml error: comments/news/2025/harbour-wall/ is not an article's folder\n    hint: put it in comments/<article-slug>/ (or comments/<section>/<article-slug>/)"],
+      ["content/comments/news/2025/harbour-wall/ann.yml error: comments/news/2025/harbour-wall/ is not an article's folder\n    hint: did you mean \"news/harbour-wall\"?"],
+    ],
+    [
+      'a folder like no article',
+      { 'x/y/z/ann.yml': comment() },
+      ["content/comments/x/y/z/ann.yml error: comments/x/y/z/ is not an article's folder\n    hint: put it in comments/<article-slug>/ (or comments/<section>/<article-slug>/)"],
     ],
     [
       'two folders naming one article, with one id',

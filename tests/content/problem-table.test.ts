@@ -146,6 +146,8 @@ const GROUPS: { group: string; cases: Case[] }[] = [
       { name: 'a pin two sections share', files: { 'articles/2025/2025-03-21-tram-line.md': story({ title: 'Trams', category: 'business' }), [HARBOUR]: story({ related: '[tram-line]' }) } },
       { name: 'a footer page that does not exist', files: { 'site.yml': site('pages: [abut]\n') } },
       { name: 'a footer page listed twice', files: { 'site.yml': site('pages: [about, about]\n') } },
+      { name: 'a footer page in capitals', files: { 'site.yml': site('pages: [About]\n') } },
+      { name: 'a comment folder in capitals', files: { 'comments/Harbour-Wall/bob.yml': 'name: Bob\ndate: 2025-03-15T11:00\nbody: Hm.\n' } },
       { name: 'one article with a date, author and alt text wrong', files: { [HARBOUR]: story({ date: '2025-02-31', authors: '[jane-do]', image: '\n  src: /images/harbour-dawn.jpg' }) } },
       { name: 'one article with a bad date and a picture in the text without alt text', files: { [HARBOUR]: story({ date: '2025-02-31' }, 'The wall.\n\n![](/images/harbour-dawn.jpg)\n') } },
     ],
@@ -169,6 +171,7 @@ const GROUPS: { group: string; cases: Case[] }[] = [
       { name: 'comments for no article', files: { 'comments/harbour-wal/1.yml': 'name: Bob\ndate: 2025-03-15T11:00\nbody: Hm.\n' } },
       { name: 'a comment outside an article folder', files: { 'comments/loose.yml': 'name: Bob\ndate: 2025-03-15T11:00\nbody: Hm.\n' } },
       { name: 'a reply to no comment', files: { 'comments/harbour-wall/bob.yml': 'name: Bob\ndate: 2025-03-15T11:00\nbody: Yes.\nreply-to: 2025-03-15-an\n' } },
+      { name: 'a reply-to in capitals', files: { 'comments/harbour-wall/bob.yml': 'name: Bob\ndate: 2025-03-15T11:00\nbody: Yes.\nreply-to: 2025-03-15-Ann\n' } },
       { name: 'a reply to itself', files: { 'comments/harbour-wall/bob.yml': 'name: Bob\ndate: 2025-03-15T11:00\nbody: Yes.\nreply-to: bob\n' } },
       {
         name: 'a reply to a reply',
