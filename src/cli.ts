@@ -8,6 +8,7 @@ import { githubAnnotation } from './util/github-annotations.js';
 import { formatInstant } from './util/instant.js';
 import { ContentError, formatProblem, type Problem } from './util/problems.js';
 import { terminalLines, terminalText } from './util/terminal-text.js';
+import { unknownCommandLine, usageErrorLine } from './util/usage-errors.js';
 
 const HELP = `Usage: broadsheet <command> [options]
 
@@ -124,7 +125,7 @@ async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (cause) {
-    console.error(`${terminalText((cause as Error).message)}\n\n${HELP}`);
+    console.error(usageErrorLine(cause, HELP));
     return 2;
   }
   const { values, positionals } = parsed;
@@ -132,6 +133,11 @@ async function main(argv: string[]): Promise<number> {
   if (values.help || !command) {
     console.log(HELP);
     return command || values.help ? 0 : 2;
+  }
+  const unknownCommand = unknownCommandLine(command, HELP);
+  if (unknownCommand) {
+    console.error(unknownCommand);
+    return 2;
   }
   const misplaced =
     usageOfSkipping(command, values['keep-going'], values['skip-invalid']) ??
@@ -267,7 +273,7 @@ async function main(argv: string[]): Promise<number> {
       case 'deploy':
         return await runDeploy(positionals.slice(1), values, say);
       default:
-        console.error(`unknown command "${terminalText(command)}"\n\n${HELP}`);
+        console.error(unknownCommandLine(command, HELP) ?? `unknown command "${terminalText(command)}"`);
         return 2;
     }
   } catch (error) {

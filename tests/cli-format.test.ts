@@ -20,7 +20,7 @@ test.each(['check', 'build'])('%s --format github: each problem as an annotation
   const { code, stdout, stderr } = await run(command, '--format', 'github', '--quiet');
   expect(code).toBe(1);
   expect(stdout.split('\n')).toEqual([
-    `::error file=content/articles/a.md,line=3,col=1,title=broadsheet ${command}::date: "2024-02-30" is not a real date (you specified 30 (of type number) as a day, which is invalid)`,
+    `::error file=content/articles/a.md,line=3,col=1,title=broadsheet ${command}::date: "2024-02-30" is not a real date: February 2024 has 29 days%0Ahint: the last day of February 2024 is 2024-02-29`,
     expect.stringMatching(new RegExp(`^::warning file=content/articles/b\\.md,line=7,col=1,title=broadsheet ${command}::"layout" has no effect.*%0Ahint: `)),
     '',
   ]);

@@ -1,5 +1,5 @@
 import { error, type Position, type Problem } from '../util/problems.js';
-import { didYouMean } from '../util/suggest.js';
+import { didYouMeanPath } from '../util/suggest.js';
 import { articlesByRef, findArticle } from './article-refs.js';
 import type { Article, Page } from './types.js';
 
@@ -18,8 +18,10 @@ export interface BodyLookups {
   publicFiles: readonly string[];
   /** Whether this build shows an article (published, or a draft or scheduled one asked for). */
   isShown: (article: Article) => boolean;
-  /** Slugs of the articles that have errors of their own, for a clearer message than "no article". */
+  /** Slugs of the articles that have errors of their own: naming one is no error of the body that does (see findArticle). */
   withErrors?: ReadonlySet<string> | undefined;
+  /** Slugs of the articles this build leaves out for their errors: naming one is an error, since it has no page. */
+  leftOut?: ReadonlySet<string> | undefined;
 }
 
 const IMAGE_FILE = /\.(?:avif|gif|jpe?g|png|svgz?|webp)$/i;
@@ -54,12 +56,7 @@ export function checkBodyReferences(
     const encoded: { src: string; at: Position }[] = [];
     for (const image of body.images ?? []) {
       if (!lookups.assetExists(image.src)) {
-        problems.push(
-          error(article.file, `image ${image.src} is not in public/`, {
-            position: at(image),
-            hint: didYouMean(image.src, imageFiles()) ?? `add the file public${image.src}, or fix the path`,
-          }),
-        );
+        problems.push(missingImage(article.file, image.src, at(image), imageFiles()));
       } else if (!isSvg(image.src)) {
         encoded.push({ src: image.src, at: at(image) });
       }
@@ -75,11 +72,52 @@ export function checkBodyReferences(
   }
 }
 
+/** A file with errors of its own whose body was rendered all the same (see checkBodiesOfBroken). */
+export interface BrokenBody {
+  file: string;
+  bodyLine: number;
+  /** Its slug, when it could be read: a block naming it names itself. */
+  slug: string | undefined;
+}
+
+/**
+ * What the bodies of articles with errors of their own name, checked as a
+ * valid article's are, so that one run reports every problem: an image
+ * that is not in public/, a "Read more" block that names no article, one
+ * of several, or itself. Whether the article a block names is shown is not
+ * asked: whether this one would be is not known.
+ */
+export function checkBodiesOfBroken(
+  broken: readonly BrokenBody[],
+  articles: Article[],
+  bodyOf: (file: string) => BodyReferences | undefined,
+  lookups: Pick<BodyLookups, 'assetExists' | 'publicFiles' | 'withErrors' | 'leftOut'>,
+  problems: Problem[],
+): void {
+  let byRef: Map<string, Article[]> | undefined;
+  const imageFiles = lookups.publicFiles.filter((name) => IMAGE_FILE.test(name)).map((name) => `/${name}`);
+  for (const { file, bodyLine, slug } of broken) {
+    const body = bodyOf(file);
+    if (!body) continue;
+    const at = (place: { line: number; column: number }): Position => ({ line: bodyLine + place.line - 1, column: place.column });
+    for (const image of body.images ?? []) if (!lookups.assetExists(image.src)) problems.push(missingImage(file, image.src, at(image), imageFiles));
+    for (const block of body.readMore ?? []) {
+      byRef ??= articlesByRef(articles);
+      const found = findArticle(block.slug, byRef, undefined, 'an article cannot send readers to itself', lookups.withErrors, lookups.leftOut, slug);
+      if ('message' in found) problems.push(error(file, `readmore: ${found.message}`, { position: at(block), hint: found.hint }));
+    }
+  }
+}
+
+function missingImage(file: string, src: string, position: Position, imageFiles: readonly string[]): Problem {
+  return error(file, `image ${src} is not in public/`, { position, hint: didYouMeanPath(src, imageFiles) ?? `add the file public${src}, or fix the path` });
+}
+
 function readMoreTarget(
   from: Article | Page,
   ref: string,
   byRef: ReadonlyMap<string, Article[]>,
-  { isShown, withErrors }: Pick<BodyLookups, 'isShown' | 'withErrors'>,
+  { isShown, withErrors, leftOut }: Pick<BodyLookups, 'isShown' | 'withErrors' | 'leftOut'>,
   position: Position,
   problems: Problem[],
 ): Article | undefined {
@@ -88,7 +126,8 @@ function readMoreTarget(
     return undefined;
   };
   const article = 'status' in from ? from : undefined;
-  const found = findArticle(ref, byRef, article, 'an article cannot send readers to itself', withErrors);
+  const found = findArticle(ref, byRef, article, 'an article cannot send readers to itself', withErrors, leftOut);
+  if ('reported' in found) return undefined;
   if (!('article' in found)) return fail(found.message, found.hint);
   const target = found.article;
   // A story this build leaves out has no page to link to; that matters only when the story or page linking to it is shown.

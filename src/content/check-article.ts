@@ -1,7 +1,7 @@
 import { error, type Position, type Problem } from '../util/problems.js';
 import type { SourceFile, Tag } from './types.js';
-import { checkFields, fileSlug, readFrontMatter } from './check-fields.js';
-import { articleSchema, freeTextFields, knownKeys, type ArticleFrontMatter } from './schema.js';
+import { fieldProblems, fileSlug, readFrontMatter, unknownFields, type FieldFailure } from './check-fields.js';
+import { articleSchema, freeTextFields, imageSchema, knownKeys, type ArticleFrontMatter } from './schema.js';
 import { MAX_PAGES_PER_FILE, MAX_TAG_LENGTH } from './limits.js';
 import { MAX_SLUG_LENGTH, slugifyText, slugProblem, WINDOWS_RESERVED } from './slug.js';
 
@@ -14,10 +14,39 @@ export interface CheckedArticle extends Omit<ArticleFrontMatter, 'tags' | 'slug'
   at: { slug: Position | undefined; date: Position; authors: Position[]; category: Position; imageSrc: Position; related: Position[]; aliases: Position[] };
 }
 
+/**
+ * A slug or path an article names in other files, where it is written, and
+ * when its form is wrong the problem to report: with a "did you mean" hint,
+ * which only the other files can give (see validate.ts).
+ */
+export interface Reference {
+  value: string;
+  at: Position;
+  formProblem?: string | undefined;
+}
+
+/**
+ * What an article with errors of its own names in other files, as far as
+ * its front matter could be read: checked against them all the same, so
+ * that one run reports every problem. Fields that could not be read name
+ * nothing, so that no error follows from another.
+ */
+export interface ArticleReferences {
+  slug: string | undefined;
+  /** Where the body starts, for problems found in it. */
+  bodyLine: number;
+  authors: Reference[];
+  category: Reference | undefined;
+  imageSrc: Reference | undefined;
+  related: Reference[];
+}
+
 export interface ArticleCheck {
   problems: Problem[];
   /** Absent when the file has errors of its own. */
   article: CheckedArticle | undefined;
+  /** When `article` is absent but the front matter was read: what it names in other files. */
+  references?: ArticleReferences | undefined;
 }
 
 /** The check, and the Markdown body to render; the body is not kept with the check (it is most of the file). */
@@ -58,9 +87,20 @@ export function checkArticle(file: SourceFile, timezone: string): ArticleCheckWi
     schema = articleSchema(timezone);
     schemas.set(timezone, schema);
   }
-  const fields = checkFields(file.path, { data, locate, numberSource }, schema, knownKeys.article, problems, parsed.data, freeTextFields.article);
-  const slug = fields?.slug ?? fileSlug(file, problems, 'article');
-  if (!fields || !slug) return { problems, article: undefined, body: parsed.body };
+  problems.push(...unknownFields(file.path, parsed.data, knownKeys.article, locate));
+  const checked = fieldProblems(file.path, { data, locate, numberSource }, schema, freeTextFields.article);
+  const deferred = new Map<string, FieldFailure>();
+  for (const failure of checked.failures) {
+    if (isReferenceForm(failure.path, data)) deferred.set(failure.path.join('.'), failure);
+    else problems.push(withSlugHint(failure, data.slug));
+  }
+  const fields = checked.value;
+  if (!fields) {
+    const slug = writtenSlug(data.slug) ?? (data.slug === undefined ? fileSlug(file, problems, 'article') : undefined);
+    return { problems, article: undefined, body: parsed.body, references: referencesOf(data, slug, parsed.bodyLine, locate, deferred) };
+  }
+  const slug = fields.slug ?? fileSlug(file, problems, 'article');
+  if (!slug) return { problems, article: undefined, body: parsed.body, references: referencesOf(data, slug, parsed.bodyLine, locate, deferred) };
 
   // Returned even when a tag is unusable, so that the checks against other
   // files still run and the editor sees every problem at once.
@@ -133,4 +173,52 @@ function pagesProblem(tags: number, aliases: number, file: string, at: Position)
     position: at,
     hint: 'keep the tags and aliases that readers need',
   });
+}
+
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+
+/**
+ * A failure of the form of a slug another file must have (a section, an
+ * author, a pinned article): reported with the references, where the
+ * nearest existing slug can be named (`category: New` → "news").
+ */
+function isReferenceForm(path: readonly PropertyKey[], data: Record<string, unknown>): boolean {
+  const [field, index] = path;
+  if (field === 'category') return path.length === 1 && typeof data.category === 'string';
+  if (field !== 'authors' && field !== 'related') return false;
+  if (path.length !== 2 || typeof index !== 'number') return false;
+  return typeof asList(data[field])[index] === 'string';
+}
+
+const writtenSlug = (value: unknown): string | undefined => (typeof value === 'string' && !slugProblem(value) ? value : undefined);
+
+/** What an article with errors names in other files: each field as written, where it is a text (see ArticleReferences). */
+function referencesOf(
+  data: Record<string, unknown>,
+  slug: string | undefined,
+  bodyLine: number,
+  locate: (path: readonly PropertyKey[]) => Position,
+  deferred: ReadonlyMap<string, FieldFailure>,
+): ArticleReferences {
+  const listed = (field: 'authors' | 'related'): Reference[] =>
+    asList(data[field]).flatMap((value, index) =>
+      typeof value === 'string' ? [{ value, at: locate([field, index]), formProblem: deferred.get(`${field}.${index}`)?.problem.message }] : [],
+    );
+  const image = data.image;
+  const src = typeof image === 'object' && image !== null && !Array.isArray(image) ? imageSchema.shape.src.safeParse((image as Record<string, unknown>).src) : undefined;
+  return {
+    slug,
+    bodyLine,
+    authors: listed('authors'),
+    category: typeof data.category === 'string' ? { value: data.category, at: locate(['category']), formProblem: deferred.get('category')?.problem.message } : undefined,
+    imageSrc: src?.success ? { value: src.data, at: locate(['image', 'src']) } : undefined,
+    related: data.related === false ? [] : listed('related'),
+  };
+}
+
+/** A `slug:` of the wrong form, with the slug its text makes as a hint (`Harbour_Wall` → "harbour-wall"). */
+function withSlugHint(failure: FieldFailure, written: unknown): Problem {
+  if (failure.path.length !== 1 || failure.path[0] !== 'slug' || typeof written !== 'string' || failure.problem.hint) return failure.problem;
+  const suggestion = slugifyText(written);
+  return suggestion && !slugProblem(suggestion) ? { ...failure.problem, hint: `did you mean "${suggestion}"?` } : failure.problem;
 }

@@ -33,21 +33,47 @@ export function checkFields<S extends z.ZodType>(
   freeText: readonly string[] = [],
 ): z.output<S> | undefined {
   problems.push(...unknownFields(file, written, known, yaml.locate));
+  const checked = fieldProblems(file, yaml, schema, freeText);
+  problems.push(...checked.failures.map((failure) => failure.problem));
+  return checked.value;
+}
+
+/** One field that failed its schema: where in the mapping, and the problem as it is reported. */
+export interface FieldFailure {
+  path: readonly PropertyKey[];
+  problem: Problem;
+}
+
+/**
+ * The schema's verdict on one mapping: the value when every field passed,
+ * otherwise each failing field with its path, so that a caller can report
+ * some of them itself (with a hint only other files can give).
+ */
+export function fieldProblems<S extends z.ZodType>(
+  file: string,
+  yaml: YamlMapping,
+  schema: S,
+  freeText: readonly string[] = [],
+): { value: z.output<S> | undefined; failures: FieldFailure[] } {
   const data = yaml.numberSource ? readNumbersAsText(yaml.data, freeText, yaml.numberSource) : yaml.data;
   const result = schema.safeParse(data, { error: editorMessage });
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) {
+  if (result.success) return { value: result.data, failures: [] };
+  const failures = result.error.issues.map((issue): FieldFailure => {
     // A key that is a site path (site.yml's redirects) is set apart by a space: `redirects /old/`, not `redirects./old/`.
     const field = issue.path
       .filter((p) => typeof p !== 'symbol')
       .map((p, index) => (index === 0 ? String(p) : String(p).startsWith('/') ? ` ${String(p)}` : `.${String(p)}`))
       .join('');
-    problems.push(error(file, field ? `${field}: ${issue.message}` : issue.message, { position: yaml.locate(issue.path) }));
-  }
-  return undefined;
+    return {
+      path: issue.path,
+      problem: error(file, field ? `${field}: ${issue.message}` : issue.message, { position: yaml.locate(issue.path), hint: issueHint(issue) }),
+    };
+  });
+  return { value: undefined, failures };
 }
 
-function unknownFields(
+/** Unknown fields of a mapping (see checkFields), each a warning with a "did you mean" hint. */
+export function unknownFields(
   file: string,
   data: Record<string, unknown>,
   known: Record<string, string[]>,
@@ -98,4 +124,10 @@ export function fileSlug(file: SourceFile, problems: Problem[], kind: 'article' 
     }),
   );
   return undefined;
+}
+
+/** A hint a check put on its issue (see contentDate in schema.ts), for the line under the message. */
+function issueHint(issue: z.core.$ZodIssue): string | undefined {
+  const hint: unknown = issue.code === 'custom' ? issue.params?.hint : undefined;
+  return typeof hint === 'string' ? hint : undefined;
 }

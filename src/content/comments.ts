@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { compareText, error, type Position, type Problem } from '../util/problems.js';
 import type { Article, Comment, CommentSource } from './types.js';
 import { articlesByRef } from './article-refs.js';
-import { checkFields } from './check-fields.js';
+import { fieldProblems, unknownFields } from './check-fields.js';
 import { MAX_COMMENTS_PER_ARTICLE } from './limits.js';
 import { commentSchema, knownKeys } from './schema.js';
 import { slugifyText, slugProblem } from './slug.js';
@@ -37,7 +37,7 @@ const schemas = new Map<string, ReturnType<typeof commentSchema>>();
 export function attachComments(
   files: readonly CommentSource[],
   articles: readonly Article[],
-  options: { timezone: string; unlinked: ReadonlySet<string>; leftOut?: ReadonlySet<string> | undefined },
+  options: { timezone: string; unlinked: ReadonlySet<string>; leftOut?: ReadonlySet<string> | undefined; leftOutSlugs?: ReadonlySet<string> | undefined },
   problems: Problem[],
 ): string[] {
   const byRef = articlesByRef(articles);
@@ -46,21 +46,25 @@ export function attachComments(
     article.comments.folder = shared ? `${article.category}/${article.slug}` : article.slug;
   }
 
-  const checked = files.filter((file) => !options.leftOut?.has(file.path)).flatMap((file) => checkComment(file, options.timezone, problems));
+  const names = { refs: [...byRef.keys()], ids: groupBy(files, (file) => file.folder) };
+  const checked = files.filter((file) => !options.leftOut?.has(file.path)).flatMap((file) => checkComment(file, options.timezone, names, problems));
   // Folders are resolved from the files, so a folder naming no article is reported even when its files have errors too.
   const articleOf = new Map<string, Article>();
+  // Folders of articles with errors of their own (not left out): their comments are still checked against each other.
+  const ofBroken = new Set<string>();
   for (const [folder, inFolder] of groupBy(files.filter((file) => FOLDER.test(file.folder)), (file) => file.folder)) {
     const matches = byRef.get(folder) ?? [];
     const first = (inFolder[0] as CommentSource).path;
     if (matches.length === 1) {
       articleOf.set(folder, matches[0] as Article);
     } else if (matches.length > 1) {
-      problems.push(
-        error(first, `the folder comments/${folder}/ could belong to ${matches.length} articles`, {
-          hint: `move the folder to ${matches.map((m) => `comments/${m.category}/${m.slug}/`).sort(compareText).join(' or ')}`,
-        }),
-      );
-    } else if (!options.unlinked.has(posix.basename(folder))) {
+      const folders = [...new Set(matches.map((m) => `comments/${m.category}/${m.slug}/`))].sort(compareText);
+      // Two articles at one address are the address plan's error; no folder can tell them apart.
+      if (folders.length === 1) continue;
+      problems.push(error(first, `the folder comments/${folder}/ could belong to ${matches.length} articles`, { hint: `move the folder to ${folders.join(' or ')}` }));
+    } else if (options.unlinked.has(posix.basename(folder))) {
+      if (!options.leftOutSlugs?.has(posix.basename(folder))) ofBroken.add(folder);
+    } else {
       const count = inFolder.length === 1 ? '' : ` (${inFolder.length} comments in it)`;
       problems.push(
         error(first, `no article "${folder}" for the comments in comments/${folder}/${count}`, {
@@ -79,6 +83,7 @@ export function attachComments(
   // A reply to a comment with errors of its own is not reported twice.
   const written = new Set(files.map((file) => `${file.folder}/${commentId(file)}`));
   for (const [article, comments] of byArticle) article.comments.approved = threadChecks(comments, written, problems);
+  for (const [, comments] of groupBy(checked.filter((comment) => ofBroken.has(comment.folder)), (comment) => comment.folder)) threadChecks(comments, written, problems);
   const approved = new Set(articles.flatMap((article) => article.comments.approved.map((comment) => comment.file)));
   const refused = new Set(problems.filter((problem) => problem.severity === 'error').map((problem) => problem.file));
   return checked.filter((comment) => !approved.has(comment.file) && !refused.has(comment.file)).map((comment) => comment.file);
@@ -102,8 +107,17 @@ function reportTooManyComments(files: readonly CommentSource[], articleOf: Reado
   }
 }
 
-/** One file's own checks: YAML, fields, and a file name and folder that can name it. */
-function checkComment(file: CommentSource, timezone: string, problems: Problem[]): CheckedComment[] {
+/**
+ * One file's own checks: YAML, fields, and a file name and folder that can
+ * name it. `names` are for hints: the ways articles are named, and the
+ * comment files of each folder.
+ */
+function checkComment(
+  file: CommentSource,
+  timezone: string,
+  names: { refs: readonly string[]; ids: ReadonlyMap<string, readonly CommentSource[]> },
+  problems: Problem[],
+): CheckedComment[] {
   const parsed = parseYamlMapping(file.text.replace(/^\uFEFF/, ''), file.path);
   if (!parsed.ok) {
     problems.push(...parsed.problems);
@@ -114,7 +128,15 @@ function checkComment(file: CommentSource, timezone: string, problems: Problem[]
     schema = commentSchema(timezone);
     schemas.set(timezone, schema);
   }
-  const fields = checkFields(file.path, parsed.value, schema, knownKeys.comment, problems);
+  problems.push(...unknownFields(file.path, parsed.value.data, knownKeys.comment, parsed.value.locate));
+  const checked = fieldProblems(file.path, parsed.value, schema);
+  const writtenReply = parsed.value.data['reply-to'];
+  for (const { path, problem } of checked.failures) {
+    // A reply-to of the wrong form (`Ann-Reader`) most likely means a comment of the same folder.
+    const near = path.length === 1 && path[0] === 'reply-to' && typeof writtenReply === 'string' ? didYouMean(writtenReply, (names.ids.get(file.folder) ?? []).map(commentId)) : undefined;
+    problems.push(near ? { ...problem, hint: near } : problem);
+  }
+  const fields = checked.value;
   const name = commentId(file);
   const nameProblem = slugProblem(name);
   if (nameProblem) {
@@ -128,7 +150,7 @@ function checkComment(file: CommentSource, timezone: string, problems: Problem[]
   if (!FOLDER.test(file.folder)) {
     problems.push(
       error(file.path, file.folder === '' ? 'a comment must be in the folder of its article' : `comments/${file.folder}/ is not an article's folder`, {
-        hint: 'put it in comments/<article-slug>/ (or comments/<section>/<article-slug>/)',
+        hint: (file.folder === '' ? undefined : didYouMean(file.folder, names.refs)) ?? 'put it in comments/<article-slug>/ (or comments/<section>/<article-slug>/)',
       }),
     );
     return [];

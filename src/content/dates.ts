@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { FIRST_YEAR, LAST_YEAR } from './limits.js';
+import { dateProblem, yearRangeProblem } from './date-problems.js';
 
 /** A moment from content: when, and whether the editor wrote a time of day. */
 export interface ContentDate {
@@ -24,35 +25,33 @@ const MAX_OFFSET_MINUTES = { '+': 14 * 60, '-': 12 * 60 };
 /**
  * Read a date written in front matter. Without an offset it is a wall-clock
  * time in `timezone`. Impossible dates (`2024-02-30`), times (`24:00`) and
- * offsets (`+25:00`) are refused, never rolled over.
+ * offsets (`+25:00`) are refused, never rolled over, with a reason that
+ * names the wrong part and a hint with the form to write (see dateProblem).
  */
 export function parseContentDate(
   text: string,
   timezone: string,
-): { ok: true; date: ContentDate } | { ok: false; reason: string } {
+): { ok: true; date: ContentDate } | { ok: false; reason: string; hint: string } {
   const trimmed = text.trim();
+  const refused = (): { ok: false; reason: string; hint: string } => {
+    const problem = dateProblem(trimmed, timezone);
+    return { ok: false, reason: problem.message, hint: problem.hint };
+  };
   const parts = CONTENT_DATE.exec(trimmed);
-  if (!parts) {
-    return { ok: false, reason: `"${trimmed.slice(0, 40)}" is not a date like 2025-03-14 or 2025-03-14T08:30:00` };
-  }
+  if (!parts) return refused();
   const [, day, hours, minutes, seconds = '00', fraction = '', offset] = parts;
-  if (hours !== undefined && Number(hours) > 23) {
-    return { ok: false, reason: `"${trimmed}" is not a real time (hours go from 00 to 23)` };
-  }
+  if (hours !== undefined && Number(hours) > 23) return refused();
   const zone = offset === undefined ? '' : isoOffset(offset);
-  if (zone === undefined) {
-    return { ok: false, reason: `"${trimmed}" has the offset ${offset ?? ''}, which no place uses (offsets go from -12:00 to +14:00)` };
-  }
+  if (zone === undefined) return refused();
   const iso = hours === undefined ? `${day}` : `${day}T${hours}:${minutes}:${seconds}${fraction}${zone}`;
   const parsed = DateTime.fromISO(iso, { zone: timezone });
-  if (!parsed.isValid) {
-    return { ok: false, reason: `"${trimmed}" is not a real date (${parsed.invalidExplanation ?? parsed.invalidReason})` };
-  }
+  if (!parsed.isValid) return refused();
   // The written year, and the moment in UTC (9999-12-31T23:00-05:00 is in the year 10000 there).
   const year = Number(trimmed.slice(0, 4));
   const utcYear = parsed.toUTC().year;
   if (year < FIRST_YEAR || utcYear < FIRST_YEAR || year > LAST_YEAR || utcYear > LAST_YEAR) {
-    return { ok: false, reason: `"${trimmed}" is outside the years ${FIRST_YEAR} to ${LAST_YEAR}, which feeds and sitemaps can carry` };
+    const problem = yearRangeProblem(trimmed);
+    return { ok: false, reason: problem.message, hint: problem.hint };
   }
   return { ok: true, date: { epoch: parsed.toMillis(), hasTime: hours !== undefined } };
 }

@@ -82,7 +82,7 @@ const contentDate = (timezone: string) =>
   z.string().transform((value, ctx): ContentDate => {
     const result = parseContentDate(value, timezone);
     if (result.ok) return result.date;
-    ctx.addIssue({ code: 'custom', message: result.reason, input: value });
+    ctx.addIssue({ code: 'custom', message: result.reason, input: value, params: { hint: result.hint } });
     return z.NEVER;
   });
 

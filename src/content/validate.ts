@@ -1,17 +1,17 @@
 import { compareText, error, type Position, type Problem } from '../util/problems.js';
 import type { Article, Author, Category, Content, ContentSources, Page, Site, SourceFile } from './types.js';
 import { checkPage, footerPages } from './pages.js';
-import { checkArticle, type ArticleCheck } from './check-article.js';
+import { checkArticle, type ArticleCheck, type ArticleReferences, type CheckedArticle, type Reference } from './check-article.js';
 import { attachComments } from './comments.js';
-import { checkFields, fileSlug, readFrontMatter } from './check-fields.js';
+import { checkFields, fieldProblems, fileSlug, readFrontMatter, unknownFields } from './check-fields.js';
 import { articlePath } from '../routes/addresses.js';
 import { planAgain, type AddressPlan, type MadePlan, type PlanInput, type PlanRedirect } from '../routes/plan.js';
 import { calendarParts } from './dates.js';
 import { slugFromFileName } from './slug.js';
 import { authorSchema, categorySchema, freeTextFields, knownKeys, siteSchema } from './schema.js';
 import { articlesByRef, findArticle } from './article-refs.js';
-import { checkBodyReferences, type BodyReferences } from './body-references.js';
-import { didYouMean } from '../util/suggest.js';
+import { checkBodiesOfBroken, checkBodyReferences, type BodyReferences, type BrokenBody } from './body-references.js';
+import { didYouMean, didYouMeanPath } from '../util/suggest.js';
 import { parseYamlMapping } from './yaml-mapping.js';
 import { farAheadWarning } from './far-ahead.js';
 
@@ -75,11 +75,12 @@ export interface ValidationResult {
  */
 export function validateContent(sources: ContentSources, options: ValidateOptions): ValidationResult {
   const problems: Problem[] = [];
-  const checkedSite = validateSite(sources.site, options.baseUrl, problems);
+  const footerSlugs: { problem: Problem; written: string }[] = [];
+  const checkedSite = validateSite(sources.site, options.baseUrl, problems, footerSlugs);
   const site = checkedSite?.site;
   const timezone = site?.timezone ?? 'UTC';
 
-  const images: ImageLookups = { assetExists: options.assetExists, isSvg: options.isSvg ?? (() => false) };
+  const images: ImageLookups = { assetExists: options.assetExists, isSvg: options.isSvg ?? (() => false), publicFiles: options.publicFiles ?? [] };
   const authors = sources.authors.flatMap((file) => validateAuthor(file, images, problems));
   const categories = sources.categories.flatMap((file) => validateCategory(file, problems));
   const checkedPages = sources.pages.flatMap((file) => checkPage(file, timezone, problems) ?? []);
@@ -89,6 +90,8 @@ export function validateContent(sources: ContentSources, options: ValidateOption
   reportDuplicateSlugs(pages, 'page', problems);
   const pageShown = (page: Page) => !page.draft || options.drafts;
   const footer = checkedSite ? footerPages(checkedSite.site.pages, pages, checkedSite, pageShown, problems) : [];
+  const pageSlugs = pages.map((page) => page.slug);
+  for (const { problem, written } of footerSlugs) problems.push({ ...problem, hint: didYouMean(written, pageSlugs) ?? 'pages are the files in content/pages/ (without .md)' });
 
   const lookups: Lookups = {
     authors: new Set(authors.map((a) => a.slug)),
@@ -98,33 +101,50 @@ export function validateContent(sources: ContentSources, options: ValidateOption
   const settings = { timezone, permalink: site?.permalink ?? '/:category/:slug/', now: options.now };
   const checkedPins = new Map<string, { refs: string[]; at: Position[] }>();
   const at = new Map<string, ArticleCheck['article'] & object>();
-  // Articles with errors of their own, so their comments are not reported as orphans too.
+  // Articles with errors of their own, so that nothing naming them (comments, pins, "Read more") is reported too.
   const unlinked = new Set<string>();
+  // Those left out of this build for their errors: naming one is an error, since it has no page.
+  const leftOutSlugs = new Set<string>();
+  // What articles with errors of their own pin, checked once every valid article is known.
+  const pinsOfBroken: { file: string; slug: string | undefined; refs: Reference[] }[] = [];
+  const brokenBodies: BrokenBody[] = [];
+  const fileNameSlug = (path: string) => slugFromFileName(path.slice(path.lastIndexOf('/') + 1));
   const articles = sources.articles.flatMap((file) => {
     if (options.unchecked?.has(file.path)) {
-      unlinked.add(slugFromFileName(file.path.slice(file.path.lastIndexOf('/') + 1)));
+      unlinked.add(fileNameSlug(file.path));
       return [];
     }
     const check: ArticleCheck = options.articleChecks?.get(file.path) ?? checkArticle(file, timezone);
     if (options.leftOut?.has(file.path)) {
-      unlinked.add(check.article?.slug ?? slugFromFileName(file.path.slice(file.path.lastIndexOf('/') + 1)));
+      const slug = check.article?.slug ?? check.references?.slug ?? fileNameSlug(file.path);
+      unlinked.add(slug);
+      leftOutSlugs.add(slug);
       return [];
     }
     problems.push(...check.problems);
     const farAhead = check.article && farAheadWarning(file.path, check.article, settings);
     if (farAhead) problems.push(farAhead);
-    if (Array.isArray(check.article?.related)) checkedPins.set(file.path, { refs: check.article.related, at: check.article.at.related });
-    if (check.article) at.set(file.path, check.article);
-    const linked = check.article ? linkArticle(file.path, check.article, settings, lookups, problems) : [];
-    if (linked.length === 0) unlinked.add(check.article?.slug ?? slugFromFileName(file.path.slice(file.path.lastIndexOf('/') + 1)));
-    return linked;
+    const references = check.article ? referencesOf(check.article) : check.references;
+    const before = problems.length;
+    if (references) checkReferences(file.path, references, lookups, problems);
+    if (check.article && problems.length === before) {
+      if (Array.isArray(check.article.related)) checkedPins.set(file.path, { refs: check.article.related, at: check.article.at.related });
+      at.set(file.path, check.article);
+      return [linkArticle(file.path, check.article, settings)];
+    }
+    unlinked.add(check.article?.slug ?? check.references?.slug ?? fileNameSlug(file.path));
+    if (references && references.related.length > 0) pinsOfBroken.push({ file: file.path, slug: references.slug, refs: references.related });
+    if (references) brokenBodies.push({ file: file.path, bodyLine: references.bodyLine, slug: references.slug });
+    return [];
   });
-  resolvePins(articles, checkedPins, unlinked, problems);
-  const setAside = attachComments(sources.comments, articles, { timezone, unlinked, leftOut: options.leftOut }, problems);
+  resolvePins(articles, checkedPins, { withErrors: unlinked, leftOut: leftOutSlugs }, problems);
+  checkPinsOfBroken(articles, pinsOfBroken, { withErrors: unlinked, leftOut: leftOutSlugs }, problems);
+  const setAside = attachComments(sources.comments, articles, { timezone, unlinked, leftOut: options.leftOut, leftOutSlugs }, problems);
   const isShown = (a: Article) => a.status === 'published' || (a.status === 'draft' && options.drafts) || (a.status === 'scheduled' && options.future);
   if (options.bodies) {
     const publicFiles = options.publicFiles ?? [];
-    checkBodyReferences(articles, options.bodies, { ...images, publicFiles, isShown, withErrors: unlinked }, problems, pages.filter(pageShown));
+    checkBodyReferences(articles, options.bodies, { ...images, publicFiles, isShown, withErrors: unlinked, leftOut: leftOutSlugs }, problems, pages.filter(pageShown));
+    checkBodiesOfBroken(brokenBodies, articles, options.bodies, { ...images, publicFiles, withErrors: unlinked, leftOut: leftOutSlugs }, problems);
   }
   const categoryFiles = new Map(categories.map((category) => [category.file, category]));
   const planInput: PlanInput = {
@@ -201,6 +221,8 @@ interface CheckedSite {
 interface ImageLookups {
   assetExists: (sitePath: string) => boolean;
   isSvg: (sitePath: string) => boolean;
+  /** Files of public/ as published, for "did you mean" (see ValidateOptions.publicFiles). */
+  publicFiles: readonly string[];
 }
 
 interface Lookups extends ImageLookups {
@@ -208,7 +230,12 @@ interface Lookups extends ImageLookups {
   categories: Set<string>;
 }
 
-function validateSite(file: SourceFile | undefined, baseUrl: string | undefined, problems: Problem[]): CheckedSite | undefined {
+/**
+ * site.yml checked against its schema. A footer page of the wrong form
+ * (`pages: [About]`) is left in `pageSlugs` to be reported once the pages
+ * are known, with the nearest one as a hint.
+ */
+function validateSite(file: SourceFile | undefined, baseUrl: string | undefined, problems: Problem[], pageSlugs: { problem: Problem; written: string }[] = []): CheckedSite | undefined {
   if (!file) {
     problems.push(error('site.yml', 'site.yml is missing', { hint: 'create content/site.yml with title, url, language and timezone' }));
     return undefined;
@@ -219,8 +246,14 @@ function validateSite(file: SourceFile | undefined, baseUrl: string | undefined,
     return undefined;
   }
   const data = baseUrl ? { ...parsed.value.data, url: baseUrl } : parsed.value.data;
-  const site = checkFields(file.path, { ...parsed.value, data }, siteSchema, knownKeys.site, problems);
-  return site && { site, file: file.path, locate: parsed.value.locate };
+  problems.push(...unknownFields(file.path, data, knownKeys.site, parsed.value.locate));
+  const checked = fieldProblems(file.path, { ...parsed.value, data }, siteSchema);
+  for (const { path, problem } of checked.failures) {
+    const written = Array.isArray(data.pages) && path[0] === 'pages' && typeof path[1] === 'number' && path.length === 2 ? data.pages[path[1]] : undefined;
+    if (typeof written === 'string') pageSlugs.push({ problem, written });
+    else problems.push(problem);
+  }
+  return checked.value && { site: checked.value, file: file.path, locate: parsed.value.locate };
 }
 
 function validateAuthor(file: SourceFile, images: ImageLookups, problems: Problem[]): Author[] {
@@ -243,49 +276,79 @@ function validateCategory(file: SourceFile, problems: Problem[]): (Category & { 
   return [{ ...fields, slug, file: file.path, body: parsed.body, bodyLine: parsed.bodyLine, at }];
 }
 
-/** The checks of an article against the other files: authors, section and image must exist. */
-function linkArticle(
-  file: string,
-  article: ArticleCheck['article'] & object,
-  settings: { timezone: string; permalink: string; now: number },
-  lookups: Lookups,
-  problems: Problem[],
-): Article[] {
-  const before = problems.length;
-  article.authors.forEach((author, index) => {
-    if (!lookups.authors.has(author)) {
-      problems.push(
-        error(file, `unknown author "${author}"`, {
-          position: article.at.authors[index],
-          hint: didYouMean(author, lookups.authors) ?? 'authors are the files in content/authors/ (without .md)',
-        }),
-      );
-    }
-  });
-  if (!lookups.categories.has(article.category)) {
-    problems.push(
-      error(file, `unknown section "${article.category}"`, {
-        position: article.at.category,
-        hint: didYouMean(article.category, lookups.categories) ?? 'sections are the files in content/categories/ (without .md)',
-      }),
-    );
-  }
-  if (article.image) problems.push(...pictureProblems(file, article.image.src, article.at.imageSrc, 'a lead image', lookups));
-  if (problems.length > before) return [];
+/** What a valid article names in other files (see ArticleReferences). */
+function referencesOf(article: CheckedArticle): ArticleReferences {
+  return {
+    slug: article.slug,
+    bodyLine: article.bodyLine,
+    authors: article.authors.map((value, index) => ({ value, at: article.at.authors[index] ?? article.at.category })),
+    category: { value: article.category, at: article.at.category },
+    imageSrc: article.image ? { value: article.image.src, at: article.at.imageSrc } : undefined,
+    // Checked here only when the article cannot be linked; otherwise resolvePins turns them into addresses.
+    related: Array.isArray(article.related) ? article.related.map((value, index) => ({ value, at: article.at.related[index] ?? article.at.category })) : [],
+  };
+}
 
+/**
+ * The checks of an article against the other files: its authors and section
+ * must exist and its lead image must be a file in public/. Made for an
+ * article with errors of its own too, on what of it could be read. A slug
+ * of the wrong form (`category: New`) is reported here, where the nearest
+ * existing one can be named.
+ */
+function checkReferences(file: string, refs: ArticleReferences, lookups: Lookups, problems: Problem[]): void {
+  const slugProblem = (ref: Reference, unknown: string, candidates: ReadonlySet<string>, otherwise: string) =>
+    error(file, ref.formProblem ?? unknown, { position: ref.at, hint: didYouMean(ref.value, candidates) ?? otherwise });
+  for (const author of refs.authors) {
+    if (author.formProblem === undefined && lookups.authors.has(author.value)) continue;
+    problems.push(slugProblem(author, `unknown author "${author.value}"`, lookups.authors, 'authors are the files in content/authors/ (without .md)'));
+  }
+  const category = refs.category;
+  if (category && (category.formProblem !== undefined || !lookups.categories.has(category.value))) {
+    problems.push(slugProblem(category, `unknown section "${category.value}"`, lookups.categories, 'sections are the files in content/categories/ (without .md)'));
+  }
+  if (refs.imageSrc) problems.push(...pictureProblems(file, refs.imageSrc.value, refs.imageSrc.at, 'a lead image', lookups));
+}
+
+/** A valid article whose references are in order, as the rest of the build takes it. */
+function linkArticle(file: string, article: CheckedArticle, settings: { timezone: string; permalink: string; now: number }): Article {
   const { draft, scheduled: _scheduled, at: _at, related, comments, ...rest } = article;
-  return [
-    {
-      ...rest,
-      // Pins are resolved to addresses once every article is known (resolvePins).
-      related: related === false ? false : [],
-      // Filled in once every article is known (attachComments).
-      comments: { open: comments, folder: article.slug, approved: [] },
-      status: draft ? 'draft' : article.date.epoch > settings.now ? 'scheduled' : 'published',
-      url: articlePath(settings.permalink, { slug: article.slug, category: article.category, calendar: () => calendarParts(article.date.epoch, settings.timezone) }),
-      file,
-    },
-  ];
+  return {
+    ...rest,
+    // Pins are resolved to addresses once every article is known (resolvePins).
+    related: related === false ? false : [],
+    // Filled in once every article is known (attachComments).
+    comments: { open: comments, folder: article.slug, approved: [] },
+    status: draft ? 'draft' : article.date.epoch > settings.now ? 'scheduled' : 'published',
+    url: articlePath(settings.permalink, { slug: article.slug, category: article.category, calendar: () => calendarParts(article.date.epoch, settings.timezone) }),
+    file,
+  };
+}
+
+/** Slugs of the articles with errors of their own, and of those this build leaves out (see findArticle). */
+interface Broken {
+  withErrors: ReadonlySet<string>;
+  leftOut: ReadonlySet<string>;
+}
+
+/**
+ * The pins of articles with errors of their own, checked against the valid
+ * articles as a valid article's are, so that a mistyped pin is reported in
+ * the same run as the article's other errors.
+ */
+function checkPinsOfBroken(articles: Article[], pins: readonly { file: string; slug: string | undefined; refs: Reference[] }[], broken: Broken, problems: Problem[]): void {
+  if (pins.length === 0) return;
+  const byRef = articlesByRef(articles);
+  for (const { file, slug, refs } of pins) {
+    for (const ref of refs) {
+      if (ref.formProblem !== undefined) {
+        problems.push(error(file, ref.formProblem, { position: ref.at, hint: didYouMean(ref.value, byRef.keys()) }));
+        continue;
+      }
+      const found = findArticle(ref.value, byRef, undefined, 'an article cannot be related to itself', broken.withErrors, broken.leftOut, slug);
+      if ('message' in found) problems.push(error(file, `related: ${found.message}`, { position: ref.at, ...(found.hint && { hint: found.hint }) }));
+    }
+  }
 }
 
 /**
@@ -293,7 +356,7 @@ function linkArticle(
  * may name an article in any section; where two sections use it, the editor
  * writes section/slug.
  */
-function resolvePins(articles: Article[], pins: Map<string, { refs: string[]; at: Position[] }>, withErrors: ReadonlySet<string>, problems: Problem[]): void {
+function resolvePins(articles: Article[], pins: Map<string, { refs: string[]; at: Position[] }>, broken: Broken, problems: Problem[]): void {
   if (pins.size === 0) return;
   const byRef = articlesByRef(articles);
   for (const article of articles) {
@@ -301,10 +364,10 @@ function resolvePins(articles: Article[], pins: Map<string, { refs: string[]; at
     if (!pinned || article.related === false) continue;
     const urls: string[] = [];
     pinned.refs.forEach((ref, index) => {
-      const found = findArticle(ref, byRef, article, 'an article cannot be related to itself', withErrors);
+      const found = findArticle(ref, byRef, article, 'an article cannot be related to itself', broken.withErrors, broken.leftOut);
       if ('article' in found) {
         if (!urls.includes(found.article.url)) urls.push(found.article.url);
-      } else {
+      } else if ('message' in found) {
         problems.push(error(article.file, `related: ${found.message}`, { position: pinned.at[index], ...(found.hint && { hint: found.hint }) }));
       }
     });
@@ -333,7 +396,10 @@ function firstBySlug(items: readonly { slug: string; file: string }[]): { slug: 
 
 /** A lead image or avatar must be a file in public/, and not an SVG. */
 function pictureProblems(file: string, sitePath: string, position: Position, use: string, images: ImageLookups): Problem[] {
-  if (!images.assetExists(sitePath)) return [error(file, `image ${sitePath} is not in public/`, { position, hint: `add the file public${sitePath}, or fix the path` })];
+  if (!images.assetExists(sitePath)) {
+    const hint = didYouMeanPath(sitePath, images.publicFiles.map((name) => `/${name}`)) ?? `add the file public${sitePath}, or fix the path`;
+    return [error(file, `image ${sitePath} is not in public/`, { position, hint })];
+  }
   if (!images.isSvg(sitePath)) return [];
   return [
     error(file, `image ${sitePath} is an SVG, which cannot be ${use}: an SVG is a document that can carry script`, {

@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import type {} from 'mdast-util-directive';
-import { visit } from 'unist-util-visit';
+import { toString } from 'mdast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { bodyMarker } from './body-marker.js';
 import { failAt } from './notes.js';
@@ -32,20 +33,26 @@ const SYNTAX = '::readmore{slug="tram-line-first-passengers"} on a line of its o
 export function remarkReadMore() {
   return (tree: Root, file: VFile): undefined => {
     const blocks: ReadMoreRef[] = [];
-    visit(tree, (node) => {
-      if ((node.type !== 'leafDirective' && node.type !== 'containerDirective' && node.type !== 'textDirective') || node.name !== 'readmore') return;
-      if (node.type !== 'leafDirective') {
-        failAt(file, `"Read more" must be a block of its own`, node, `write ${SYNTAX}`);
-        return;
-      }
+    visit(tree, (node, index, parent) => {
+      if ((node.type !== 'leafDirective' && node.type !== 'containerDirective' && node.type !== 'textDirective') || node.name !== 'readmore') return undefined;
+      // A refused block renders as nothing, and draws no second warning as an unknown block: the build stops on its error anyway.
+      const refuse = (reason: string, hint: string): [typeof SKIP, number] | undefined => {
+        failAt(file, reason, node, hint);
+        if (!parent || index === undefined) return undefined;
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      };
+      if (node.type !== 'leafDirective') return refuse(`"Read more" must be a block of its own`, `write ${SYNTAX}`);
       const { slug, ...others } = node.attributes ?? {};
       for (const name of Object.keys(others)) file.message(`readmore: the attribute "${name}" is ignored`, node).note = `write ${SYNTAX}`;
-      if (node.children.length > 0) file.message('readmore: the text in [ ] is not shown; the block shows the headline of the article it names', node).note = `write ${SYNTAX}`;
       const ref = (slug ?? '').trim();
+      const label = toString(node).trim();
       if (ref === '') {
-        failAt(file, 'readmore: no article named', node, `write ${SYNTAX}, with the slug of the article as in its address`);
-        return;
+        // `::readmore[tram-line]`: the slug written where the label goes.
+        const written = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)?$/.test(label) ? `::readmore{slug="${label}"} on a line of its own` : SYNTAX;
+        return refuse('readmore: no article named', `write ${written}, with the slug of the article as in its address`);
       }
+      if (label !== '') file.message('readmore: the text in [ ] is not shown; the block shows the headline of the article it names', node).note = `write ${SYNTAX}`;
       const start = node.position?.start;
       node.data = {
         ...node.data,
@@ -57,6 +64,7 @@ export function remarkReadMore() {
         ],
       };
       blocks.push({ slug: ref, line: start?.line ?? 1, column: start?.column ?? 1 });
+      return undefined;
     });
     if (blocks.length > 0) file.data.readMore = blocks;
   };

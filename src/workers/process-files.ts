@@ -103,12 +103,15 @@ function processFile(file: PipelineFile, batch: ProcessBatch, render: Render | u
     return { check: undefined, rendered: result && withoutText(result), terms: undefined, problems };
   }
   const { body, ...check } = checkArticle(file, batch.timezone);
-  const usable = check.article && body !== undefined && !check.problems.some((p) => p.severity === 'error');
-  if (!usable || body === undefined || !check.article || !render) return { check, rendered: undefined, terms: undefined, problems: [] };
+  // A body is rendered whenever the front matter could be read, errors or not: its own problems (alt text, a
+  // missing image) are reported in the same run as those of the front matter.
+  const bodyLine = check.article?.bodyLine ?? check.references?.bodyLine;
+  if (body === undefined || bodyLine === undefined || !render) return { check, rendered: undefined, terms: undefined, problems: [] };
   phase(PHASE.rendering);
-  const { result, problems } = renderSafely(file.path, body, check.article.bodyLine, render);
+  const { result, problems } = renderSafely(file.path, body, bodyLine, render);
   if (!result) return { check, rendered: undefined, terms: undefined, problems };
   const { text, ...rendered } = result;
+  if (!check.article || check.problems.some((p) => p.severity === 'error')) return { check, rendered, terms: undefined, problems };
   // The headline and standfirst say most about what a story is about.
   const stopWords = stopWordsFor(batch.language);
   const counts = countTerms(text, stopWords);

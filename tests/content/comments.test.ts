@@ -110,7 +110,7 @@ describe('bad comments are reported with file, line and hint', () => {
     [
       'an impossible date',
       { 'harbour-wall/ann.yml': comment().replace('2025-03-15T10:00', '2025-02-30T10:00') },
-      ['content/comments/harbour-wall/ann.yml:2:1 error: date: "2025-02-30T10:00" is not a real date (you specified 30 (of type number) as a day, which is invalid)'],
+      ['content/comments/harbour-wall/ann.yml:2:1 error: date: "2025-02-30T10:00" is not a real date: February 2025 has 28 days\n    hint: the last day of February 2025 is 2025-02-28'],
     ],
     ['no body', { 'harbour-wall/ann.yml': 'name: Ann\ndate: 2025-03-15\n' }, ['content/comments/harbour-wall/ann.yml:1:1 error: body: is required']],
     ['an empty body', { 'harbour-wall/ann.yml': comment([], '"  "') }, ['content/comments/harbour-wall/ann.yml:3:1 error: body: must not be empty']],
@@ -148,7 +148,12 @@ describe('bad comments are reported with file, line and hint', () => {
     [
       'a folder too deep',
       { 'news/2025/harbour-wall/ann.yml': comment() },
-      ["content/comments/news/2025/harbour-wall/ann.yml error: comments/news/2025/harbour-wall/ is not an article's folder\n    hint: put it in comments/<article-slug>/ (or comments/<section>/<article-slug>/)"],
+      ["content/comments/news/2025/harbour-wall/ann.yml error: comments/news/2025/harbour-wall/ is not an article's folder\n    hint: did you mean \"news/harbour-wall\"?"],
+    ],
+    [
+      'a folder like no article',
+      { 'x/y/z/ann.yml': comment() },
+      ["content/comments/x/y/z/ann.yml error: comments/x/y/z/ is not an article's folder\n    hint: put it in comments/<article-slug>/ (or comments/<section>/<article-slug>/)"],
     ],
     [
       'two folders naming one article, with one id',

@@ -43,7 +43,7 @@ describe('articles with errors are left out, with what exists only because of th
     expect(published).toEqual(['/news/harbour/']);
     expect(leftOut).toEqual({ articles: [A('bad-date'), A('nobody'), A('body')].sort(), comments: [], withTheirArticle: [] });
     expect(problems).toEqual([
-      'content/articles/bad-date.md:3:1 error: date: "2024-02-30" is not a real date (you specified 30 (of type number) as a day, which is invalid)',
+      'content/articles/bad-date.md:3:1 error: date: "2024-02-30" is not a real date: February 2024 has 29 days\n    hint: the last day of February 2024 is 2024-02-29',
       'content/articles/body.md:9:1 error: image x.jpg has no alt text',
       'content/articles/nobody.md:4:11 error: unknown author "nobody"\n    hint: authors are the files in content/authors/ (without .md)',
     ]);
@@ -96,7 +96,7 @@ describe('articles with errors are left out, with what exists only because of th
     });
     expect(result.content!.articles[0]!.comments.approved.map((c) => c.id)).toEqual(['fine']);
     expect(problems).toEqual([
-      'content/articles/broken.md:3:1 error: date: "soon" is not a date like 2025-03-14 or 2025-03-14T08:30:00',
+      'content/articles/broken.md:3:1 error: date: "soon" is not a date\n    hint: write year-month-day, such as 2025-03-14, with a time after it if needed: 2025-03-14T08:30 or 2025-03-14 08:30:00+01:00',
       'content/comments/harbour/bad.yml:4:1 error: reply-to: must be lowercase ASCII letters and digits in words joined by "-"',
     ]);
   });
@@ -128,7 +128,7 @@ describe('articles with errors are left out, with what exists only because of th
     const { problems, leftOut } = leaveOut({ 'harbour.md': validArticle({ sumary: 'x' }), 'broken.md': validArticle({ sumary: 'x', date: 'soon' }) });
     expect(leftOut.articles).toEqual([A('broken')]);
     expect(problems).toEqual([
-      'content/articles/broken.md:3:1 error: date: "soon" is not a date like 2025-03-14 or 2025-03-14T08:30:00',
+      'content/articles/broken.md:3:1 error: date: "soon" is not a date\n    hint: write year-month-day, such as 2025-03-14, with a time after it if needed: 2025-03-14T08:30 or 2025-03-14 08:30:00+01:00',
       'content/articles/broken.md:7:1 warning: unknown field "sumary" is ignored\n    hint: did you mean "summary"?',
       'content/articles/harbour.md:7:1 warning: unknown field "sumary" is ignored\n    hint: did you mean "summary"?',
     ]);

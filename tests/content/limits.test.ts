@@ -83,7 +83,11 @@ describe('dates are within the years 1000 to 9999', () => {
     ['9999-12-31T23:30:00', 'America/New_York'],
     ['9999-12-31T23:30:00-05:00', 'UTC'],
   ])('%s in %s is refused', (text, zone) => {
-    expect(parseContentDate(text, zone)).toEqual({ ok: false, reason: `"${text}" is outside the years 1000 to 9999, which feeds and sitemaps can carry` });
+    expect(parseContentDate(text, zone)).toEqual({
+      ok: false,
+      reason: `"${text}" is outside the years 1000 to 9999, which feeds and sitemaps can carry`,
+      hint: 'check the year: a typo such as 0205 or 20025 for 2025 is the usual cause',
+    });
   });
 
   test.each([['1000-01-01'], ['9999-12-31']])('%s is accepted', (text) => {
@@ -92,10 +96,10 @@ describe('dates are within the years 1000 to 9999', () => {
 
   test('on the line of every date field of an article: date, updated, corrections', () => {
     expect(problemsOf({ date: '0001-01-01', updated: '0002-01-01', corrections: '[{ date: 99999-01-01, text: Fixed. }, { date: 0500-01-01, text: Old. }]' })).toEqual([
-      'content/articles/story.md:3:1 error: date: "0001-01-01" is outside the years 1000 to 9999, which feeds and sitemaps can carry',
-      'content/articles/story.md:7:1 error: updated: "0002-01-01" is outside the years 1000 to 9999, which feeds and sitemaps can carry',
-      'content/articles/story.md:8:17 error: corrections.0.date: "99999-01-01" is not a date like 2025-03-14 or 2025-03-14T08:30:00',
-      'content/articles/story.md:8:54 error: corrections.1.date: "0500-01-01" is outside the years 1000 to 9999, which feeds and sitemaps can carry',
+      'content/articles/story.md:3:1 error: date: "0001-01-01" is outside the years 1000 to 9999, which feeds and sitemaps can carry\n    hint: check the year: a typo such as 0205 or 20025 for 2025 is the usual cause',
+      'content/articles/story.md:7:1 error: updated: "0002-01-01" is outside the years 1000 to 9999, which feeds and sitemaps can carry\n    hint: check the year: a typo such as 0205 or 20025 for 2025 is the usual cause',
+      'content/articles/story.md:8:17 error: corrections.0.date: "99999-01-01" is outside the years 1000 to 9999, which feeds and sitemaps can carry\n    hint: check the year: a typo such as 0205 or 20025 for 2025 is the usual cause',
+      'content/articles/story.md:8:54 error: corrections.1.date: "0500-01-01" is outside the years 1000 to 9999, which feeds and sitemaps can carry\n    hint: check the year: a typo such as 0205 or 20025 for 2025 is the usual cause',
     ]);
   });
 });
@@ -122,7 +126,7 @@ describe('comments per article', () => {
 
   test('a comment dated in the year 1 is an error on its date line', () => {
     expect(report({ 'story/old.yml': comment.replace('2025-03-15T10:00', '0001-03-15') })).toEqual([
-      'content/comments/story/old.yml:2:1 error: date: "0001-03-15" is outside the years 1000 to 9999, which feeds and sitemaps can carry',
+      'content/comments/story/old.yml:2:1 error: date: "0001-03-15" is outside the years 1000 to 9999, which feeds and sitemaps can carry\n    hint: check the year: a typo such as 0205 or 20025 for 2025 is the usual cause',
     ]);
   });
 });

@@ -49,7 +49,8 @@ afterAll(() => {
 });
 
 const PROBLEMS = [
-  'content/articles/2013-05-08-bad-date.md:3:1 error: date: "2013-02-30 10:00:00 +0200" is not a real date (you specified 30 (of type number) as a day, which is invalid)',
+  'content/articles/2013-05-08-bad-date.md:3:1 error: date: "2013-02-30 10:00:00 +0200" is not a real date: February 2013 has 28 days',
+  '    hint: the last day of February 2013 is 2013-02-28',
   'content/articles/2013-05-09-unknown-author.md:4:11 error: unknown author "john-smith"',
   '    hint: authors are the files in content/authors/ (without .md)',
   'content/articles/2013-05-10-body-error.md:10:1 error: image https://images.example.org/lighthouse.jpg has no alt text',

@@ -408,7 +408,7 @@ describe('section aliases and site.yml redirects', () => {
   test('pages: in site.yml names page files; an unknown one is an error at its line with the nearest slugs', () => {
     const site = SITE_WITH('pages:\n  - about\n  - ethic\n  - about\n  - Contact');
     expect(problems({}, { site, pages: { about: pageFile(), ethics: pageFile() } })).toEqual([
-      'content/site.yml:11:5 error: pages.3: must be lowercase ASCII letters and digits in words joined by "-"',
+      'content/site.yml:11:5 error: pages.3: must be lowercase ASCII letters and digits in words joined by "-"\n    hint: pages are the files in content/pages/ (without .md)',
     ]);
     expect(problems({}, { site: SITE_WITH('pages:\n  - about\n  - ethic\n  - about\n  - contact'), pages: { about: pageFile(), ethics: pageFile() } })).toEqual([
       'content/site.yml:9:5 error: pages: no page "ethic"\n    hint: did you mean "ethics"?',

@@ -89,7 +89,7 @@ describe('an update after saved articles', () => {
     const failure = await updateSite(state, ['content/articles/harbour.md']).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ContentError);
     expect((failure as ContentError).problems.map(formatProblem)).toEqual([
-      'content/articles/harbour.md:3:1 error: date: "2025-02-30" is not a real date (you specified 30 (of type number) as a day, which is invalid)',
+      'content/articles/harbour.md:3:1 error: date: "2025-02-30" is not a real date: February 2025 has 28 days\n    hint: the last day of February 2025 is 2025-02-28',
     ]);
     expect(html('news/harbour')).toBe(before);
   });

@@ -56,8 +56,12 @@ describe('a pull request with a broken file', () => {
     const [, line, column, message] = /^[^:]+:(\d+):(\d+) error: (.*)$/.exec(reported[0]!) ?? [];
     expect(Number(line)).toBe(dateLine);
     expect(message).toContain('"2025-02-30T08:15:00" is not a real date');
+    // The hint is the line under the problem in the text report, and follows the message in the annotation.
+    const lines = check.stderr.split('\n');
+    const hint = lines[lines.indexOf(reported[0]!) + 1]?.replace(/^ {4}hint: /, '');
+    expect(hint).toBe('the last day of February 2025 is 2025-02-28');
     expect(commandLines(check.stdout)).toEqual([
-      `::error file=${BROKEN},line=${dateLine},col=${column},title=broadsheet check::${message!.replaceAll('%', '%25')}`,
+      `::error file=${BROKEN},line=${dateLine},col=${column},title=broadsheet check::${message!.replaceAll('%', '%25')}%0Ahint: ${hint!}`,
     ]);
   });
 });
