@@ -4,7 +4,8 @@ import { hostname, networkInterfaces } from 'node:os';
 import type { Duplex } from 'node:stream';
 import EleventyDevServer from '@11ty/eleventy-dev-server';
 import { allowedHosts, bindAddress, previewUrl } from './hosts.js';
-import { checkRequest, checkUpgrade, type Verdict } from './request-guard.js';
+import type { CmsBackend } from './cms-backend.js';
+import { checkBackendRequest, checkRequest, checkUpgrade, type Verdict } from './request-guard.js';
 
 /** Ports tried after a busy one, as Eleventy's dev server did. */
 const PORT_RETRIES = 10;
@@ -26,7 +27,7 @@ export interface DevServer {
  * bind address, no Host or Origin check, and throws on paths it cannot
  * decode.
  */
-export async function startDevServer(dir: string, options: { host: string; port: number }): Promise<DevServer> {
+export async function startDevServer(dir: string, options: { host: string; port: number; cms?: CmsBackend | undefined }): Promise<DevServer> {
   const eleventy = EleventyDevServer.getServer('broadsheet', dir, { liveReload: true, domDiff: false });
   // Creates its WebSocket server on its own (never listening) HTTP server;
   // upgrades reach it only through handleUpgrade below.
@@ -36,8 +37,16 @@ export async function startDevServer(dir: string, options: { host: string; port:
   // Nothing is answered until the port, and so the allowed Host values, are known.
   let allowed: ReadonlySet<string> = new Set();
   const server = createServer((request, response) => {
-    const verdict = checkRequest(request, allowed);
+    // The web editor (/admin/) answers its own prefix; its backend takes POSTed JSON, checked as strictly.
+    const cms = options.cms && request.url?.startsWith(options.cms.prefix) ? options.cms : undefined;
+    const verdict = cms && request.method === 'POST' ? checkBackendRequest(request, allowed) : checkRequest(request, allowed);
     if (!verdict.ok) return refuse(response, verdict);
+    if (cms) {
+      return void cms.handle(request, response).catch(() => {
+        if (response.headersSent) response.destroy();
+        else refuse(response, { status: 500, reason: 'the web editor could not answer; see the terminal' });
+      });
+    }
     eleventy.onRequestHandler(request, response).catch(() => {
       // A page replaced by a build between finding and reading it, say.
       if (response.headersSent) response.destroy();

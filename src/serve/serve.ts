@@ -3,6 +3,7 @@ import { watch } from 'chokidar';
 import type { OutputReport } from '../publish/write-output.js';
 import { build, defaultPaths, prepareRebuilds, rebuild, type BuildOptions, type BuildResult, type BuildState } from '../stages/build.js';
 import type { Problem } from '../util/problems.js';
+import { createCmsBackend } from './cms-backend.js';
 import { startDevServer } from './dev-server.js';
 import { DEFAULT_HOST } from './hosts.js';
 
@@ -50,7 +51,9 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
   await runBuild();
   await prepareRebuilds();
 
-  const server = await startDevServer(options.outDir, { host: options.host ?? DEFAULT_HOST, port: options.port });
+  // The web editor's local backend writes into the project where serve runs (content/, public/), as the configuration's paths say.
+  const cms = await createCmsBackend({ outDir: options.outDir, projectDir: process.cwd() });
+  const server = await startDevServer(options.outDir, { host: options.host ?? DEFAULT_HOST, port: options.port, cms });
 
   const templatesDir = options.templatesDir ?? defaultPaths.templatesDir;
   const publicDir = options.publicDir ?? defaultPaths.publicDir;
