@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { registerLocalFs } from 'decap-server/dist/middlewares.js';
+import decapServer from 'decap-server/dist/middlewares.js';
 import express from 'express';
 import mime from 'mime';
 import { headersFor, parseHeadersFile } from '../deploy/headers-file.js';
@@ -30,7 +30,7 @@ export async function createCmsBackend(options: { outDir: string; projectDir: st
   // decap-server reads the repository's folder from the environment, once, as it registers.
   const before = process.env.GIT_REPO_DIRECTORY;
   process.env.GIT_REPO_DIRECTORY = path.resolve(options.projectDir);
-  const registered = registerLocalFs(api, { logLevel: 'warn' });
+  const registered = decapServer.registerLocalFs(api, { logLevel: 'warn' });
   if (before === undefined) delete process.env.GIT_REPO_DIRECTORY;
   else process.env.GIT_REPO_DIRECTORY = before;
   await registered;

@@ -12,7 +12,7 @@ const BACKEND_ORIGINS: Readonly<Record<NonNullable<AdminSettings['backend']>['na
  * reader pages never get. Its styles are made at run time (emotion:
  * 'unsafe-inline'); it compiles templates and schemas with `new Function`
  * ('unsafe-eval'); a picture chosen for upload is shown from a blob: or
- * data: address; it talks to its git host's API (and to the local backend
+ * data: address, which it also fetches; it talks to its git host's API (and to the local backend
  * of `serve`, on the page's own origin). Scripts still come only from the
  * site itself, and the page may not be framed.
  */
@@ -26,7 +26,7 @@ export function adminContentSecurityPolicy(admin: AdminSettings): string {
     "img-src 'self' https: data: blob:",
     "media-src 'self' blob:",
     "font-src 'self' data:",
-    ["connect-src 'self'", ...[...new Set(apis)].sort()].join(' '),
+    ["connect-src 'self' blob: data:", ...[...new Set(apis)].sort()].join(' '),
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

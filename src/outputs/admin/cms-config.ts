@@ -195,6 +195,7 @@ export function cmsConfig(input: CmsConfigInput): CmsConfig {
   if (!backend) throw new Error('the web editor needs a backend (the schema requires one when it is on)');
   const folder = (name: string) => [input.contentFolder, name].filter((part) => part !== '' && part !== '.').join('/');
   const common = { create: true, extension: 'md', format: 'frontmatter' };
+  const mediaFolder = [input.publicFolder, 'images'].filter((part) => part !== '' && part !== '.').join('/');
   return {
     backend: {
       name: backend.name,
@@ -204,7 +205,7 @@ export function cmsConfig(input: CmsConfigInput): CmsConfig {
       ...(backend.auth_endpoint ? { auth_endpoint: backend.auth_endpoint } : {}),
     },
     publish_mode: 'editorial_workflow',
-    media_folder: [input.publicFolder, 'images'].filter((part) => part !== '' && part !== '.').join('/'),
+    media_folder: mediaFolder,
     public_folder: '/images',
     site_url: input.site.url,
     display_url: input.site.url,
@@ -219,6 +220,9 @@ export function cmsConfig(input: CmsConfigInput): CmsConfig {
         ...common,
         // New stories go where Broadsheet keeps them: a folder per year, the date before the slug.
         path: '{{year}}/{{year}}-{{month}}-{{day}}-{{slug}}',
+        // A collection with a path would keep its pictures next to each story; Broadsheet's are in public/ (a leading / is the project root).
+        media_folder: `/${mediaFolder}`,
+        public_folder: '/images',
         slug: '{{slug}}',
         identifier_field: 'title',
         summary: '{{title}}',
