@@ -1,5 +1,5 @@
 import type { OutputFile } from '../seo/sitemaps.js';
-import { ADMIN_PATHS, fileOf, pathPrefix } from '../../routes/addresses.js';
+import { ADMIN_PATHS, fileOf, pathPrefix, SITE_PATHS } from '../../routes/addresses.js';
 import { cmsConfig, renderCmsConfig, type CmsConfigInput } from './cms-config.js';
 import { editorComponentsScript } from './editor-components.js';
 
@@ -24,6 +24,8 @@ export function adminPage(site: { url: string; title: string; language: string }
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="robots" content="noindex, nofollow">',
     `<title>Web editor · ${escapeHtml(site.title)}</title>`,
+    // The site's icon, as every reader page names it.
+    `<link rel="icon" href="${escapeHtml(`${pathPrefix(site)}${SITE_PATHS.icon}`)}">`,
     '</head>',
     '<body>',
     ...adminScripts(site).map((src) => `<script src="${escapeHtml(src)}"></script>`),
