@@ -187,7 +187,11 @@ async function main(argv: string[]): Promise<number> {
           console.error(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
           return 2;
         }
-        const [{ serve }, { DEFAULT_HOST, exposureWarning }] = await Promise.all([import('./serve/serve.js'), import('./serve/hosts.js')]);
+        const [{ serve }, { DEFAULT_HOST, exposureWarning }, { webEditorUrl }] = await Promise.all([
+          import('./serve/serve.js'),
+          import('./serve/hosts.js'),
+          import('./serve/cms-backend.js'),
+        ]);
         const host = values.host ?? DEFAULT_HOST;
         await serve({
           ...options,
@@ -195,6 +199,8 @@ async function main(argv: string[]): Promise<number> {
           host,
           onReady: (url) => {
             console.log(`Serving ${terminalText(options.outDir)} at ${terminalText(url)} (Ctrl+C to stop)`);
+            const editor = webEditorUrl(options.outDir, url);
+            if (editor) console.log(`Web editor at ${terminalText(editor)}: it saves stories into ${terminalText(options.contentDir)} and pictures into public/images, without git`);
             // Printed even with --quiet, next to the address, where it is seen.
             const warning = exposureWarning(host);
             if (warning) console.error(terminalText(warning));

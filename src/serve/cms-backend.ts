@@ -70,6 +70,11 @@ export async function createCmsBackend(options: { outDir: string; projectDir: st
   };
 }
 
+/** The web editor's address on the served site, when the last build wrote it (site.yml turns it on). */
+export function webEditorUrl(outDir: string, siteUrl: string): string | undefined {
+  return existsSync(path.resolve(outDir, fileOf(ADMIN_PATHS.config))) ? new URL(ADMIN_PATHS.page, siteUrl).href : undefined;
+}
+
 /**
  * What `serve` adds to the built configuration: the CMS talks to this
  * server's backend instead of the git host. The address is the one the
