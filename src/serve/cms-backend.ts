@@ -10,8 +10,8 @@ import { ADMIN_PATHS, fileOf, HOST_FILES } from '../routes/addresses.js';
 
 /** The web editor as `serve` answers it: every request under /admin/, the guard's checks passed. */
 export interface CmsBackend {
-  /** The path prefix it answers. */
-  prefix: string;
+  /** Whether it answers this request target: under /admin/, when the last build wrote the editor. */
+  answers(url: string | undefined): boolean;
   handle(request: IncomingMessage, response: ServerResponse): Promise<void>;
 }
 
@@ -21,8 +21,8 @@ export interface CmsBackend {
  * configuration with `local_backend` pointing at this server, and Decap's
  * local backend (decap-server, file-system mode) at /admin/api/v1, which
  * reads and writes files under `projectDir`, where content/ and public/
- * are. Nothing is answered when the last build wrote no /admin/ (the
- * editor is off): the API then refuses, and pages are the site's 404.
+ * are. When the last build wrote no /admin/ (the editor is off), it
+ * answers nothing: /admin/ is then an address like any other.
  */
 export async function createCmsBackend(options: { outDir: string; projectDir: string }): Promise<CmsBackend> {
   const api = express();
@@ -39,10 +39,9 @@ export async function createCmsBackend(options: { outDir: string; projectDir: st
   const isOn = () => existsSync(path.resolve(options.outDir, fileOf(ADMIN_PATHS.config)));
 
   return {
-    prefix: ADMIN_PATHS.page,
+    answers: (url) => url !== undefined && url.startsWith(ADMIN_PATHS.page) && isOn(),
     async handle(request, response) {
       const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
-      if (!isOn()) return answer(response, 404, 'the web editor is off: turn it on with admin: in content/site.yml\n');
       if (pathname === ADMIN_PATHS.api) {
         if (request.method !== 'POST') return answer(response, 405, 'the local backend takes POST\n');
         request.url = '/api/v1';

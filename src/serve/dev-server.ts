@@ -38,7 +38,7 @@ export async function startDevServer(dir: string, options: { host: string; port:
   let allowed: ReadonlySet<string> = new Set();
   const server = createServer((request, response) => {
     // The web editor (/admin/) answers its own prefix; its backend takes POSTed JSON, checked as strictly.
-    const cms = options.cms && request.url?.startsWith(options.cms.prefix) ? options.cms : undefined;
+    const cms = options.cms?.answers(request.url) ? options.cms : undefined;
     const verdict = cms && request.method === 'POST' ? checkBackendRequest(request, allowed) : checkRequest(request, allowed);
     if (!verdict.ok) return refuse(response, verdict);
     if (cms) {

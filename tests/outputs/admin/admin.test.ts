@@ -1,4 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { load } from 'cheerio';
 import { parse } from 'yaml';
@@ -12,6 +15,7 @@ import { cmsConfig, renderCmsConfig } from '../../../src/outputs/admin/cms-confi
 import { editorComponentsScript } from '../../../src/outputs/admin/editor-components.js';
 import { renderHeaders } from '../../../src/outputs/seo/headers.js';
 import { cmsScriptFiles } from '../../../src/stages/cms-script.js';
+import { createCmsBackend } from '../../../src/serve/cms-backend.js';
 import { checkBackendRequest } from '../../../src/serve/request-guard.js';
 import { formatProblem } from '../../../src/util/problems.js';
 import { sharedSample } from '../../helpers/shared-sample.js';
@@ -209,5 +213,41 @@ describe('the local backend behind the request guard', () => {
     ['a GET', { origin: 'http://localhost:8080', 'content-type': 'application/json' }, 'GET', false],
   ])('%s', (_, headers, method, ok) => {
     expect(post(headers, method).ok).toBe(ok);
+  });
+});
+
+describe('the web editor as serve answers it', () => {
+  test('off (no /admin/ built), it answers nothing; on, its configuration gets the local backend at the address the browser used, under the _headers policy', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'broadsheet-admin-serve-'));
+    try {
+      const backend = await createCmsBackend({ outDir: out, projectDir: out });
+      expect(backend.answers('/admin/')).toBe(false);
+      const site = sampleSite();
+      mkdirSync(path.join(out, 'admin'));
+      for (const file of adminFiles({ admin: site.admin, site, contentFolder: 'content', publicFolder: 'public' })) writeFileSync(path.join(out, file.path), file.content);
+      writeFileSync(path.join(out, '_headers'), renderHeaders(site, [], [], [], [], adminContentSecurityPolicy(site.admin)).content);
+      expect(backend.answers('/admin/')).toBe(true);
+      expect(backend.answers('/news/')).toBe(false);
+
+      const server = createServer((request, response) => void backend.handle(request, response));
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      try {
+        const response = await fetch(`${origin}/admin/config.yml`);
+        expect(response.headers.get('content-security-policy')).toBe(adminContentSecurityPolicy(site.admin));
+        expect(response.headers.get('x-robots-tag')).toBe('noindex');
+        const served = parse(await response.text()) as { local_backend: unknown; backend: unknown };
+        expect(served.local_backend).toEqual({ url: `${origin}/admin/api/v1`, allowed_hosts: ['127.0.0.1'] });
+        expect(served.backend).toEqual({ name: 'github', repo: 'courier/newsroom', branch: 'main' });
+        expect(readFileSync(path.join(out, 'admin', 'config.yml'), 'utf8')).not.toContain('local_backend');
+        const info = await fetch(`${origin}/admin/api/v1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'info' }) });
+        expect(await info.json()).toMatchObject({ type: 'local_fs', publish_modes: ['simple'] });
+      } finally {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
