@@ -200,7 +200,7 @@ async function main(argv: string[]): Promise<number> {
           onReady: (url) => {
             console.log(`Serving ${terminalText(options.outDir)} at ${terminalText(url)} (Ctrl+C to stop)`);
             const editor = webEditorUrl(options.outDir, url);
-            if (editor) console.log(`Web editor at ${terminalText(editor)}: it saves stories into ${terminalText(options.contentDir)} and pictures into public/images, without git`);
+            if (editor) console.log(`Web editor at ${terminalText(editor)}: it saves stories into ${terminalText(path.relative(process.cwd(), options.contentDir) || '.')} and pictures into public/images, without git`);
             // Printed even with --quiet, next to the address, where it is seen.
             const warning = exposureWarning(host);
             if (warning) console.error(terminalText(warning));
