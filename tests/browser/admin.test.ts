@@ -92,6 +92,10 @@ describe('the web editor with the local backend', () => {
     ]) {
       await expect.poll(() => page.getByText(title, { exact: true }).count()).toBe(1);
     }
+    // The editor is no page for readers: in no sitemap, no search index.
+    expect(readFileSync(path.join(root, '_site', 'sitemap.xml'), 'utf8')).not.toContain('/admin/');
+    expect(readdirSync(path.join(root, '_site', 'pagefind'), { recursive: true, encoding: 'utf8' }).length).toBeGreaterThan(0);
+    expect(JSON.stringify(readdirSync(path.join(root, '_site', 'pagefind'), { recursive: true, encoding: 'utf8' }))).not.toContain('admin');
   });
 
   test('a story cannot be saved with a picture without alt text; with it, the file is written, passes check and is published', async () => {
