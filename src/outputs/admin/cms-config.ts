@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import type { AdminSettings } from '../../content/schema.js';
-import { EDITOR_COMPONENTS } from './editor-components.js';
+import { ALT_TEXT_WIDGET, EDITOR_COMPONENTS } from './editor-components.js';
 import { MAX_ALIASES, MAX_CORRECTIONS, MAX_TAGS } from '../../content/limits.js';
 
 /** What the web editor's configuration is made from. */
@@ -106,8 +106,9 @@ function articleFields(timezone: string): CmsField[] {
       required: false,
       collapsed: false,
       fields: [
-        { name: 'src', label: 'Image', widget: 'image', choose_url: false },
-        { name: 'alt', label: 'Alt text', widget: 'string', hint: 'What the picture shows, for readers who cannot see it. Required.' },
+        // Neither is "required": Decap would then refuse every story without a picture. The alt text's widget asks for it when there is one.
+        { name: 'src', label: 'Image', widget: 'image', required: false, choose_url: false },
+        { name: 'alt', label: 'Alt text', widget: ALT_TEXT_WIDGET, required: false, hint: 'What the picture shows, for readers who cannot see it. Required with a picture.' },
         { name: 'caption', label: 'Caption', widget: 'string', required: false },
         { name: 'credit', label: 'Credit', widget: 'string', required: false, hint: 'Such as Photo: Jane Doe.' },
       ],

@@ -4,6 +4,9 @@
  * (`::readmore{…}`), published as /admin/editor-components.js.
  */
 
+/** The widget of a lead picture's alt text: required when there is a picture (see the script). */
+export const ALT_TEXT_WIDGET = 'image-alt';
+
 /** The editor components' ids, for the markdown field's `editor_components` (Decap's own image component is left out: `figure` replaces it). */
 export const EDITOR_COMPONENTS = ['figure', 'embed', 'readmore', 'code-block'] as const;
 
@@ -20,6 +23,28 @@ const SCRIPT = String.raw`'use strict';
   function fromAttribute(value) { return String(value || '').replace(/&quot;/g, '"').replace(/&amp;/g, '&'); }
   function html(value) { return String(value || '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'); }
   function unescapeMarkdown(value) { return String(value || '').replace(/\\(.)/g, '$1'); }
+
+  // A lead picture needs its alt text, and a story without one needs none. Decap checks the
+  // fields of an optional object even when it is empty, so "required" cannot say this: the
+  // alt text field is a text field that asks for a value only when the picture is there.
+  var text = cms.getWidget('string');
+  class AltTextControl extends text.control {
+    constructor(props) {
+      super(props);
+      var control = this;
+      // Decap calls it without its object: bound here.
+      this.isValid = function () {
+        // The live draft: the entry among the props is the one the form opened with.
+        var entry = typeof control.props.getEntry === 'function' ? control.props.getEntry() : control.props.entry;
+        var picture = entry && entry.getIn ? entry.getIn(['data', 'image', 'src']) : undefined;
+        if (picture && !String(control.props.value || '').trim()) {
+          return { error: { type: 'PRESENCE', parentIds: control.props.parentIds, message: 'Alt text is required.' } };
+        }
+        return true;
+      };
+    }
+  }
+  cms.registerWidget('image-alt', AltTextControl, text.preview);
 
   cms.registerEditorComponent({
     id: 'figure',

@@ -49,8 +49,8 @@ describe('the configuration made from the schema', () => {
     expect(field('category')).toMatchObject({ widget: 'relation', collection: 'sections', value_field: '{{slug}}' });
     const image = field('image') as { required: boolean; fields: Record<string, unknown>[] };
     expect(image.required).toBe(false);
-    // Decap treats a field as required unless it says otherwise.
-    expect(image.fields.find((inner) => inner.name === 'alt')?.required).toBeUndefined();
+    // Required with a picture only: by our widget, since Decap's "required" would refuse every story without one.
+    expect(image.fields.find((inner) => inner.name === 'alt')).toMatchObject({ widget: 'image-alt', required: false });
     expect(config.publish_mode).toBe('editorial_workflow');
     expect(config.collections.map((collection) => [collection.name, collection.folder])).toEqual([
       ['articles', 'content/articles'],
@@ -168,7 +168,18 @@ describe('editor components', () => {
     toPreview(data: Record<string, string>): string;
   };
   const components = new Map<string, Component>();
-  new Function('window', editorComponentsScript())({ CMS: { registerEditorComponent: (component: Component) => components.set(component.id, component) } });
+  const widgets = new Map<string, new (props: Record<string, unknown>) => { isValid(): unknown }>();
+  /** What the alt-text widget is built on: Decap's text field, a class taking its props. */
+  class TextControl {
+    constructor(readonly props: Record<string, unknown>) {}
+  }
+  new Function('window', editorComponentsScript())({
+    CMS: {
+      registerEditorComponent: (component: Component) => components.set(component.id, component),
+      getWidget: (name: string) => (name === 'string' ? { control: TextControl, preview: undefined } : undefined),
+      registerWidget: (name: string, control: new (props: Record<string, unknown>) => { isValid(): unknown }) => widgets.set(name, control),
+    },
+  });
   const roundTrip = (id: string, block: string) => {
     const component = components.get(id);
     const match = component ? block.match(component.pattern) : null;
@@ -192,6 +203,19 @@ describe('editor components', () => {
     });
     expect(roundTrip('embed', '::embed{url="https://vimeo.com/1"}').block).toBe('::embed{url="https://vimeo.com/1"}');
     expect(roundTrip('readmore', '::readmore{slug="tram-line-first-passengers"}').block).toBe('::readmore{slug="tram-line-first-passengers"}');
+  });
+
+  test('alt text is asked for when the story has a lead picture, and only then', () => {
+    const AltText = widgets.get('image-alt');
+    if (!AltText) throw new Error('no image-alt widget');
+    const entry = (image: Record<string, string> | undefined) => ({ getIn: (keys: string[]) => (keys.join('.') === 'data.image.src' ? image?.src : undefined) });
+    // Decap's `entry` prop is the story as the form opened it; getEntry() gives it as it is now.
+    const valid = (image: Record<string, string> | undefined, value: string) =>
+      new AltText({ entry: entry(undefined), getEntry: () => entry(image), value, parentIds: [] }).isValid();
+    expect(valid({ src: '/images/harbour-dawn.jpg' }, '')).toEqual({ error: { type: 'PRESENCE', parentIds: [], message: 'Alt text is required.' } });
+    expect(valid({ src: '/images/harbour-dawn.jpg' }, '   ')).toMatchObject({ error: { message: 'Alt text is required.' } });
+    expect(valid({ src: '/images/harbour-dawn.jpg' }, 'Boats at dawn')).toBe(true);
+    expect(valid(undefined, '')).toBe(true);
   });
 
   test('previews escape what editors typed', () => {
