@@ -267,6 +267,6 @@ export function cmsConfig(input: CmsConfigInput): CmsConfig {
 }
 
 /** The configuration as `admin/config.yml` holds it, with a first line saying where it comes from. */
-export function renderCmsConfig(config: CmsConfig | (CmsConfig & { local_backend: unknown })): string {
+export function renderCmsConfig(config: CmsConfig): string {
   return `# Made by Broadsheet from its schema and content/site.yml on every build: change site.yml, not this file.\n${stringify(config, { lineWidth: 0, aliasDuplicateObjects: false })}`;
 }

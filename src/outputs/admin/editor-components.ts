@@ -1,7 +1,8 @@
 /*
  * Decap CMS editor components for Broadsheet's own body syntax: figures
  * (an image with a title), embeds (`::embed{…}`) and "Read more" blocks
- * (`::readmore{…}`), published as /admin/editor-components.js.
+ * (`::readmore{…}`), and the widget of a lead picture's alt text,
+ * published as /admin/editor-components.js.
  */
 
 /** The widget of a lead picture's alt text: required when there is a picture (see the script). */
