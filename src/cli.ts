@@ -214,10 +214,11 @@ async function main(argv: string[]): Promise<number> {
           console.error(`--port must be a whole number from 0 to 65535, not "${terminalText(String(values.port))}"`);
           return 2;
         }
-        const [{ serve }, { DEFAULT_HOST, exposureWarning }, { PortInUseError }] = await Promise.all([
+        const [{ serve }, { DEFAULT_HOST, exposureWarning }, { PortInUseError }, { webEditorUrl }] = await Promise.all([
           import('./serve/serve.js'),
           import('./serve/hosts.js'),
           import('./serve/dev-server.js'),
+          import('./serve/cms-backend.js'),
         ]);
         const host = values.host ?? DEFAULT_HOST;
         let built = false;
@@ -229,6 +230,8 @@ async function main(argv: string[]): Promise<number> {
             // Printed even with --quiet: the address is not the one the editor expects.
             if (busyPort !== undefined) console.error(`✖ port ${busyPort} is in use; serving on ${new URL(url).port} instead`);
             console.log(`Serving ${terminalText(options.outDir)} at ${terminalText(url)} (Ctrl+C to stop)`);
+            const editor = webEditorUrl(options.outDir, url);
+            if (editor) console.log(`Web editor at ${terminalText(editor)}: it saves stories into ${terminalText(path.relative(process.cwd(), options.contentDir) || '.')} and pictures into public/images, without git`);
             // Printed even with --quiet, next to the address, where it is seen.
             const warning = exposureWarning(host);
             if (warning) console.error(terminalText(warning));

@@ -195,6 +195,47 @@ const customEmbeds = z
     });
   });
 
+/** The git hosts Decap CMS can publish through with editorial workflow (pull or merge requests). */
+export const ADMIN_BACKENDS = ['github', 'gitlab', 'bitbucket'] as const;
+
+/**
+ * Where the web editor (/admin/, Decap CMS) reads and writes when it runs on
+ * the published site: a repository on a git host. Signing in to GitHub from
+ * a site not on Netlify needs an OAuth proxy, named by `base_url` (and
+ * `auth_endpoint` when its path is not `auth`). The local editor of `serve`
+ * writes into the content folder instead and needs none of it.
+ */
+export const adminBackendSchema = z.object({
+  name: z.enum(ADMIN_BACKENDS, { error: `must be one of ${ADMIN_BACKENDS.join(', ')}` }).default('github'),
+  repo: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)+$/, 'must be the repository as owner/name, such as courier/newsroom'),
+  branch: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._/-]+$/, 'must be a branch name such as main')
+    .default('main'),
+  base_url: webUrl.optional(),
+  auth_endpoint: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._/-]+$/, 'must be a path on the OAuth proxy, such as auth')
+    .optional(),
+});
+
+/** The web editor at /admin/: off unless site.yml turns it on. */
+export const adminSettingsSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    backend: adminBackendSchema.optional(),
+  })
+  .superRefine((admin, ctx) => {
+    if (admin.enabled && !admin.backend) {
+      ctx.addIssue({ code: 'custom', path: ['backend'], message: 'is needed when the web editor is on: the repository it publishes to, such as { repo: courier/newsroom }', input: admin });
+    }
+  });
+
 const PERMALINK = /^\/(?:(?:[a-z0-9-]|:year|:month|:day|:category|:slug)+\/)*$/;
 
 export const siteSchema = z.object({
@@ -249,6 +290,8 @@ export const siteSchema = z.object({
       return checked;
     })
     .default({}),
+  /** The web editor at /admin/ (Decap CMS); off by default. */
+  admin: adminSettingsSchema.default({ enabled: false }),
 });
 
 export const imageSchema = z.object({
@@ -345,6 +388,7 @@ export const pageSchema = (timezone: string) =>
   });
 
 export type SiteSettings = z.output<typeof siteSchema>;
+export type AdminSettings = z.output<typeof adminSettingsSchema>;
 export type ArticleFrontMatter = z.output<ReturnType<typeof articleSchema>>;
 export type AuthorFrontMatter = z.output<typeof authorSchema>;
 export type CategoryFrontMatter = z.output<typeof categorySchema>;
@@ -359,6 +403,8 @@ export const knownKeys = {
     related: Object.keys(relatedSettingsSchema.shape),
     'related.weights': Object.keys(DEFAULT_RELATED_SETTINGS.weights),
     comments: Object.keys(commentSettingsSchema.shape),
+    admin: ['enabled', 'backend'],
+    'admin.backend': Object.keys(adminBackendSchema.shape),
   },
   article: {
     // `author` is the accepted alias of `authors`.

@@ -174,6 +174,7 @@ export function validateContent(sources: ContentSources, options: ValidateOption
       .map(({ page, at: where }) => ({ file: page.file, url: page.url, aliases: page.aliases, shown: pageShown(page), published: !page.draft, at: where })),
     redirects: checkedSite ? siteRedirects(checkedSite) : [],
     publicFiles: options.publicFiles,
+    admin: site?.admin.enabled,
   };
   const { plan, problems: addressProblems } = planAgain(planInput, options.lastPlan);
   problems.push(...addressProblems);

@@ -6,7 +6,9 @@ import { renderRedirects } from './seo/redirects.js';
 import { renderRobots } from './seo/robots.js';
 import { renderNewsSitemap, renderSitemaps, type OutputFile, type SitemapPage } from './seo/sitemaps.js';
 import type { SiteModel } from '../model/model.js';
-import { absolute, HOST_FILES, IMAGES_FOLDER, SITE_PATHS } from '../routes/addresses.js';
+import { absolute, ADMIN_PATHS, fileOf, HOST_FILES, IMAGES_FOLDER, SITE_PATHS } from '../routes/addresses.js';
+import { adminFiles, adminScripts, type AdminFilesInput } from './admin/admin-files.js';
+import { adminContentSecurityPolicy } from './admin/admin-policy.js';
 
 export interface OutputFileOptions {
   /** The build time (ms), for the news sitemap's 48 hours. */
@@ -15,6 +17,8 @@ export interface OutputFileOptions {
   assetNames: ReadonlyMap<string, string>;
   /** Site paths of the SVG files public/ publishes, each sandboxed in `_headers`. */
   svgFiles?: readonly string[] | undefined;
+  /** The web editor's input when site.yml turns it on: /admin/ and its own rule in `_headers`. */
+  admin?: AdminFilesInput | undefined;
 }
 
 /** The extra files of a build, made only when asked: see outputFiles. */
@@ -27,6 +31,8 @@ export interface ExtraFiles {
   key: string;
   /** The files, made one by one as they are taken. */
   make: () => Iterable<OutputFile>;
+  /** The scripts the pages among them load, by file, for the scan of the written pages (see pageScripts). */
+  scripts?: ReadonlyMap<string, ReadonlySet<string>> | undefined;
 }
 
 /**
@@ -44,6 +50,7 @@ export function outputFiles(model: SiteModel, options: OutputFileOptions): Extra
     published.map((page) => ({ url: absolute(site, page.url), title: page.title, published: page.published.iso })),
     { siteUrl: site.url, publicationName: site.title, language: site.language, buildTime: options.now },
   );
+  const admin = options.admin ? adminFiles(options.admin) : [];
   const key = createHash('sha256')
     .update(codeKey())
     .update('\0')
@@ -55,13 +62,18 @@ export function outputFiles(model: SiteModel, options: OutputFileOptions): Extra
     .update('\0')
     // Redirects of sections and site.yml are in no page's data.
     .update(JSON.stringify(model.redirects))
+    .update('\0')
+    // The web editor's files come from site.yml and the folders, which no page's data holds.
+    .update(JSON.stringify(admin))
     .digest('hex');
   return {
     key,
     *make() {
       yield news;
       yield* otherFiles(model, published, news.path, options);
+      yield* admin;
     },
+    scripts: new Map(options.admin ? [[fileOf(ADMIN_PATHS.page), new Set(adminScripts(model.site))]] : []),
   };
 }
 
@@ -88,7 +100,8 @@ function* otherFiles(model: SiteModel, published: SiteModel['articles'], newsPat
   yield* sitemaps;
   yield robots;
   yield* redirects;
-  yield renderHeaders(site, immutable, formOrigins(model), options.svgFiles, frameOrigins(model));
+  const adminPolicy = options.admin ? adminContentSecurityPolicy(options.admin.admin) : undefined;
+  yield renderHeaders(site, immutable, formOrigins(model), options.svgFiles, frameOrigins(model), adminPolicy);
 }
 
 /** The origins the pages' embeds may load frames from once a reader asks, for the CSP's frame-src. */

@@ -188,7 +188,7 @@ async function fill(
     } else {
       keptSearchFiles.forEach((file) => linkOrCopy(path.join(filling.outDir, file), path.join(target, file)));
     }
-    refuseUnsafe(scanPages(target, htmlOnly([...written, ...extraWritten]), pageScripts(model.site, [...model.articles, ...model.pages])), model, filling.outDir);
+    refuseUnsafe(scanPages(target, htmlOnly([...written, ...extraWritten]), new Map([...pageScripts(model.site, [...model.articles, ...model.pages]), ...(options.extraFiles?.scripts ?? [])])), model, filling.outDir);
   } finally {
     // Never leave Pagefind writing into a folder that is being thrown away.
     await indexing?.catch(() => undefined);

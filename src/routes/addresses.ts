@@ -33,6 +33,21 @@ export const TEMPLATE_PAGES: Readonly<Record<string, string>> = {
 export const IMAGES_FOLDER = 'img';
 /** The folder of the search index; each part is a complete Pagefind index in `pagefind/<part>/`. */
 export const SEARCH_INDEX_FOLDER = 'pagefind';
+/** The folder of the web editor (Decap CMS), when site.yml turns it on; see ADMIN_PATHS. */
+export const ADMIN_FOLDER = 'admin';
+
+/**
+ * The web editor's addresses: its page, the configuration generated from
+ * the schema, our editor components, the CMS's script (its chunks sit next
+ * to it, named by the CMS), and the local backend that `serve` answers.
+ */
+export const ADMIN_PATHS = {
+  page: `/${ADMIN_FOLDER}/`,
+  config: `/${ADMIN_FOLDER}/config.yml`,
+  components: `/${ADMIN_FOLDER}/editor-components.js`,
+  script: `/${ADMIN_FOLDER}/decap-cms.js`,
+  api: `/${ADMIN_FOLDER}/api/v1`,
+} as const;
 
 /**
  * First path segments a section or page must not take: the site's own lists
@@ -45,6 +60,7 @@ export const TAKEN_TOP_LEVEL: ReadonlySet<string> = new Set([
   ...[SITE_PATHS.authors, SITE_PATHS.tags, SITE_PATHS.search, SITE_PATHS.corrections].map((sitePath) => sitePath.slice(1, -1)),
   IMAGES_FOLDER,
   SEARCH_INDEX_FOLDER,
+  ADMIN_FOLDER,
   'images',
   'css',
   'js',

@@ -1,5 +1,6 @@
 import { error, type Position, type Problem } from '../util/problems.js';
 import {
+  ADMIN_FOLDER,
   authorPath,
   feedPaths,
   fileOf,
@@ -105,6 +106,8 @@ export interface PlanInput {
   redirects?: readonly PlanRedirect[] | undefined;
   /** Files of public/ under the names they are published with (`css/site.3f9a0c12de.css`). */
   publicFiles?: readonly string[] | undefined;
+  /** The web editor is on: its folder is the CMS's, and no page or alias may stand in it. */
+  admin?: boolean | undefined;
 }
 
 /** Addresses in a sitemap file before it is split into parts (the sitemap protocol's limit). */
@@ -153,6 +156,7 @@ export function planRoutes(input: PlanInput): { plan: AddressPlan; problems: Pro
   }
   claims.reserve(SEARCH_INDEX_FOLDER, 'the search index');
   claims.reserve(IMAGES_FOLDER, 'the encoded images');
+  if (input.admin) claims.reserve(ADMIN_FOLDER, 'the web editor');
 
   /** A list's pages and its feeds; only the first clash is reported, as renaming one thing mends them all. */
   const claimList = (first: string, items: number, kind: RouteKind, source: string, report: (taken: Taken) => void) => {
@@ -278,6 +282,7 @@ function samePlanInput(a: PlanInput, b: PlanInput): boolean {
   const sameRedirect = (x: PlanRedirect, y: PlanRedirect) => x.from === y.from && x.to === y.to && x.file === y.file;
   return (
     a.perPage === b.perPage &&
+    !!a.admin === !!b.admin &&
     sameList(a.sections, b.sections, sameSection) &&
     sameList(a.pages ?? [], b.pages ?? [], samePage) &&
     sameList(a.redirects ?? [], b.redirects ?? [], sameRedirect) &&

@@ -20,6 +20,10 @@ export interface Route {
   prefix: string;
   /** The request methods it takes (the request guard refuses others with 405); GET and HEAD unless given. */
   methods?: readonly string[];
+  /** Whether it answers this request target now; always unless given. Otherwise the output folder does. */
+  answers?(url: string | undefined): boolean;
+  /** A stricter check of the request than the guard's, in its place (the web editor's backend takes JSON from this server's pages only). */
+  guard?(request: IncomingMessage, allowedHosts: ReadonlySet<string>): Verdict;
   handle(request: IncomingMessage, response: ServerResponse): void | Promise<void>;
 }
 
@@ -89,9 +93,9 @@ export async function startDevServer(dir: string, options: DevServerOptions): Pr
   // Nothing is answered until the port, and so the allowed Host values, are known.
   let allowed: ReadonlySet<string> = new Set();
   const server = createServer((request, response) => {
-    const route = routes.find((candidate) => isUnder(request.url, candidate.prefix));
+    const route = routes.find((candidate) => isUnder(request.url, candidate.prefix) && (candidate.answers?.(request.url) ?? true));
     const methods = route?.methods ?? READ_METHODS;
-    const verdict = checkRequest(request, allowed, methods);
+    const verdict = route?.guard ? route.guard(request, allowed) : checkRequest(request, allowed, methods);
     if (!verdict.ok) return refuse(response, verdict, methods);
     const answered = route
       ? route.handle(request, response)

@@ -38,6 +38,22 @@ export function checkRequest(request: GuardedRequest, allowedHosts: ReadonlySet<
   return checkTarget(request.url);
 }
 
+/**
+ * The same for a request to the web editor's local backend, which writes
+ * files: JSON POSTed by a script of one of this server's own pages. A
+ * browser sends Origin with every POST a script makes; one without it did
+ * not come from a page, and is refused like one from another site.
+ */
+export function checkBackendRequest(request: GuardedRequest, allowedHosts: ReadonlySet<string>): Verdict {
+  const refused = checkSender(request, allowedHosts);
+  if (refused) return refused;
+  if (request.method !== 'POST') return { ok: false, status: 405, reason: 'the local backend takes POST' };
+  if (request.headers.origin === undefined) return { ok: false, status: 403, reason: 'the local backend answers only the pages of this server' };
+  const type = request.headers['content-type'];
+  if (typeof type !== 'string' || !/^application\/json\s*(?:;|$)/i.test(type)) return { ok: false, status: 400, reason: 'the local backend takes JSON' };
+  return checkTarget(request.url);
+}
+
 /** The same for the live-reload WebSocket's upgrade request. */
 export function checkUpgrade(request: GuardedRequest, allowedHosts: ReadonlySet<string>): Verdict {
   const refused = checkSender(request, allowedHosts);

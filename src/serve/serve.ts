@@ -3,6 +3,7 @@ import { watch } from 'chokidar';
 import type { OutputReport } from '../publish/write-output.js';
 import { build, defaultPaths, prepareRebuilds, rebuild, type BuildOptions, type BuildResult, type BuildState } from '../stages/build.js';
 import { ContentError, type Problem } from '../util/problems.js';
+import { cmsRoute, createCmsBackend } from './cms-backend.js';
 import { startDevServer, type Route } from './dev-server.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './hosts.js';
 import type { ServeStatus } from './problem-overlay.js';
@@ -46,11 +47,13 @@ export interface ServeOptions extends BuildOptions {
  * stops `serve` before anything is built.
  */
 export async function serve(options: ServeOptions): Promise<{ close(): Promise<void> }> {
+  // The web editor's local backend writes into the project where serve runs (content/, public/), as the configuration's paths say.
+  const cms = await createCmsBackend({ outDir: options.outDir, projectDir: process.cwd() });
   const server = await startDevServer(options.outDir, {
     host: options.host ?? DEFAULT_HOST,
     port: options.port ?? DEFAULT_PORT,
     portFallback: options.port === undefined,
-    routes: options.routes,
+    routes: [cmsRoute(cms), ...(options.routes ?? [])],
   });
   let state: BuildState | undefined;
   // The pages show a failure before the terminal reports it: an editor who reads the terminal and reloads finds it there.

@@ -16,6 +16,7 @@ import { articlePage } from '../model/article-pages.js';
 import { buildSiteModel } from '../model/build-model.js';
 import type { SiteModel } from '../model/model.js';
 import { createPageContext } from '../model/page-context.js';
+import type { AdminFilesInput } from '../outputs/admin/admin-files.js';
 import { outputFiles } from '../outputs/output-files.js';
 import { recordPublishTime } from '../publish/publish-record.js';
 import { unchangedOutput, writeOutput, type OutputReport } from '../publish/write-output.js';
@@ -26,6 +27,7 @@ import { compareText, ContentError, hasErrors, sortProblems, type Problem } from
 import { loadRendererHere, processAll, type ProcessAllResult } from '../workers/process-pool.js';
 import { assetNames } from './asset-names.js';
 import { buildKey, inputsKey } from './build-key.js';
+import { cmsScriptFiles } from './cms-script.js';
 import { publicSitePaths } from './public-files.js';
 import { defaultPaths, type BuildOptions, type BuildResult, type BuildState, type Change, type CheckOptions, type StageReport } from './options.js';
 
@@ -158,7 +160,8 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
       : buildSiteModel(content, rendered, (file) => processed.terms.get(file) ?? NO_TERMS, loaded.assetNames, images.pictures);
   if (model.articles.length === 0 && mode.kind === 'preview') return FULL_BUILD;
   stage('model', model.articles.length + model.archives.length);
-  const extraFiles = () => outputFiles(model, { now: options.now, assetNames: loaded.assetNames, svgFiles: svgFiles(loaded.assets) });
+  const admin = adminInput(content, { contentDir: options.contentDir, publicDir });
+  const extraFiles = () => outputFiles(model, { now: options.now, assetNames: loaded.assetNames, svgFiles: svgFiles(loaded.assets), admin });
   if (mode.kind === 'check') {
     // A check goes as far as a build does before it writes (images opened,
     // the model, feeds and sitemaps made), so content that passes it builds.
@@ -178,7 +181,8 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
           cacheDir: options.cacheDir,
           plan: plan.plan,
           assetNames: loaded.assetNames,
-          generatedFiles: images.files,
+          // The web editor's script is copied like an encoded image: unchanged, it is taken over from the last build.
+          generatedFiles: admin ? new Map([...images.files, ...cmsScriptFiles()]) : images.files,
           extraFiles: extraFiles(),
           protect: change ? [] : [options.contentDir, templatesDir, publicDir],
           inPlace: !!change,
@@ -417,6 +421,19 @@ function previewModel(content: Content, change: Change, rendered: (file: string)
 
 function emptyResult(problems: Problem[]): BuildResult {
   return { problems, leftOut: NOTHING_LEFT_OUT, pages: 0, articles: 0, output: NO_OUTPUT, images: { encoded: 0, reused: 0 } };
+}
+
+/** What the web editor's files are made from, when site.yml turns it on; its folders are named from the project root, where the build runs. */
+function adminInput(content: Content, folders: { contentDir: string; publicDir: string }): AdminFilesInput | undefined {
+  const { site } = content;
+  if (!site.admin.enabled) return undefined;
+  const fromRoot = (dir: string) => path.relative(process.cwd(), path.resolve(dir)).split(path.sep).join('/');
+  return {
+    admin: site.admin,
+    site: { url: site.url, title: site.title, language: site.language, timezone: site.timezone },
+    contentFolder: fromRoot(folders.contentDir),
+    publicFolder: fromRoot(folders.publicDir),
+  };
 }
 
 /** The SVG files among public/'s site paths: a browser opens one as a document, so each gets a sandbox. */

@@ -1,4 +1,4 @@
-import { HOST_FILES, pathPrefix } from '../../routes/addresses.js';
+import { ADMIN_FOLDER, HOST_FILES, pathPrefix } from '../../routes/addresses.js';
 import type { OutputFile } from './sitemaps.js';
 
 /**
@@ -52,6 +52,12 @@ export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
  * hosts differ on a `*` inside a segment (`/*.svg`), none on a plain path.
  * A preview (`site.noindex`) also asks search engines, by header, to list
  * none of its files: its feeds, images and JSON carry no robots meta tag.
+ * With `adminPolicy` (the web editor is on), `/admin/*` gets that policy in
+ * place of the readers' one, and asks not to be indexed: the rule comes
+ * after the site's and first takes the site's policy away (`!`, Cloudflare
+ * Pages), since every matching rule applies and two policies would both be
+ * enforced. Netlify ignores the `!` line; its emulation keeps the later
+ * rule's value.
  */
 export function renderHeaders(
   site: { url: string; noindex?: boolean | undefined },
@@ -59,6 +65,7 @@ export function renderHeaders(
   formOrigins: readonly string[] = [],
   svgFiles: readonly string[] = [],
   frameOrigins: readonly string[] = [],
+  adminPolicy?: string,
 ): OutputFile {
   const prefix = pathPrefix(site);
   const lines = [
@@ -68,6 +75,14 @@ export function renderHeaders(
     '  Referrer-Policy: strict-origin-when-cross-origin',
     '  X-Frame-Options: DENY',
     ...(site.noindex ? ['  X-Robots-Tag: noindex'] : []),
+    ...(adminPolicy
+      ? [
+          `${prefix}/${ADMIN_FOLDER}/*`,
+          '  ! Content-Security-Policy',
+          `  Content-Security-Policy: ${adminPolicy}`,
+          ...(site.noindex ? [] : ['  X-Robots-Tag: noindex']),
+        ]
+      : []),
     ...[...svgFiles].sort().flatMap((sitePath) => [`${prefix}${headerPath(sitePath)}`, `  Content-Security-Policy: ${SVG_CONTENT_SECURITY_POLICY}`]),
     ...[...immutable].sort().flatMap((sitePath) => [`${prefix}${sitePath}`, '  Cache-Control: public, max-age=31536000, immutable']),
   ];
