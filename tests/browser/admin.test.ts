@@ -124,10 +124,12 @@ describe('the web editor with the local backend', () => {
   });
 
   test('a story cannot be saved with a picture without alt text; with it, the file is written, passes check and is published', async () => {
-    await page.goto(new URL('/admin/#/collections/articles/new', site.url).href);
-    await page.getByLabel('Headline', { exact: true }).fill(HEADLINE);
+    // A fresh load: after the last test's save, Decap went on updating the editor it left, and a form
+    // opened by a hash change alone was reset under the test's typing in one run of two.
+    await page.goto('about:blank');
+    await page.goto(new URL('/admin/#/collections/articles/new', site.url).href, { waitUntil: 'networkidle' });
+    await page.getByText('Writing in Articles collection').waitFor();
     const twoDaysAgo = DateTime.now().setZone('Europe/London').minus({ days: 2 }).toFormat("yyyy-LL-dd'T'HH:mm");
-    await page.locator('input[type="datetime-local"]').first().fill(twoDaysAgo);
     await page.getByLabel('Authors', { exact: true }).fill('Helena');
     await page.getByRole('option', { name: 'Helena Marsh' }).click();
     await page.getByLabel('Section', { exact: true }).fill('New');
@@ -137,6 +139,17 @@ describe('the web editor with the local backend', () => {
     await page.getByRole('button', { name: /choose an image/i }).first().click();
     await page.getByText('harbour-dawn.jpg').click();
     await page.getByRole('button', { name: 'Choose selected' }).click();
+    // Last, and again until they hold: typed as the new entry opened, the headline or the date was
+    // lost in one run of two, when Decap finished setting up the form (the other fields were kept).
+    const headline = page.getByLabel('Headline', { exact: true });
+    const date = page.locator('input[type="datetime-local"]').first();
+    await expect
+      .poll(async () => {
+        if ((await headline.inputValue()) !== HEADLINE) await headline.fill(HEADLINE);
+        if ((await date.inputValue()) !== twoDaysAgo) await date.fill(twoDaysAgo);
+        return [await headline.inputValue(), await date.inputValue()];
+      })
+      .toEqual([HEADLINE, twoDaysAgo]);
 
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByText('Publish now').click();
