@@ -13,7 +13,7 @@ import { articlesByRef, findArticle } from './article-refs.js';
 import { checkBodiesOfBroken, checkBodyReferences, type BodyReferences, type BrokenBody } from './body-references.js';
 import { didYouMean, didYouMeanPath } from '../util/suggest.js';
 import { parseYamlMapping } from './yaml-mapping.js';
-import { farAheadWarning } from './far-ahead.js';
+import { farAheadCheck } from './far-ahead.js';
 
 export interface ValidateOptions {
   /** The moment the build publishes as of, in ms; articles dated later are scheduled, not published. */
@@ -99,6 +99,7 @@ export function validateContent(sources: ContentSources, options: ValidateOption
     ...images,
   };
   const settings = { timezone, permalink: site?.permalink ?? '/:category/:slug/', now: options.now };
+  const farAhead = farAheadCheck(settings);
   const checkedPins = new Map<string, { refs: string[]; at: Position[] }>();
   const at = new Map<string, ArticleCheck['article'] & object>();
   // Articles with errors of their own, so that nothing naming them (comments, pins, "Read more") is reported too.
@@ -122,8 +123,8 @@ export function validateContent(sources: ContentSources, options: ValidateOption
       return [];
     }
     problems.push(...check.problems);
-    const farAhead = check.article && farAheadWarning(file.path, check.article, settings);
-    if (farAhead) problems.push(farAhead);
+    const tooFar = check.article && farAhead(file.path, check.article);
+    if (tooFar) problems.push(tooFar);
     const references = check.article ? referencesOf(check.article) : check.references;
     const before = problems.length;
     if (references) checkReferences(file.path, references, lookups, problems);
