@@ -2,8 +2,6 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import decapServer from 'decap-server/dist/middlewares.js';
-import express from 'express';
 import mime from 'mime';
 import { headersFor, parseHeadersFile } from '../deploy/headers-file.js';
 import { ADMIN_PATHS, fileOf, HOST_FILES } from '../routes/addresses.js';
@@ -27,15 +25,9 @@ export interface CmsBackend {
  * answers nothing: /admin/ is then an address like any other.
  */
 export async function createCmsBackend(options: { outDir: string; projectDir: string }): Promise<CmsBackend> {
-  const api = express();
-  api.disable('x-powered-by');
-  // decap-server reads the repository's folder from the environment, once, as it registers.
-  const before = process.env.GIT_REPO_DIRECTORY;
-  process.env.GIT_REPO_DIRECTORY = path.resolve(options.projectDir);
-  const registered = decapServer.registerLocalFs(api, { logLevel: 'warn' });
-  if (before === undefined) delete process.env.GIT_REPO_DIRECTORY;
-  else process.env.GIT_REPO_DIRECTORY = before;
-  await registered;
+  // Made at the first request to the backend: express and decap-server take some 0.3 s to load, and the editor is off by default.
+  let api: Promise<(request: IncomingMessage, response: ServerResponse) => void> | undefined;
+  const backend = () => (api ??= localBackendApi(path.resolve(options.projectDir)));
 
   const adminDir = path.resolve(options.outDir, path.dirname(fileOf(ADMIN_PATHS.config)));
   const isOn = () => existsSync(path.resolve(options.outDir, fileOf(ADMIN_PATHS.config)));
@@ -47,7 +39,7 @@ export async function createCmsBackend(options: { outDir: string; projectDir: st
       if (pathname === ADMIN_PATHS.api) {
         if (request.method !== 'POST') return answer(response, 405, 'the local backend takes POST\n');
         request.url = '/api/v1';
-        return api(request, response);
+        return (await backend())(request, response);
       }
       if (request.method !== 'GET' && request.method !== 'HEAD') return answer(response, 405, 'only GET and HEAD are served\n');
       // The guard has refused dot segments and encoded slashes; this keeps the path inside the folder all the same.
@@ -69,6 +61,21 @@ export async function createCmsBackend(options: { outDir: string; projectDir: st
       response.end(request.method === 'HEAD' ? undefined : body);
     },
   };
+}
+
+/** Decap's local file-system backend, reading and writing under `projectDir`, as an express app. */
+async function localBackendApi(projectDir: string): Promise<(request: IncomingMessage, response: ServerResponse) => void> {
+  const [{ default: decapServer }, { default: express }] = await Promise.all([import('decap-server/dist/middlewares.js'), import('express')]);
+  const api = express();
+  api.disable('x-powered-by');
+  // decap-server reads the repository's folder from the environment, once, as it registers.
+  const before = process.env.GIT_REPO_DIRECTORY;
+  process.env.GIT_REPO_DIRECTORY = projectDir;
+  const registered = decapServer.registerLocalFs(api, { logLevel: 'warn' });
+  if (before === undefined) delete process.env.GIT_REPO_DIRECTORY;
+  else process.env.GIT_REPO_DIRECTORY = before;
+  await registered;
+  return api;
 }
 
 /**
