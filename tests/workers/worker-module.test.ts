@@ -18,8 +18,30 @@ const pool = pathToFileURL(path.join(dist, 'workers/process-pool.js')).href;
 const chosen = () => path.basename(new URL(workerModule(pool)).pathname);
 
 describe('workerModule', () => {
-  test('from the TypeScript sources: process-files.ts', () => {
+  test('from the TypeScript sources, with no bundle: process-files.ts', () => {
     expect(workerModule(pathToFileURL('/src/workers/process-pool.ts').href).pathname).toBe('/src/workers/process-files.ts');
+  });
+
+  test('from the TypeScript sources: the bundle in dist/ if it was made after every source file, else process-files.ts', () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'broadsheet-worker-sources-'));
+    try {
+      const at = (name: string, time: number) => {
+        mkdirSync(path.dirname(path.join(project, name)), { recursive: true });
+        writeFileSync(path.join(project, name), '');
+        utimesSync(path.join(project, name), time, time);
+      };
+      const fromSources = () => path.basename(workerModule(pathToFileURL(path.join(project, 'src/workers/process-pool.ts')).href).pathname);
+      at('src/workers/process-pool.ts', 1000);
+      at('src/content/load.ts', 1000);
+      expect(fromSources()).toBe('process-files.ts');
+      at(`dist/workers/${WORKER_BUNDLE}`, 2000);
+      expect(fromSources()).toBe(WORKER_BUNDLE);
+      // A source edited since the bundle was made (no npm test or compile since).
+      at('src/content/load.ts', 3000);
+      expect(fromSources()).toBe('process-files.ts');
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
   });
 
   test('compiled, without a bundle: process-files.js', () => {
