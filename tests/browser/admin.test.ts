@@ -137,8 +137,15 @@ describe('the web editor with the local backend', () => {
     await page.locator('[data-slate-editor="true"]').click();
     await page.keyboard.type('The slipway opened on Monday.');
     await page.getByRole('button', { name: /choose an image/i }).first().click();
-    await page.getByText('harbour-dawn.jpg').click();
-    await page.getByRole('button', { name: 'Choose selected' }).click();
+    // Again until it holds: a click as the media library was still loading selected nothing in one run of six.
+    const choose = page.getByRole('button', { name: 'Choose selected' });
+    await expect
+      .poll(async () => {
+        if (await choose.isDisabled()) await page.getByText('harbour-dawn.jpg').click();
+        return choose.isEnabled();
+      })
+      .toBe(true);
+    await choose.click();
     // Last, and again until they hold: typed as the new entry opened, the headline or the date was
     // lost in one run of two, when Decap finished setting up the form (the other fields were kept).
     const headline = page.getByLabel('Headline', { exact: true });
