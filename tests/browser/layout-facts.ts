@@ -210,8 +210,10 @@ export function measurePage(): PageFacts {
   const cardGroups: CardGroup[] = [];
   for (const [container, cards] of groups) {
     if (cards.length < 2) continue;
+    // Named by the section around them and its heading: a home page has a group per section.
     const section = container.parentElement?.closest('section, aside, article, nav');
-    cardGroups.push({ name: section ? `${label(container)} in ${label(section)}` : label(container), cards });
+    const heading = section?.querySelector('h1, h2, h3')?.textContent?.trim().replace(/\s+/g, ' ').slice(0, 40);
+    cardGroups.push({ name: section ? `${label(container)} in ${label(section)}${heading ? ` "${heading}"` : ''}` : label(container), cards });
   }
 
   // The reading column.
