@@ -2,6 +2,8 @@
 export const MORE_FROM_AUTHOR_ITEMS = 4;
 /** Stories in the rail: a compact list a reader takes in at a glance. */
 export const RAIL_ITEMS = 5;
+/** Fewer new stories from the section than this, and the rail lists the site's latest instead: a rail of one or two reads as a gap. */
+export const RAIL_SECTION_MIN = 3;
 
 /** What the end of one story may link to, before repeats are taken out. */
 export interface ArticleEndInput<A> {
@@ -16,6 +18,8 @@ export interface ArticleEndInput<A> {
   byAuthor: readonly A[];
   /** The section's stories, newest first (may include the story itself). */
   inSection: readonly A[];
+  /** Every story, newest first: the rail's stories when the section has too few new ones. */
+  latest: readonly A[];
   /** Whether a story may be linked from another page (published, not a draft shown in a preview). */
   linkable(story: A): boolean;
 }
@@ -26,7 +30,8 @@ export interface ArticleEnd<A> {
   previous: A | undefined;
   next: A | undefined;
   moreFromAuthor: A[];
-  rail: A[];
+  /** The section's newest, or the site's latest when the section has too few not shown above; empty when nothing is left. */
+  rail: { scope: 'section' | 'site'; items: A[] };
 }
 
 /**
@@ -55,6 +60,15 @@ export function articleEnd<A>(input: ArticleEndInput<A>): ArticleEnd<A> {
   const previous = once(input.older);
   const next = once(input.newer);
   const moreFromAuthor = firstFew(input.byAuthor, MORE_FROM_AUTHOR_ITEMS);
-  const rail = firstFew(input.inSection, RAIL_ITEMS);
+  const fresh = (list: readonly A[]): A[] => {
+    const items: A[] = [];
+    for (const story of list) {
+      if (items.length === RAIL_ITEMS) break;
+      if (!shown.has(story) && input.linkable(story)) items.push(story);
+    }
+    return items;
+  };
+  const fromSection = fresh(input.inSection);
+  const rail = fromSection.length >= RAIL_SECTION_MIN ? { scope: 'section' as const, items: fromSection } : { scope: 'site' as const, items: fresh(input.latest) };
   return { related: [...input.related], previous, next, moreFromAuthor, rail };
 }

@@ -4,6 +4,7 @@ import type { TermCounts } from '../related/terms.js';
 import type { RenderedMarkdown } from '../markdown/render.js';
 import { groupBy, groupByEach } from '../util/group-by.js';
 import { PICTURE_SIZES } from '../images/sizes.js';
+import { SITE_PATHS } from '../routes/addresses.js';
 import { articleEnd } from './article-end.js';
 import { articleComments } from './comment-threads.js';
 import { fillBody } from './fill-body.js';
@@ -92,6 +93,7 @@ export function articlePages(content: Content, context: PageContext, terms: (fil
       newer: position > 0 ? siblings[position - 1] : undefined,
       byAuthor: byAuthor.get(firstAuthor) ?? [],
       inSection: siblings,
+      latest: content.articles,
       linkable,
     });
     const section = context.section(article.category);
@@ -101,7 +103,11 @@ export function articlePages(content: Content, context: PageContext, terms: (fil
       moreFromAuthor: end.moreFromAuthor.length ? { ...context.author(firstAuthor), items: end.moreFromAuthor.map(teaser) } : undefined,
       previous: link(end.previous),
       next: link(end.next),
-      rail: end.rail.length ? { heading: `Latest in ${section.name}`, url: section.url, items: end.rail.map(teaser) } : undefined,
+      rail: end.rail.items.length
+        ? end.rail.scope === 'section'
+          ? { heading: `Latest in ${section.name}`, url: section.url, items: end.rail.items.map(teaser) }
+          : { heading: 'Latest', url: SITE_PATHS.home, items: end.rail.items.map(teaser) }
+        : undefined,
     });
   });
 }

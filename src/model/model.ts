@@ -56,7 +56,7 @@ export interface ArticlePage extends Teaser {
   /** Older and newer articles in the same section; each left out when "You may also like" shows it. */
   previous: Link | undefined;
   next: Link | undefined;
-  /** The section's newest stories, none shown elsewhere on the page: beside the story on wide screens, after its end on narrow ones. */
+  /** The section's newest stories (the site's latest when the section has too few), none shown elsewhere on the page: beside the story on wide screens, after its end on narrow ones. */
   rail: Rail | undefined;
   /** Dated notes of what was corrected, oldest first. */
   corrections: Correction[];
@@ -121,9 +121,9 @@ export interface CommentForm {
 
 /** A compact list of stories (headline and time) under a linked heading, beside the story. */
 export interface Rail {
-  /** "Latest in News". */
+  /** "Latest in News", or "Latest" for the site's. */
   heading: string;
-  /** Where the heading links: the section's page. */
+  /** Where the heading links: the section's page, or the home page. */
   url: string;
   items: Teaser[];
 }
