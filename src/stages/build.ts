@@ -411,9 +411,9 @@ function previewModel(content: Content, change: Change, rendered: (file: string)
       return articlePage(article, context, {
         related: old?.related ?? [],
         moreFromAuthor: old?.moreFromAuthor,
-        moreInSection: old?.moreInSection,
         previous: old?.previous,
         next: old?.next,
+        rail: old?.rail,
       });
     });
   return { ...change.state.model, articles, archives: [], pages: [] };
