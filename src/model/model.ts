@@ -204,6 +204,8 @@ export interface SiteModel {
     footer: Link[];
     /** Site path of the publisher's logo. */
     logo: string | undefined;
+    /** What the masthead shows: the logo when site.yml's theme asks for it (its alt text is the title), else the title in type. */
+    masthead: { logo: string | undefined };
     /** Site path of the stylesheet, its name carrying a hash of its bytes. */
     stylesheet: string;
     /** Site path of the search page's script, its name carrying a hash of its bytes. */
