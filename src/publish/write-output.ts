@@ -27,7 +27,8 @@ export interface WriteOutputOptions {
   /** public/ files published under another name (fingerprinted stylesheets), by their name in public/. */
   assetNames?: ReadonlyMap<string, string> | undefined;
   /** Text published at the end of a public/ file, by its name in public/: site.yml's theme after site.css (see themeStylesheet). */
-  appended?: ReadonlyMap<string, string> | undefined;
+  /** The bytes to publish for public/ files whose own bytes are not published (the stylesheets), by name in public/. */
+  stylesheets?: ReadonlyMap<string, Buffer> | undefined;
   /**
    * Files made before publishing (encoded images), by path in the output,
    * with the file on disk they are copied from. Published like public/ files:
@@ -219,9 +220,9 @@ function takeOver(filling: Filling, file: string, count = true): void {
 
 /** Public and generated files first: a page of ours at the same path replaces one. */
 function copyPublic(filling: Filling): void {
-  for (const [file, { source, stat, append }] of filling.publicFiles) {
+  for (const [file, { source, stat, bytes }] of filling.publicFiles) {
     if (filling.reuse.public.has(file)) takeOver(filling, file);
-    else if (append) writeAppended(source, path.join(filling.target, file), append, stat);
+    else if (bytes) writeInstead(path.join(filling.target, file), bytes, stat);
     else copyKeepingTime(source, path.join(filling.target, file), stat);
   }
 }
@@ -286,17 +287,17 @@ function keepIdenticalCopies(filling: Filling, files: readonly string[], count: 
   }
 }
 
-/** A file copied into the output as it is (or with text after it), and where it comes from. */
+/** A file copied into the output as it is (or published as `bytes`), and where it comes from. */
 interface PublicFile {
   source: string;
   stat: Stats;
-  append?: string | undefined;
+  bytes?: Buffer | undefined;
 }
 
-/** The source's bytes and then `append`, with the source's time, as a copy would have it. */
-function writeAppended(source: string, target: string, append: string, stat: Stats): void {
+/** `bytes` in place of the source's, with the source's time, as a copy would have it. */
+function writeInstead(target: string, bytes: Buffer, stat: Stats): void {
   mkdirSync(path.dirname(target), { recursive: true });
-  writeFileSync(target, Buffer.concat([readFileSync(source), Buffer.from(append)]));
+  writeFileSync(target, bytes);
   utimesSync(target, stat.atime, stat.mtime);
 }
 
@@ -304,7 +305,7 @@ function writeAppended(source: string, target: string, append: string, stat: Sta
 function publicSources(options: WriteOutputOptions): Map<string, PublicFile> {
   const files = new Map<string, PublicFile>();
   for (const [file, stat] of listFiles(options.publicDir)) {
-    files.set(options.assetNames?.get(file) ?? file, { source: path.join(options.publicDir, file), stat, append: options.appended?.get(file) });
+    files.set(options.assetNames?.get(file) ?? file, { source: path.join(options.publicDir, file), stat, bytes: options.stylesheets?.get(file) });
   }
   for (const [published, source] of options.generatedFiles ?? []) files.set(published, { source, stat: lstatSync(source) });
   return files;

@@ -27,6 +27,7 @@ import { displayPath } from '../util/display-path.js';
 import { compareText, ContentError, hasErrors, sortProblems, type Problem } from '../util/problems.js';
 import { loadRendererHere, processAll, type ProcessAllResult } from '../workers/process-pool.js';
 import { assetNames } from './asset-names.js';
+import { publishedStylesheets } from './stylesheets.js';
 import { buildKey, inputsKey } from './build-key.js';
 import { cmsScriptFiles } from './cms-script.js';
 import { publicSitePaths } from './public-files.js';
@@ -182,7 +183,7 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
           cacheDir: options.cacheDir,
           plan: plan.plan,
           assetNames: loaded.assetNames,
-          appended: loaded.appended,
+          stylesheets: loaded.stylesheets,
           // The web editor's script is copied like an encoded image: unchanged, it is taken over from the last build.
           generatedFiles: admin ? new Map([...images.files, ...cmsScriptFiles()]) : images.files,
           extraFiles: extraFiles(),
@@ -198,7 +199,7 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
     sources: loaded.sources,
     assets: loaded.assets,
     assetNames: loaded.assetNames,
-    appended: loaded.appended,
+    stylesheets: loaded.stylesheets,
     checks: processed.checks,
     rendered: processed.rendered,
     terms: processed.terms,
@@ -232,7 +233,7 @@ interface Loaded {
   toRender?: ContentSources | undefined;
   assets: Set<string>;
   assetNames: Map<string, string>;
-  appended: Map<string, string>;
+  stylesheets: Map<string, Buffer>;
   fileCount: number;
 }
 
@@ -241,8 +242,15 @@ async function loadAll(contentDir: string, publicDir: string): Promise<Loaded> {
   const published = publicSitePaths(publicDir);
   const { sources } = loaded;
   const fileCount = sources.articles.length + sources.authors.length + sources.categories.length + sources.pages.length + sources.comments.length + (sources.site ? 1 : 0);
-  const appended = themeAppended(sources);
-  return { sources, problems: [...loaded.problems, ...published.problems], assets: published.sitePaths, assetNames: assetNames(publicDir, appended), appended, fileCount };
+  const { stylesheets, problems: cssProblems } = publishedStylesheets(publicDir, themeAppended(sources));
+  return {
+    sources,
+    problems: [...loaded.problems, ...published.problems, ...cssProblems],
+    assets: published.sitePaths,
+    assetNames: assetNames(publicDir, stylesheets),
+    stylesheets,
+    fileCount,
+  };
 }
 
 /**
@@ -293,7 +301,7 @@ function reload(change: Change, contentDir: string, preview: boolean): Loaded | 
     toRender: { site: undefined, articles: articles.added, authors: [], categories: [], pages: pages.added, comments: [] },
     assets: state.assets,
     assetNames: state.assetNames,
-    appended: state.appended,
+    stylesheets: state.stylesheets,
     fileCount: fresh.size,
   };
 }
