@@ -63,7 +63,7 @@ describe('a build that skips when nothing changed', () => {
     ['an edited article', () => edit('content/articles/harbour.md', 'The first paragraph.', 'A later paragraph.'), {}, () => expect(page('news/harbour')).toContain('A later paragraph.')],
     ['an edited author', () => edit('content/authors/jane-doe.md', 'name: Jane Doe', 'name: Jane Doe-Okafor'), {}, () => expect(page('news/harbour')).toContain('Jane Doe-Okafor')],
     ['an edited template', () => edit('templates/_includes/layouts/base.njk', 'Skip to content', 'Skip to the story'), {}, () => expect(page('news/harbour')).toContain('Skip to the story')],
-    ['an edited stylesheet', () => edit('public/css/site.css', ':root', '/* restyled */\n:root'), {}, () => expect(read(`_site/css/${stylesheet()}`)).toContain('/* restyled */')],
+    ['an edited stylesheet', () => edit('public/css/site.css', ':root', '.restyled { color: red; }\n:root'), {}, () => expect(read(`_site/css/${stylesheet()}`)).toContain('.restyled{color:red}')],
     ['a story whose time has come', () => {}, { now: LATER }, () => expect(page('news/ferry')).toContain('Ferry timetable')],
     ['drafts shown', () => {}, { drafts: true }, () => expect(page('news/pier')).toContain('Pier plans')],
     ['a page changed by hand in the output', () => writeFileSync(path.join(root, '_site/business/tram/index.html'), 'tampered'), {}, () => expect(page('business/tram')).toContain('Tram opens')],
