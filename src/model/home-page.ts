@@ -1,5 +1,6 @@
 import type { Article, Category } from '../content/types.js';
 import type { HomePage, Link, Teaser } from './model.js';
+import { onSectionPage } from './teaser-context.js';
 
 /**
  * How many stories each part of the home page holds.
@@ -47,7 +48,8 @@ export function homePage(articles: readonly Article[], categories: readonly Cate
       const items = articles.filter((article) => article.category === category.slug && !shown.has(article)).slice(0, counts.perSection);
       if (items.length === 0) return [];
       const link = parts.section(category.slug);
-      return [{ ...link, items: items.map(parts.teaser), more: `More ${link.name}` }];
+      // Under the section's heading, its cards need not name it again.
+      return [{ ...link, items: items.map((article) => onSectionPage(parts.teaser(article))), more: `More ${link.name}` }];
     }),
   };
 }
