@@ -124,6 +124,18 @@ describe('the index', () => {
     expect(in2024.map((r) => r.url).sort()).toEqual(content.articles.filter((a) => site.page(a.url)('.story-header time').first().attr('datetime')!.startsWith('2024')).map((a) => a.url).sort());
   });
 
+  test("a result's text, which excerpts are cut from, holds the story but never its byline or dateline", async () => {
+    const pagefind = await pagefindOf('site');
+    const results = await Promise.all((await pagefind.search('tram', {})).map((r) => r.data() as Promise<{ url: string; content: string }>));
+    expect(results.length).toBeGreaterThan(3);
+    for (const result of results) {
+      const $ = site.page(result.url);
+      expect(result.content, result.url).toContain(text($('.story-header .standfirst').text()));
+      expect(result.content, result.url).not.toContain(text($('.story-header .byline').text()));
+      expect(result.content, result.url).not.toContain('min read');
+    }
+  });
+
   test('sorted by date, newest first; the filters offered count every published article', async () => {
     const pagefind = await pagefindOf('site');
     const newest = await found(pagefind, null, { sort: { date: 'desc' } });
