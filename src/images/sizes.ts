@@ -55,9 +55,9 @@ export const PICTURE_SIZES: PictureSizes = {
   lead: '(min-width: 46rem) 44rem, calc(100vw - 2rem)',
   // .wrap is 72rem with 1rem padding; .teaser-list columns are minmax(16rem, 1fr) with a 1.5rem gap.
   teaser: gridSizes({ maxContent: 70, padding: 1, minColumn: 16, gap: 1.5 }),
-  // .lead-story: the full width of the page below 64rem; above, the picture is
+  // .lead-story: the full width of the page below 56rem; above, the picture is
   // 3 of 5 parts of the content less a 2rem gap, up to the 70rem content's 40.8rem.
-  homeLead: '(min-width: 72rem) 40.8rem, (min-width: 64rem) calc((100vw - 4rem) * .6), calc(100vw - 2rem)',
+  homeLead: '(min-width: 72rem) 40.8rem, (min-width: 56rem) calc((100vw - 4rem) * .6), calc(100vw - 2rem)',
   avatar: '4rem',
   profile: '8rem',
 };

@@ -4,7 +4,8 @@ import { gridSizes, PICTURE_SIZES } from '../../src/images/sizes.js';
 /**
  * The width in px a browser takes from a `sizes` attribute at a viewport
  * width: the first entry whose condition holds. Understands the forms
- * gridSizes writes: `Nrem`, `calc(100vw - Nrem)`, `calc((100vw - Nrem) / k)`.
+ * gridSizes writes: `Nrem`, `calc(100vw - Nrem)`, `calc((100vw - Nrem) / k)`,
+ * and `calc((100vw - Nrem) * f)`.
  */
 function slotWidth(sizes: string, viewportPx: number): number {
   const rem = 16;
@@ -15,8 +16,8 @@ function slotWidth(sizes: string, viewportPx: number): number {
     if (min !== undefined && viewportPx < Number(min) * rem) continue;
     const fixed = /^([\d.]+)rem$/.exec(value);
     if (fixed) return Number(fixed[1]) * rem;
-    const calc = /^calc\(\(?100vw - ([\d.]+)rem\)?(?: \/ (\d+))?\)$/.exec(value);
-    if (calc) return (viewportPx - Number(calc[1]) * rem) / Number(calc[2] ?? 1);
+    const calc = /^calc\(\(?100vw - ([\d.]+)rem\)?(?: \/ (\d+)| \* ([\d.]+))?\)$/.exec(value);
+    if (calc) return ((viewportPx - Number(calc[1]) * rem) / Number(calc[2] ?? 1)) * Number(calc[3] ?? 1);
     throw new Error(`cannot read ${value}`);
   }
   throw new Error(`no entry of ${sizes} applies at ${viewportPx}px`);
@@ -54,6 +55,17 @@ describe('gridSizes', () => {
 });
 
 describe('PICTURE_SIZES', () => {
+  // Widths of the home page's lead story picture measured in Chromium with public/css/site.css, in px.
+  test.each([
+    [390, 358],
+    [768, 736],
+    [900, 501.6],
+    [1280, 652.8],
+    [1600, 652.8],
+  ])('the lead story at a %ipx viewport is drawn %fpx wide', (viewport, drawn) => {
+    expect(slotWidth(PICTURE_SIZES.homeLead, viewport)).toBeCloseTo(drawn, 1);
+  });
+
   test('the lead image never claims more than the article column, nor the avatars more than their CSS width', () => {
     expect(slotWidth(PICTURE_SIZES.lead, 1400)).toBe(44 * 16);
     expect(slotWidth(PICTURE_SIZES.lead, 390)).toBe(390 - 32);
