@@ -5,6 +5,8 @@ import { MAX_ALIASES, MAX_CORRECTIONS, MAX_CUSTOM_EMBEDS, MAX_FOOTER_PAGES, MAX_
 import { endpointProblem, siteUrlProblem } from './web-address.js';
 import { BUILT_IN_NAMES, CUSTOM_RATIOS } from '../markdown/embeds/providers.js';
 import { embedPatternProblem } from './embed-pattern.js';
+import { FONT_STACK_NAMES } from './theme-defaults.js';
+import { cssColourHex } from '../util/colour-contrast.js';
 
 /** True when `value` is one BCP 47 language tag (en-GB, de), as `<html lang>` and feeds need. */
 export function isLanguageTag(value: string): boolean {
@@ -236,6 +238,79 @@ export const adminSettingsSchema = z
     }
   });
 
+/**
+ * A colour as CSS writes it (`"#1d4e89"`, `rebeccapurple`, `oklch(45% 0.12 250)`),
+ * kept as `#rrggbb`. Unquoted, `#1d4e89` is a YAML comment and the key is
+ * empty: the message says to quote it.
+ */
+const cssColour = z
+  .string({ error: (issue) => (issue.input === null ? 'is empty; a colour such as "#1d4e89" needs quotes, since # starts a comment in YAML' : undefined) })
+  .trim()
+  .transform((value, ctx) => {
+    const hex = cssColourHex(value);
+    if (hex) return hex;
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a CSS colour (one without transparency)`, input: value, params: { hint: 'write it as "#1d4e89" (in quotes), or a CSS colour name such as darkred' } });
+    return z.NEVER;
+  });
+
+const fontChoice = z.enum([...FONT_STACK_NAMES, 'custom'], { error: `must be one of ${FONT_STACK_NAMES.join(', ')}, or custom (the files of fonts.custom)` });
+
+/** The most font files one theme may name: each is a download on a reader's first visit. */
+export const MAX_FONT_FILES = 8;
+
+/** A self-hosted font file: a path alone (a variable font, every weight), or with the weight and style it holds. */
+const fontFile = z.union(
+  [
+    sitePath,
+    z.strictObject({
+      src: sitePath,
+      weight: z.union([z.number().int().min(1).max(1000), z.string().trim().regex(/^\d{1,4} \d{1,4}$/, 'must be a weight such as 400, or a range such as "100 900"')]).optional(),
+      style: z.enum(['normal', 'italic']).default('normal'),
+    }),
+  ],
+  { error: 'must be a path to a font file in public/, such as /fonts/courier-sans.woff2, or { src, weight, style }' },
+);
+
+/** A typeface the newsroom publishes itself, from files in public/ (WOFF2, WOFF, TTF or OTF). */
+export const customFontSchema = z.object({
+  // Printed inside quotes in the stylesheet: letters, digits, spaces and hyphens keep it from ever closing them.
+  family: text.regex(/^[A-Za-z0-9][A-Za-z0-9 -]{0,62}$/, 'must be a family name of letters, digits, spaces and hyphens, such as Courier Sans'),
+  files: z
+    .preprocess(asList, boundedList(fontFile, MAX_FONT_FILES, 'font files', 'each is a download on a reader\'s first visit', 'a theme'))
+    .refine((list) => list.length > 0, 'needs at least one font file, such as /fonts/courier-sans.woff2'),
+  /** The named stack shown until the files arrive, and where they lack a character. */
+  fallback: z.enum(FONT_STACK_NAMES, { error: `must be one of ${FONT_STACK_NAMES.join(', ')}` }).default('serif'),
+});
+
+/** The typefaces of headings and of the text. */
+export const themeFontsSchema = z
+  .object({
+    headings: fontChoice.default('serif'),
+    body: fontChoice.default('serif'),
+    custom: customFontSchema.optional(),
+  })
+  .superRefine((fonts, ctx) => {
+    for (const key of ['headings', 'body'] as const) {
+      if (fonts[key] === 'custom' && !fonts.custom) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'is custom, but fonts.custom names no files', input: fonts[key], params: { hint: 'add fonts.custom with family: and files: [/fonts/….woff2], or choose a named stack' } });
+      }
+    }
+  });
+
+/**
+ * The paper's look (see src/outputs/theme/theme-stylesheet.ts): every key
+ * optional, and without them the site looks as Broadsheet's stylesheet has it.
+ */
+export const themeSettingsSchema = z.object({
+  /** Section labels, focus rings, quote rules: text on the page, so it must reach WCAG AA contrast. */
+  accent: cssColour.optional(),
+  /** The accent in dark mode; made from `accent` (lighter, the same hue) when not given. */
+  accentDark: cssColour.optional(),
+  /** `true`: the masthead shows site.yml's `logo:` instead of the paper's name in type. */
+  logo: z.boolean().default(false),
+  fonts: themeFontsSchema.default({ headings: 'serif', body: 'serif' }),
+});
+
 const PERMALINK = /^\/(?:(?:[a-z0-9-]|:year|:month|:day|:category|:slug)+\/)*$/;
 
 export const siteSchema = z.object({
@@ -292,6 +367,8 @@ export const siteSchema = z.object({
     .default({}),
   /** The web editor at /admin/ (Decap CMS); off by default. */
   admin: adminSettingsSchema.default({ enabled: false }),
+  /** Accent colour, masthead logo and fonts; without it, Broadsheet's own look. */
+  theme: themeSettingsSchema.default({ logo: false, fonts: { headings: 'serif', body: 'serif' } }),
 });
 
 export const imageSchema = z.object({
@@ -389,6 +466,7 @@ export const pageSchema = (timezone: string) =>
 
 export type SiteSettings = z.output<typeof siteSchema>;
 export type AdminSettings = z.output<typeof adminSettingsSchema>;
+export type ThemeSettings = z.output<typeof themeSettingsSchema>;
 export type ArticleFrontMatter = z.output<ReturnType<typeof articleSchema>>;
 export type AuthorFrontMatter = z.output<typeof authorSchema>;
 export type CategoryFrontMatter = z.output<typeof categorySchema>;
@@ -405,6 +483,9 @@ export const knownKeys = {
     comments: Object.keys(commentSettingsSchema.shape),
     admin: ['enabled', 'backend'],
     'admin.backend': Object.keys(adminBackendSchema.shape),
+    theme: Object.keys(themeSettingsSchema.shape),
+    'theme.fonts': Object.keys(themeFontsSchema.shape),
+    'theme.fonts.custom': Object.keys(customFontSchema.shape),
   },
   article: {
     // `author` is the accepted alias of `authors`.

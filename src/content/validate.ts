@@ -14,6 +14,7 @@ import { checkBodiesOfBroken, checkBodyReferences, type BodyReferences, type Bro
 import { didYouMean, didYouMeanPath } from '../util/suggest.js';
 import { parseYamlMapping } from './yaml-mapping.js';
 import { farAheadCheck } from './far-ahead.js';
+import { themeProblems } from './theme-checks.js';
 
 export interface ValidateOptions {
   /** The moment the build publishes as of, in ms; articles dated later are scheduled, not published. */
@@ -81,6 +82,7 @@ export function validateContent(sources: ContentSources, options: ValidateOption
   const timezone = site?.timezone ?? 'UTC';
 
   const images: ImageLookups = { assetExists: options.assetExists, isSvg: options.isSvg ?? (() => false), publicFiles: options.publicFiles ?? [] };
+  if (checkedSite) problems.push(...themeProblems({ theme: checkedSite.site.theme, logo: checkedSite.site.logo, file: checkedSite.file, locate: checkedSite.locate, ...images }));
   const authors = sources.authors.flatMap((file) => validateAuthor(file, images, problems));
   const categories = sources.categories.flatMap((file) => validateCategory(file, problems));
   const checkedPages = sources.pages.flatMap((file) => checkPage(file, timezone, problems) ?? []);

@@ -37,12 +37,14 @@ export function gridSizes(grid: GridLayout): string {
 
 /** Where pictures are shown, and the `sizes` of each. */
 export interface PictureSizes {
-  /** The lead image, the full width of the article column. */
+  /** The lead image, the full width of the article column (wider than the text). */
   lead: string;
   /** A teaser in a list of stories. */
   teaser: string;
   /** The home page's lead story. */
   homeLead: string;
+  /** A teaser in an article's "You may also like": a thumbnail beside the text, full width on a phone. */
+  related: string;
   /** An avatar in the list of authors. */
   avatar: string;
   /** The avatar at the head of an author's page. */
@@ -51,13 +53,15 @@ export interface PictureSizes {
 
 /** The sizes for Broadsheet's default stylesheet. */
 export const PICTURE_SIZES: PictureSizes = {
-  // The column is 68ch, about 44rem in Georgia; narrower screens less the page padding.
-  lead: '(min-width: 46rem) 44rem, calc(100vw - 2rem)',
+  // .article-layout: a 50rem column; from 68.75rem a 18rem rail and a 3rem gap beside it (49rem at most); narrower screens less the page padding.
+  lead: '(min-width: 72rem) 49rem, (min-width: 68.75rem) calc(100vw - 23rem), (min-width: 52rem) 50rem, calc(100vw - 2rem)',
   // .wrap is 72rem with 1rem padding; .teaser-list columns are minmax(16rem, 1fr) with a 1.5rem gap.
   teaser: gridSizes({ maxContent: 70, padding: 1, minColumn: 16, gap: 1.5 }),
   // .lead-story: the full width of the page below 56rem; above, the picture is
   // 3 of 5 parts of the content less a 2rem gap, up to the 70rem content's 40.8rem.
   homeLead: '(min-width: 72rem) 40.8rem, (min-width: 56rem) calc((100vw - 4rem) * .6), calc(100vw - 2rem)',
+  // .related .teaser: a 12rem thumbnail from 36rem up.
+  related: '(min-width: 36rem) 12rem, calc(100vw - 2rem)',
   avatar: '4rem',
   profile: '8rem',
 };

@@ -17,6 +17,7 @@ export const TEMPLATE_IDS: readonly string[] = [
   // pages/article.njk
   'related-heading',
   'corrections-heading',
+  'rail-heading',
   // partials/comments.njk
   'comments-heading',
   'comment-form-heading',

@@ -4,19 +4,19 @@ import type { TermCounts } from '../related/terms.js';
 import type { RenderedMarkdown } from '../markdown/render.js';
 import { groupBy, groupByEach } from '../util/group-by.js';
 import { PICTURE_SIZES } from '../images/sizes.js';
+import { SITE_PATHS } from '../routes/addresses.js';
+import { articleEnd } from './article-end.js';
 import { articleComments } from './comment-threads.js';
 import { fillBody } from './fill-body.js';
-import type { ArticlePage, EmbedAssets, Teaser } from './model.js';
+import type { ArticlePage, EmbedAssets } from './model.js';
 import type { PageContext } from './page-context.js';
 import { articleHead } from './page-head.js';
 
 /** Words a reader gets through in a minute, for "4 min read". */
 const WORDS_PER_MINUTE = 230;
-/** Stories in each "More from" and "More in" list. */
-const MORE_ITEMS = 4;
 
 /** The parts of an article page that depend on other articles. */
-export type ArticleLinks = Pick<ArticlePage, 'related' | 'moreFromAuthor' | 'moreInSection' | 'previous' | 'next'>;
+export type ArticleLinks = Pick<ArticlePage, 'related' | 'moreFromAuthor' | 'previous' | 'next' | 'rail'>;
 
 /** One article's page, given the links that depend on other articles. */
 export function articlePage(article: Article, context: PageContext, links: ArticleLinks): ArticlePage {
@@ -50,9 +50,9 @@ export function withEmbeds<P extends { embeds?: EmbedAssets | undefined }>(page:
 
 /**
  * Every article's page, in the content's order (newest first), with its
- * related links (pinned first, then the engine's choice), "More from" its
- * first author and "More in" its section (leaving out what is shown above),
- * and the older and newer story in its section.
+ * related links (pinned first, then the engine's choice), the older and
+ * newer story in its section, "More from" its first author, and a rail of
+ * its section's newest stories: no story linked twice (see articleEnd).
  */
 export function articlePages(content: Content, context: PageContext, terms: (file: string) => TermCounts): ArticlePage[] {
   const { site } = content;
@@ -78,37 +78,36 @@ export function articlePages(content: Content, context: PageContext, terms: (fil
   return content.articles.map((article, index) => {
     const siblings = inSection.get(article.category) ?? [];
     const position = positionInSection.get(article) ?? -1;
-    const older = siblings[position + 1];
-    const newer = position > 0 ? siblings[position - 1] : undefined;
-    const related =
-      article.related === false
-        ? []
-        : pinnedThenChosen(
-            article.related.flatMap((url) => byUrl.get(url) ?? []).filter(linkable),
-            (chosen[index] ?? []).map((i) => content.articles[i] as Article),
-            site.related.count,
-          );
-    const shown = new Set<Article>([article, ...related]);
-    // Stops at the first few: an author's or a section's list runs to thousands.
-    const more = (list: readonly Article[] | undefined) => {
-      const items: Teaser[] = [];
-      for (const other of list ?? []) {
-        if (items.length === MORE_ITEMS) break;
-        if (!linkable(other) || shown.has(other)) continue;
-        shown.add(other);
-        items.push(teaser(other));
-      }
-      return items;
-    };
     const firstAuthor = article.authors[0] as string;
-    const fromAuthor = more(byAuthor.get(firstAuthor));
-    const inItsSection = more(inSection.get(article.category));
+    const end = articleEnd({
+      story: article,
+      related:
+        article.related === false
+          ? []
+          : pinnedThenChosen(
+              article.related.flatMap((url) => byUrl.get(url) ?? []).filter(linkable),
+              (chosen[index] ?? []).map((i) => content.articles[i] as Article),
+              site.related.count,
+            ),
+      older: siblings[position + 1],
+      newer: position > 0 ? siblings[position - 1] : undefined,
+      byAuthor: byAuthor.get(firstAuthor) ?? [],
+      inSection: siblings,
+      latest: content.articles,
+      linkable,
+    });
+    const section = context.section(article.category);
+    const link = (other: Article | undefined) => other && { name: other.title, url: other.url };
     return articlePage(article, context, {
-      related: related.map(teaser),
-      moreFromAuthor: fromAuthor.length ? { ...context.author(firstAuthor), items: fromAuthor } : undefined,
-      moreInSection: inItsSection.length ? { ...context.section(article.category), items: inItsSection } : undefined,
-      previous: older ? { name: older.title, url: older.url } : undefined,
-      next: newer ? { name: newer.title, url: newer.url } : undefined,
+      related: end.related.map(teaser),
+      moreFromAuthor: end.moreFromAuthor.length ? { ...context.author(firstAuthor), items: end.moreFromAuthor.map(teaser) } : undefined,
+      previous: link(end.previous),
+      next: link(end.next),
+      rail: end.rail.items.length
+        ? end.rail.scope === 'section'
+          ? { heading: `Latest in ${section.name}`, url: section.url, items: end.rail.items.map(teaser) }
+          : { heading: 'Latest', url: SITE_PATHS.home, items: end.rail.items.map(teaser) }
+        : undefined,
     });
   });
 }

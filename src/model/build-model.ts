@@ -68,6 +68,7 @@ function siteSettings(content: Content, assets: ReadonlyMap<string, string>): Si
     nav: content.categories.map((category) => ({ name: category.name, url: sectionPath(category.slug) })),
     footer: content.footer.map((page) => ({ name: page.title, url: page.url })),
     logo: site.logo,
+    masthead: { logo: site.theme.logo ? site.logo : undefined },
     stylesheet: `/${assets.get('css/site.css') ?? 'css/site.css'}`,
     pictureSizes: PICTURE_SIZES,
     searchScript: `/${assets.get('js/search.js') ?? 'js/search.js'}`,

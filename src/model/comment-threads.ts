@@ -9,16 +9,54 @@ export interface CommentContext {
   html(file: string): string;
 }
 
+/** Whether an article takes comments, as its page tells readers. `hidden`: the page has no comments section. */
+export type CommentsState = 'open' | 'closed' | 'preview' | 'hidden';
+
+/**
+ * What the comments section of a page says, from the site's settings and
+ * the article's. Without a way to comment (comments off site-wide, or no
+ * endpoint) a page with approved comments says comments are closed, and a
+ * page without any has no section: a newsroom without comments does not
+ * announce it on every story. With an endpoint, `comments: false` closes
+ * one article, and a draft or scheduled story takes no comment until it is
+ * published.
+ */
+export function commentsState(input: { enabled: boolean; endpoint: boolean; articleOpen: boolean; published: boolean; approved: number }): CommentsState {
+  if (!input.enabled || !input.endpoint) return input.approved > 0 ? 'closed' : 'hidden';
+  if (!input.articleOpen) return 'closed';
+  return input.published ? 'open' : 'preview';
+}
+
+/** The line under the heading: said only when the state is not plain from a list of comments followed by the form. */
+export function commentsNote(state: CommentsState, approved: number): string | undefined {
+  if (state === 'closed') return 'Comments are closed.';
+  if (state === 'preview') return 'Comments open when the story is published.';
+  if (state === 'open' && approved === 0) return 'No comments yet.';
+  return undefined;
+}
+
 /**
  * The comments part of an article page: approved comments with their
- * replies under them (both oldest first), the section heading, and the
- * form when comments are open. Site-wide `enabled: false` shows nothing;
- * an article with `comments: false`, a draft or a scheduled article shows
- * its approved comments but no form: nobody should comment on a preview.
+ * replies under them (both oldest first), the section heading, what the
+ * section says about taking comments, and the form when comments are open.
+ * Site-wide `enabled: false` shows no comment (at most "Comments are
+ * closed."); an article with `comments: false`, a draft or a scheduled
+ * article shows its approved comments but no form: nobody should comment
+ * on a preview.
  */
-export function articleComments(article: Article, context: CommentContext): Pick<ArticlePage, 'comments' | 'commentsHeading' | 'commentForm'> {
+export function articleComments(article: Article, context: CommentContext): Pick<ArticlePage, 'comments' | 'commentsHeading' | 'commentsNote' | 'commentForm'> {
   const { settings } = context;
-  if (!settings.enabled) return { comments: [], commentsHeading: '', commentForm: undefined };
+  const approved = article.comments.approved;
+  const state = commentsState({
+    enabled: settings.enabled,
+    endpoint: settings.endpoint !== undefined,
+    articleOpen: article.comments.open,
+    published: article.status === 'published',
+    approved: approved.length,
+  });
+  if (state === 'hidden') return { comments: [], commentsHeading: '', commentsNote: undefined, commentForm: undefined };
+  const note = commentsNote(state, approved.length);
+  if (!settings.enabled) return { comments: [], commentsHeading: 'Comments', commentsNote: note, commentForm: undefined };
   const view = (comment: Comment): CommentView => ({
     id: `comment-${comment.id}`,
     name: comment.name,
@@ -26,7 +64,6 @@ export function articleComments(article: Article, context: CommentContext): Pick
     html: context.html(comment.file),
     replies: [],
   });
-  const approved = article.comments.approved;
   const replies = new Map<string, CommentView[]>();
   for (const reply of approved) {
     if (reply.replyTo === undefined) continue;
@@ -36,17 +73,18 @@ export function articleComments(article: Article, context: CommentContext): Pick
   }
   const topLevel = approved.filter((comment) => comment.replyTo === undefined);
   const comments = topLevel.map((parent) => ({ ...view(parent), replies: replies.get(parent.id) ?? [] }));
-  const open = settings.endpoint !== undefined && article.comments.open && article.status === 'published';
   return {
     comments,
     commentsHeading: approved.length === 0 ? 'Comments' : `${approved.length} comment${approved.length === 1 ? '' : 's'}`,
-    commentForm: open
-      ? {
-          action: settings.endpoint as string,
-          articleSlug: article.comments.folder,
-          replyTargets: topLevel.map((parent) => ({ id: parent.id, label: `${parent.name}, ${context.stamp(parent.date).display}` })),
-          nameMaxLength: MAX_COMMENTER_NAME,
-        }
-      : undefined,
+    commentsNote: note,
+    commentForm:
+      state === 'open'
+        ? {
+            action: settings.endpoint as string,
+            articleSlug: article.comments.folder,
+            replyTargets: topLevel.map((parent) => ({ id: parent.id, label: `${parent.name}, ${context.stamp(parent.date).display}` })),
+            nameMaxLength: MAX_COMMENTER_NAME,
+          }
+        : undefined,
   };
 }

@@ -63,21 +63,23 @@ export interface ArticlePage extends Teaser {
   tags: Link[];
   /** "You may also like": pinned articles first, then the engine's choice. Empty when turned off. */
   related: Teaser[];
-  /** "More from <first author>", leaving out what is shown above. */
+  /** "More from <first author>", leaving out what is shown above and previous / next. */
   moreFromAuthor: MoreList | undefined;
-  /** "More in <section>", leaving out what is shown above. */
-  moreInSection: MoreList | undefined;
-  /** Older and newer articles in the same section. */
+  /** Older and newer articles in the same section; each left out when "You may also like" shows it. */
   previous: Link | undefined;
   next: Link | undefined;
+  /** The section's newest stories (the site's latest when the section has too few), none shown elsewhere on the page: beside the story on wide screens, after its end on narrow ones. */
+  rail: Rail | undefined;
   /** Dated notes of what was corrected, oldest first. */
   corrections: Correction[];
   /** Old site paths that redirect here. */
   aliases: string[];
   /** Approved readers' comments, oldest first, each with its replies. Empty when comments are off site-wide. */
   comments: CommentView[];
-  /** The comments section's heading, counting replies: "3 comments". */
+  /** The comments section's heading, counting replies: "3 comments". Empty when the page has no comments section. */
   commentsHeading: string;
+  /** What the section says about taking comments: "No comments yet.", "Comments are closed."; undefined under a list with its form. */
+  commentsNote: string | undefined;
   /** Undefined when no endpoint is set, comments are off site-wide, or closed on this article. */
   commentForm: CommentForm | undefined;
   /** Set when the body has an embed: the page loads the embeds' stylesheet, and the script that swaps facades for frames when one has a frame. */
@@ -127,6 +129,15 @@ export interface CommentForm {
   replyTargets: { id: string; label: string }[];
   /** The longest name the schema accepts. */
   nameMaxLength: number;
+}
+
+/** A compact list of stories (headline and time) under a linked heading, beside the story. */
+export interface Rail {
+  /** "Latest in News", or "Latest" for the site's. */
+  heading: string;
+  /** Where the heading links: the section's page, or the home page. */
+  url: string;
+  items: Teaser[];
 }
 
 /** A short list of further stories under a linked heading. */
@@ -228,6 +239,8 @@ export interface SiteModel {
     footer: Link[];
     /** Site path of the publisher's logo. */
     logo: string | undefined;
+    /** What the masthead shows: the logo when site.yml's theme asks for it (its alt text is the title), else the title in type. */
+    masthead: { logo: string | undefined };
     /** Site path of the stylesheet, its name carrying a hash of its bytes. */
     stylesheet: string;
     /** Site path of the search page's script, its name carrying a hash of its bytes. */

@@ -37,8 +37,8 @@ export function fingerprintPages(model: SiteModel, templateKey: string): PageFin
     // What the page shows around the story (not indexed, see `search`) is
     // hashed apart from the story; the body apart from the rest, as putting
     // it through JSON.stringify would cost more than everything else here.
-    const { html, related, moreFromAuthor, moreInSection, previous, next, comments, commentsHeading, commentForm, ...story } = page;
-    const around = { related, moreFromAuthor, moreInSection, previous, next, comments, commentsHeading, commentForm };
+    const { html, related, moreFromAuthor, previous, next, rail, comments, commentsHeading, commentsNote, commentForm, ...story } = page;
+    const around = { related, moreFromAuthor, previous, next, rail, comments, commentsHeading, commentsNote, commentForm };
     const file = fileOf(page.url);
     const indexed = hash(shared, html, JSON.stringify(story));
     search.set(file, indexed);

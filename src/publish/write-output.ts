@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { templatesKey, writePages } from '../eleventy/write-pages.js';
 import type { SiteModel } from '../model/model.js';
@@ -26,6 +26,9 @@ export interface WriteOutputOptions {
   publicDir: string;
   /** public/ files published under another name (fingerprinted stylesheets), by their name in public/. */
   assetNames?: ReadonlyMap<string, string> | undefined;
+  /** Text published at the end of a public/ file, by its name in public/: site.yml's theme after site.css (see themeStylesheet). */
+  /** The bytes to publish for public/ files whose own bytes are not published (the stylesheets), by name in public/. */
+  stylesheets?: ReadonlyMap<string, Buffer> | undefined;
   /**
    * Files made before publishing (encoded images), by path in the output,
    * with the file on disk they are copied from. Published like public/ files:
@@ -217,8 +220,9 @@ function takeOver(filling: Filling, file: string, count = true): void {
 
 /** Public and generated files first: a page of ours at the same path replaces one. */
 function copyPublic(filling: Filling): void {
-  for (const [file, { source, stat }] of filling.publicFiles) {
+  for (const [file, { source, stat, bytes }] of filling.publicFiles) {
     if (filling.reuse.public.has(file)) takeOver(filling, file);
+    else if (bytes) writeInstead(path.join(filling.target, file), bytes, stat);
     else copyKeepingTime(source, path.join(filling.target, file), stat);
   }
 }
@@ -283,17 +287,25 @@ function keepIdenticalCopies(filling: Filling, files: readonly string[], count: 
   }
 }
 
-/** A file copied into the output as it is, and where it comes from. */
+/** A file copied into the output as it is (or published as `bytes`), and where it comes from. */
 interface PublicFile {
   source: string;
   stat: Stats;
+  bytes?: Buffer | undefined;
+}
+
+/** `bytes` in place of the source's, with the source's time, as a copy would have it. */
+function writeInstead(target: string, bytes: Buffer, stat: Stats): void {
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, bytes);
+  utimesSync(target, stat.atime, stat.mtime);
 }
 
 /** public/ files by their published name (fingerprinted stylesheets), then the generated ones (encoded images). */
 function publicSources(options: WriteOutputOptions): Map<string, PublicFile> {
   const files = new Map<string, PublicFile>();
   for (const [file, stat] of listFiles(options.publicDir)) {
-    files.set(options.assetNames?.get(file) ?? file, { source: path.join(options.publicDir, file), stat });
+    files.set(options.assetNames?.get(file) ?? file, { source: path.join(options.publicDir, file), stat, bytes: options.stylesheets?.get(file) });
   }
   for (const [published, source] of options.generatedFiles ?? []) files.set(published, { source, stat: lstatSync(source) });
   return files;

@@ -18,6 +18,7 @@ import type { SiteModel } from '../model/model.js';
 import { createPageContext } from '../model/page-context.js';
 import type { AdminFilesInput } from '../outputs/admin/admin-files.js';
 import { outputFiles } from '../outputs/output-files.js';
+import { themeStylesheet } from '../outputs/theme/theme-stylesheet.js';
 import { recordPublishTime } from '../publish/publish-record.js';
 import { unchangedOutput, writeOutput, type OutputReport } from '../publish/write-output.js';
 import { NO_TERMS } from '../related/terms.js';
@@ -26,6 +27,7 @@ import { displayPath } from '../util/display-path.js';
 import { compareText, ContentError, hasErrors, sortProblems, type Problem } from '../util/problems.js';
 import { loadRendererHere, processAll, type ProcessAllResult } from '../workers/process-pool.js';
 import { assetNames } from './asset-names.js';
+import { publishedStylesheets } from './stylesheets.js';
 import { buildKey, inputsKey } from './build-key.js';
 import { cmsScriptFiles } from './cms-script.js';
 import { publicSitePaths } from './public-files.js';
@@ -181,6 +183,7 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
           cacheDir: options.cacheDir,
           plan: plan.plan,
           assetNames: loaded.assetNames,
+          stylesheets: loaded.stylesheets,
           // The web editor's script is copied like an encoded image: unchanged, it is taken over from the last build.
           generatedFiles: admin ? new Map([...images.files, ...cmsScriptFiles()]) : images.files,
           extraFiles: extraFiles(),
@@ -196,6 +199,7 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
     sources: loaded.sources,
     assets: loaded.assets,
     assetNames: loaded.assetNames,
+    stylesheets: loaded.stylesheets,
     checks: processed.checks,
     rendered: processed.rendered,
     terms: processed.terms,
@@ -229,6 +233,7 @@ interface Loaded {
   toRender?: ContentSources | undefined;
   assets: Set<string>;
   assetNames: Map<string, string>;
+  stylesheets: Map<string, Buffer>;
   fileCount: number;
 }
 
@@ -237,7 +242,26 @@ async function loadAll(contentDir: string, publicDir: string): Promise<Loaded> {
   const published = publicSitePaths(publicDir);
   const { sources } = loaded;
   const fileCount = sources.articles.length + sources.authors.length + sources.categories.length + sources.pages.length + sources.comments.length + (sources.site ? 1 : 0);
-  return { sources, problems: [...loaded.problems, ...published.problems], assets: published.sitePaths, assetNames: assetNames(publicDir), fileCount };
+  const { stylesheets, problems: cssProblems } = publishedStylesheets(publicDir, themeAppended(sources));
+  return {
+    sources,
+    problems: [...loaded.problems, ...published.problems, ...cssProblems],
+    assets: published.sitePaths,
+    assetNames: assetNames(publicDir, stylesheets),
+    stylesheets,
+    fileCount,
+  };
+}
+
+/**
+ * site.yml's theme as CSS after the published site.css (one request, its
+ * name hashed with the theme), named before validation, since every
+ * stylesheet name is needed by then; without a valid site.yml nothing is built.
+ */
+function themeAppended(sources: ContentSources): Map<string, string> {
+  const theme = peekSite(sources)?.theme;
+  const css = theme ? themeStylesheet(theme) : '';
+  return new Map(css ? [['css/site.css', css]] : []);
 }
 
 /**
@@ -277,6 +301,7 @@ function reload(change: Change, contentDir: string, preview: boolean): Loaded | 
     toRender: { site: undefined, articles: articles.added, authors: [], categories: [], pages: pages.added, comments: [] },
     assets: state.assets,
     assetNames: state.assetNames,
+    stylesheets: state.stylesheets,
     fileCount: fresh.size,
   };
 }
@@ -411,9 +436,9 @@ function previewModel(content: Content, change: Change, rendered: (file: string)
       return articlePage(article, context, {
         related: old?.related ?? [],
         moreFromAuthor: old?.moreFromAuthor,
-        moreInSection: old?.moreInSection,
         previous: old?.previous,
         next: old?.next,
+        rail: old?.rail,
       });
     });
   return { ...change.state.model, articles, archives: [], pages: [] };

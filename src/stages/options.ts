@@ -94,6 +94,8 @@ export interface BuildState {
   assets: Set<string>;
   /** Published names of public/ stylesheets and scripts (see assetNames). */
   assetNames: Map<string, string>;
+  /** The bytes published for public/ stylesheets (minified, site.yml's theme after site.css), by name in public/. */
+  stylesheets: Map<string, Buffer>;
   checks: Map<string, ArticleCheck>;
   rendered: Map<string, RenderedMarkdown>;
   terms: Map<string, TermCounts>;

@@ -6,7 +6,7 @@ import { ARTICLE_BUDGET_BYTES } from '../../bench/page-weight.js';
 import { EMBED_ARTICLE, measureWeights, overBudget } from '../../bench/weight.js';
 import { copySharedCache } from '../helpers/shared-sample.js';
 
-test('a 1,000-word article page is within 25 KB of gzipped HTML and CSS, and only the search page has a script', async () => {
+test('a 1,000-word article page is within 12 KB of gzipped HTML and CSS, and only the search page has a script', async () => {
   // The sample's images come from a copy of the shared build's cache; the
   // Markdown (at other paths) is rendered in this thread, quicker than starting workers.
   const work = mkdtempSync(path.join(tmpdir(), 'broadsheet-weight-cache-'));

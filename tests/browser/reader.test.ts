@@ -6,6 +6,8 @@ import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sharedSample } from '../helpers/shared-sample.js';
 import { launchChromium, serveSite } from './harness.js';
+import { measurePage } from './layout-facts.js';
+import { type Finding, judgePage, reportFindings } from './layout-rules.js';
 
 /*
  * A reader's view of the sample newsroom (the build shared by the test run,
@@ -13,11 +15,9 @@ import { launchChromium, serveSite } from './harness.js';
  * site's own _headers (so the Content-Security-Policy is enforced).
  */
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-/** A phone and a desktop. */
-const WIDTHS = [390, 1280] as const;
 
-/** One page of each type. */
-const PAGE_TYPES: Record<string, string> = {
+/** One page of each type (the search page also as it answers a search that finds stories, and one that finds none). */
+const PAGE_TYPES = {
   home: '/',
   section: '/news/',
   article: '/news/tram-line-first-passengers/',
@@ -27,9 +27,23 @@ const PAGE_TYPES: Record<string, string> = {
   tags: '/tags/',
   corrections: '/corrections/',
   search: '/search/',
+  'search, stories found': '/search/?q=tram',
+  'search, nothing found': '/search/?q=qxzvjw',
   page: '/about/',
   'not found': '/no-such-page/',
-};
+} as const;
+
+/** The windows every page type is looked at in: phones, a tablet, a laptop, a wide desktop (each with a height such a reader has). */
+const WINDOWS = [
+  { width: 360, height: 740 },
+  { width: 390, height: 844 },
+  { width: 768, height: 1024 },
+  { width: 1280, height: 800 },
+  { width: 1600, height: 900 },
+] as const;
+/** Where axe looks and screenshots are taken: a phone and a desktop. */
+const REVIEW_WIDTHS: readonly number[] = [390, 1280];
+const SCHEMES = ['light', 'dark'] as const;
 
 const siteDir = sharedSample().siteDir;
 let server: Awaited<ReturnType<typeof serveSite>>;
@@ -47,8 +61,8 @@ afterAll(async () => {
 
 /**
  * Where the screenshots go: the folder BROADSHEET_ARTIFACTS names, kept for
- * review; none without it. Drawing and encoding two dozen full pages took
- * a tenth of this file's time in every run, for files nobody opened.
+ * review; none without it. Drawing and encoding fifty full pages costs
+ * time in every run, for files nobody opens.
  */
 function screenshotFolder(): string | undefined {
   if (!process.env.BROADSHEET_ARTIFACTS) return undefined;
@@ -114,68 +128,136 @@ describe("a reader's path", () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+});
 
-  test('every page type loads with no console error or failed request (the CSP included)', async () => {
-    const context = await browser.newContext();
+/**
+ * Every page type is loaded once, then looked at in each window and colour
+ * scheme by resizing it and switching `prefers-color-scheme` on the loaded
+ * page: measured (layout-facts.ts) and judged (layout-rules.ts) in all ten,
+ * checked by axe at a phone's and a desktop's width in both schemes,
+ * photographed there when BROADSHEET_ARTIFACTS names a folder. Thirteen
+ * loads where separate tests made a hundred; the tests below read what
+ * this pass found.
+ */
+describe('every page type at 360, 390, 768, 1280 and 1600 px, light and dark', () => {
+  const found = { loading: [] as string[], layout: [] as Finding[], axe: [] as Finding[], validity: [] as string[] };
+
+  beforeAll(async () => {
+    const folder = screenshotFolder();
+    if (folder) console.log(`screenshots of every page type at ${REVIEW_WIDTHS.join(' and ')} px, light and dark: ${folder}`);
+    const validator = htmlValidator();
+    const scripted = htmlValidator(true);
+    const context = await browser.newContext({ viewport: WINDOWS[0] });
     const { page, problems, settled } = await watchedPage(context);
-    for (const url of Object.values(PAGE_TYPES)) {
-      await page.goto(`${server.url}${url}`, { waitUntil: 'load' });
-      await settled();
-    }
-    expect(problems).toEqual([]);
-    await context.close();
-  });
-});
-
-describe('accessibility and validity', () => {
-  // At both widths: a layout that wraps on a phone can bring small targets
-  // (the breadcrumb's links) too close together.
-  for (const scheme of ['light', 'dark'] as const) {
-    for (const width of WIDTHS) {
-      test(`axe-core finds no WCAG 2.2 AA violation on any page type, ${scheme} mode, ${width} px wide`, async () => {
-        const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 900 } });
-        const page = await context.newPage();
-        const violations: string[] = [];
-        for (const [type, url] of Object.entries(PAGE_TYPES)) {
-          await page.goto(`${server.url}${url}`, { waitUntil: 'load' });
-          // Evaluated through the debugging protocol, which the page's CSP does not govern.
-          await page.evaluate(AXE_SOURCE);
-          const found = await page.evaluate(async () => {
-            const axe = (globalThis as unknown as { axe: { run(options: object): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-            const result = await axe.run({
-              runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-              // Only violations are reported; the passes are not collected.
-              resultTypes: ['violations'],
-            });
-            return result.violations.map((v) => `${v.id} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-          });
-          violations.push(...found.map((v) => `${type}: ${v}`));
-        }
-        expect(violations).toEqual([]);
-        await context.close();
-      });
-    }
-  }
-
-  test('html-validate reports no error on any page type', async () => {
-    const validator = new HtmlValidate({
-      extends: ['html-validate:recommended'],
-      rules: {
-        // Indentation left by template tags: invisible to readers and to browsers.
-        'no-trailing-whitespace': 'off',
-        // Headlines are the editors' to write; the <title> carries them whole.
-        'long-title': 'off',
-      },
-    });
-    const errors: string[] = [];
     for (const [type, url] of Object.entries(PAGE_TYPES)) {
-      const file = url === '/no-such-page/' ? '404.html' : `${url.slice(1)}index.html`;
-      const report = await validator.validateString(readFileSync(path.join(siteDir, file), 'utf8'));
-      for (const result of report.results) for (const message of result.messages) errors.push(`${type}: ${message.ruleId} ${message.message} (line ${message.line})`);
+      await page.setViewportSize(WINDOWS[0]);
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.goto(`${server.url}${url}`, { waitUntil: 'load' });
+      const query = new URL(url, server.url).searchParams.get('q');
+      if (url.startsWith(PAGE_TYPES.search)) await page.waitForFunction(searchShown, query);
+      await settled();
+      if (query !== null) {
+        const results = await page.locator('#search-results li').count();
+        if ((results > 0) !== type.includes('stories found')) found.loading.push(`${type}: ${results} results listed for "${query}"`);
+        // What the script made of the page is what a reader gets: validated as the browser has it.
+        found.validity.push(...(await validate(scripted, await page.content())).map((error) => `${type}: ${error}`));
+      }
+      // Evaluated through the debugging protocol, which the page's CSP does not govern.
+      await page.evaluate(AXE_SOURCE);
+      for (const scheme of SCHEMES) {
+        await page.emulateMedia({ colorScheme: scheme });
+        for (const window of WINDOWS) {
+          await page.setViewportSize(window);
+          const at = { type, width: window.width, scheme };
+          found.layout.push(...judgePage(type, await page.evaluate(measurePage)).map((text) => ({ ...at, text })));
+          if (!REVIEW_WIDTHS.includes(window.width)) continue;
+          found.axe.push(...(await page.evaluate(runAxe)).map((text) => ({ ...at, text })));
+          if (folder) {
+            await settled();
+            await page.screenshot({ path: path.join(folder, `${type.replace(/\W+/g, '-')}-${window.width}-${scheme}.png`), fullPage: true });
+          }
+        }
+      }
+      // The pictures the wider windows asked for arrive too.
+      await settled();
+      found.loading.push(...problems.splice(0).map((problem) => `${type}: ${problem}`));
     }
-    expect(errors).toEqual([]);
+    await context.close();
+    // The files as built, as today for every page type (the search pages with a query are the search page's file).
+    for (const [type, url] of Object.entries(PAGE_TYPES)) {
+      if (url.includes('?')) continue;
+      const file = url === PAGE_TYPES['not found'] ? '404.html' : `${url.slice(1)}index.html`;
+      found.validity.push(...(await validate(validator, readFileSync(path.join(siteDir, file), 'utf8'))).map((error) => `${type}: ${error}`));
+    }
+    // One pass over thirteen pages in ten windows, axe twenty-six times: longer than a hook's usual minute on a busy machine.
+  }, 300_000);
+
+  test('every page type loads with no console error or failed request (the CSP included)', () => {
+    expect(found.loading.length, listed('loading problems', found.loading)).toBe(0);
+  });
+
+  test('layout: content clear of the header and footer, no lone card on a row, a 55–75 character article column centred or beside a rail, a lead picture twice a teaser\'s, the footer at the bottom, no section link cut off without a scroll cue, no sideways scroll', () => {
+    const report = reportFindings(found.layout);
+    expect(report.length, listed('layout failures', report)).toBe(0);
+  });
+
+  test('axe-core finds no WCAG 2.2 AA violation (target-size included) on any page type, light and dark, at 390 and 1280 px', () => {
+    const report = reportFindings(found.axe);
+    expect(report.length, listed('axe violations', report)).toBe(0);
+  });
+
+  test('html-validate reports no error on any page type (the search results as the script made them)', () => {
+    expect(found.validity.length, listed('html-validate errors', found.validity)).toBe(0);
   });
 });
+
+/** One failure a line, under how many there are: the whole list reads as one message. */
+function listed(what: string, lines: readonly string[]): string {
+  return `${lines.length} ${what}:\n${lines.join('\n')}\n`;
+}
+
+/**
+ * html-validate as this project runs it, for the files as built; with
+ * `serialized`, for a page as the browser serializes it after a script
+ * changed it, where a boolean attribute the script set is written
+ * `hidden=""`: the serializer's spelling, not the templates'.
+ */
+function htmlValidator(serialized = false): HtmlValidate {
+  return new HtmlValidate({
+    extends: ['html-validate:recommended'],
+    rules: {
+      // Indentation left by template tags: invisible to readers and to browsers.
+      'no-trailing-whitespace': 'off',
+      // Headlines are the editors' to write; the <title> carries them whole.
+      'long-title': 'off',
+      ...(serialized ? { 'attribute-empty-style': 'off', 'attribute-boolean-style': 'off' } : {}),
+    },
+  });
+}
+
+async function validate(validator: HtmlValidate, html: string): Promise<string[]> {
+  const report = await validator.validateString(html);
+  return report.results.flatMap((result) => result.messages.map((message) => `${message.ruleId} ${message.message} (line ${message.line})`));
+}
+
+/** The search page is ready: the script has shown the form and, for a query, said what it found. Runs in the browser. */
+function searchShown(query: string | null): boolean {
+  const document = (globalThis as unknown as { document: { getElementById(id: string): { hidden: boolean; textContent: string | null } | null } }).document;
+  const form = document.getElementById('search-form');
+  const status = (document.getElementById('search-status')?.textContent ?? '').trim();
+  return form !== null && !form.hidden && (query === null || (status !== '' && !status.endsWith('…')));
+}
+
+/** axe-core's WCAG 2.2 AA violations on the page as it is drawn now, with up to three elements each. Runs in the browser, after AXE_SOURCE. */
+async function runAxe(): Promise<string[]> {
+  const axe = (globalThis as unknown as { axe: { run(options: object): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+  const result = await axe.run({
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    // Only violations are reported; the passes are not collected.
+    resultTypes: ['violations'],
+  });
+  return result.violations.map((v) => `${v.id} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+}
 
 describe('search', () => {
   test('a word from a known article finds it; the section filter narrows the results', async () => {
@@ -212,19 +294,6 @@ describe('search', () => {
 });
 
 describe('layout', () => {
-  test('no horizontal scroll at 360 px on any page type', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
-    const wide: string[] = [];
-    for (const [type, url] of Object.entries(PAGE_TYPES)) {
-      await page.goto(`${server.url}${url}`, { waitUntil: 'load' });
-      const { scroll, width } = await page.evaluate(pageWidths);
-      if (scroll > width) wide.push(`${type}: ${scroll} > ${width}`);
-    }
-    expect(wide).toEqual([]);
-    await context.close();
-  });
-
   test('the lead image has its box before it loads (no layout shift)', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
@@ -236,138 +305,4 @@ describe('layout', () => {
     expect(box?.height).toBeGreaterThan(150);
     await context.close();
   });
-
-  test('at 390 and 1280 px every page type keeps its content clear of the header and footer, does not scroll sideways, and gives the lead image its box; with BROADSHEET_ARTIFACTS, screenshots are saved for review', async () => {
-    const folder = screenshotFolder();
-    if (folder) console.log(`screenshots of every page type at ${WIDTHS.join(' and ')} px: ${folder}`);
-    const problems: string[] = [];
-    for (const width of WIDTHS) {
-      const context = await browser.newContext({ viewport: { width, height: 900 } });
-      const page = await context.newPage();
-      for (const [type, url] of Object.entries(PAGE_TYPES)) {
-        const at = `${type} at ${width} px`;
-        await page.goto(`${server.url}${url}`, { waitUntil: 'load' });
-        const layout = await page.evaluate(measureLayout);
-        if (!Number.isFinite(layout.gapAbove) || !Number.isFinite(layout.gapBelow)) problems.push(`${at}: nothing drawn in main`);
-        if (layout.gapAbove < MIN_GAP_PX) problems.push(`${at}: ${layout.gapAbove.toFixed(1)} px between the header and the first content in main`);
-        if (layout.gapBelow < MIN_GAP_PX) problems.push(`${at}: ${layout.gapBelow.toFixed(1)} px between the last content in main and the footer`);
-        const { scroll, width: viewport } = await page.evaluate(pageWidths);
-        if (scroll > viewport) problems.push(`${at}: the page is ${scroll} px wide in a ${viewport} px viewport`);
-        if (url === PAGE_TYPES.article) {
-          const image = await page.evaluate(leadImageBox);
-          if (!image) problems.push(`${at}: no lead image`);
-          else if (
-            !(image.intrinsicWidth > 0 && image.intrinsicHeight > 0 && image.height > 0) ||
-            image.width < 0.9 * image.figureWidth ||
-            Math.abs(image.height - (image.width * image.intrinsicHeight) / image.intrinsicWidth) > 1
-          )
-            problems.push(`${at}: the lead image is ${image.width}×${image.height} px in a ${image.figureWidth} px figure, drawn from ${image.intrinsicWidth}×${image.intrinsicHeight}`);
-        }
-        if (url === PAGE_TYPES.article || url === PAGE_TYPES.page) {
-          // Running text keeps a reading measure however wide the window: lines of a page once ran 1,120 px.
-          const { text, em } = await page.evaluate(textMeasure);
-          if (text > 40 * em) problems.push(`${at}: the text column is ${text.toFixed(0)} px wide, ${(text / em).toFixed(1)} em`);
-        }
-        if (folder) await page.screenshot({ path: path.join(folder, `${type.replace(/ /g, '-')}-${width}.png`), fullPage: true });
-      }
-      await context.close();
-    }
-    expect(problems).toEqual([]);
-  });
 });
-
-/** Less than this between the header's rule (or the footer) and the page's content reads as touching. */
-const MIN_GAP_PX = 12;
-
-// The functions below run in the browser (page.evaluate); this project's
-// TypeScript has no DOM types, so they describe the little they use.
-interface Box {
-  top: number;
-  bottom: number;
-  width: number;
-  height: number;
-}
-interface Element {
-  tagName: string;
-  parentElement: Element | null;
-  getBoundingClientRect(): Box;
-  querySelector(selector: string): Element | null;
-  getAttribute(name: string): string | null;
-}
-interface Document {
-  documentElement: { scrollWidth: number };
-  querySelector(selector: string): Element | null;
-  createTreeWalker(root: Element, show: number): { nextNode(): unknown; currentNode: { nodeType: number; textContent: string | null; parentElement: Element | null } & Element };
-  createRange(): { selectNodeContents(node: unknown): void; getClientRects(): Iterable<Box> };
-}
-
-function pageWidths(): { scroll: number; width: number } {
-  const view = globalThis as unknown as { innerWidth: number; document: Document };
-  return { scroll: view.document.documentElement.scrollWidth, width: view.innerWidth };
-}
-
-/**
- * The space between the site header's bottom edge and the top of the first
- * thing drawn in main (a line of text, an image, a form control), and
- * between the bottom of the last one and the footer. Text a reader cannot
- * see (visually hidden, clipped to a pixel) does not count.
- */
-function measureLayout(): { gapAbove: number; gapBelow: number } {
-  const document = (globalThis as unknown as { document: Document }).document;
-  const main = document.querySelector('main')!;
-  const tiny = (element: Element | null): boolean => {
-    for (let at = element; at && at !== main; at = at.parentElement) {
-      const box = at.getBoundingClientRect();
-      if (box.width <= 1 || box.height <= 1) return true;
-    }
-    return false;
-  };
-  let top = Infinity;
-  let bottom = -Infinity;
-  const take = (box: Box) => {
-    if (box.width <= 1 || box.height <= 1) return;
-    top = Math.min(top, box.top);
-    bottom = Math.max(bottom, box.bottom);
-  };
-  // 1 | 4: elements and text.
-  const walker = document.createTreeWalker(main, 5);
-  while (walker.nextNode()) {
-    const node = walker.currentNode;
-    if (node.nodeType === 3) {
-      if (!node.textContent?.trim() || tiny(node.parentElement)) continue;
-      const range = document.createRange();
-      range.selectNodeContents(node);
-      for (const box of range.getClientRects()) take(box);
-    } else if (['IMG', 'INPUT', 'SELECT', 'BUTTON', 'TEXTAREA'].includes(node.tagName) && !tiny(node)) {
-      take(node.getBoundingClientRect());
-    }
-  }
-  return {
-    gapAbove: top - document.querySelector('body > header')!.getBoundingClientRect().bottom,
-    gapBelow: document.querySelector('body > footer')!.getBoundingClientRect().top - bottom,
-  };
-}
-
-/** The article's lead image as drawn, its figure's width and the size its attributes give. */
-/** The width of the story's or page's text column, and the size of its font (px). */
-function textMeasure(): { text: number; em: number } {
-  const view = globalThis as unknown as { document: Document; getComputedStyle(element: Element): { fontSize: string } };
-  const body = view.document.querySelector('.story-body');
-  if (!body) return { text: Number.POSITIVE_INFINITY, em: 1 };
-  return { text: body.getBoundingClientRect().width, em: Number.parseFloat(view.getComputedStyle(body).fontSize) };
-}
-
-function leadImageBox(): { width: number; height: number; figureWidth: number; intrinsicWidth: number; intrinsicHeight: number } | undefined {
-  const document = (globalThis as unknown as { document: Document }).document;
-  const figure = document.querySelector('.lead-image');
-  const image = figure?.querySelector('img');
-  if (!figure || !image) return undefined;
-  const box = image.getBoundingClientRect();
-  return {
-    width: box.width,
-    height: box.height,
-    figureWidth: figure.getBoundingClientRect().width,
-    intrinsicWidth: Number(image.getAttribute('width')),
-    intrinsicHeight: Number(image.getAttribute('height')),
-  };
-}

@@ -1,4 +1,5 @@
-import { cpSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { inject } from 'vitest';
 import type { SampleBuild } from './sample-build.js';
 
@@ -14,6 +15,32 @@ export const sharedSample = (): SampleBuild => inject('sample');
  */
 export function copySharedCache(dest: string): string {
   cpSync(sharedSample().cacheDir, dest, { recursive: true });
+  return dest;
+}
+
+/**
+ * A copy of the shared build's encoded images only (the cache's `images/`
+ * folder) into the cache folder `dest`, with the records and files of
+ * `forget` of them removed: a build from it encodes those again in its own
+ * process, and takes the others from the copy. Encoding all sixteen of the
+ * sample's images costs some 13 s of CPU; one is enough to show that an
+ * image encoded again comes out the same, and that the cache is filled.
+ * Returns the cache folder.
+ */
+export function copySharedImages(dest: string, { forget = 0 } = {}): string {
+  const images = path.join(dest, 'images');
+  cpSync(path.join(sharedSample().cacheDir, 'images'), images, { recursive: true });
+  const records = readdirSync(path.join(images, 'records'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => ({ file: path.join(images, 'records', file), entry: JSON.parse(readFileSync(path.join(images, 'records', file), 'utf8')) as { value: unknown } }))
+    // Records of encoded images; the others map a file's size and time to one of these.
+    .filter(({ entry }) => typeof entry.value === 'object' && entry.value !== null && 'files' in entry.value);
+  if (records.length < forget) throw new Error(`the shared cache holds ${records.length} encoded images, fewer than ${forget}`);
+  for (const { file, entry } of records.slice(0, forget)) {
+    rmSync(file);
+    for (const { name } of (entry.value as { files: { name: string }[] }).files) rmSync(path.join(images, 'files', name));
+  }
   return dest;
 }
 

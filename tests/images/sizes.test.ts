@@ -67,8 +67,13 @@ describe('PICTURE_SIZES', () => {
   });
 
   test('the lead image never claims more than the article column, nor the avatars more than their CSS width', () => {
-    expect(slotWidth(PICTURE_SIZES.lead, 1400)).toBe(44 * 16);
+    // Beside the rail: the 70rem wrap less a 3rem gap and the 18rem rail; then the 50rem column; then the viewport less the padding.
+    expect(slotWidth(PICTURE_SIZES.lead, 1400)).toBe(49 * 16);
+    expect(slotWidth(PICTURE_SIZES.lead, 1100)).toBe(1100 - 23 * 16);
+    expect(slotWidth(PICTURE_SIZES.lead, 900)).toBe(50 * 16);
     expect(slotWidth(PICTURE_SIZES.lead, 390)).toBe(390 - 32);
+    expect(slotWidth(PICTURE_SIZES.related, 1400)).toBe(12 * 16);
+    expect(slotWidth(PICTURE_SIZES.related, 390)).toBe(390 - 32);
     expect(slotWidth(PICTURE_SIZES.avatar, 1400)).toBe(64);
     expect(slotWidth(PICTURE_SIZES.profile, 390)).toBe(128);
   });

@@ -66,10 +66,12 @@ describe('the sample newsroom', () => {
   test('comments sit after the story, outside what search indexes', () => {
     const $ = site.page('/news/tram-line-first-passengers/');
     expect($('article.story .comments').length).toBe(0);
-    expect($('article.story + .comments').length).toBe(1);
+    expect($('article.story ~ .comments').length).toBe(1);
   });
 
-  test('one comment is counted in the singular, and a story without comments has no section', () => {
+  test('without an endpoint, comments there are say comments are closed; a story without comments has no section', () => {
+    const $ = site.page('/news/tram-line-first-passengers/');
+    expect(text($('.comments .comment-state').text())).toBe('Comments are closed.');
     expect(text(site.page('/culture/gullhaven-library-reopens/')('#comments-heading').text())).toBe('1 comment');
     expect(site.page('/news/police-station-counter-to-close/')('.comments').length).toBe(0);
   });
@@ -163,19 +165,21 @@ describe('a newsroom with a comment endpoint', () => {
   test('`comments: false` keeps the approved comments and drops the form', () => {
     const $ = site.page('/news/closed/');
     expect(thread($)).toEqual([['Dan', '14 March 2025 at 12:00', 'Said before they closed it.', []]]);
+    expect(text($('.comments .comment-state').text())).toBe('Comments are closed.');
     expect(formOf($).length).toBe(0);
   });
 
   test('a draft shown with --drafts shows its comments, but takes none', () => {
     const $ = site.page('/news/draft/');
     expect(thread($)).toEqual([['Eve', '14 March 2025 at 12:00', 'Early.', []]]);
+    expect(text($('.comments .comment-state').text())).toBe('Comments open when the story is published.');
     expect(formOf($).length).toBe(0);
   });
 
   test('an open article without comments says so above the form, which has no reply-to choice', () => {
     const $ = site.page('/news/quiet/');
     expect(text($('#comments-heading').text())).toBe('Comments');
-    expect(text($('.comments .comment-none').text())).toBe('No comments yet.');
+    expect(text($('.comments .comment-state').text())).toBe('No comments yet.');
     expect(formOf($).length).toBe(1);
     expect(formOf($).find('select').length).toBe(0);
   });
@@ -208,10 +212,12 @@ describe('a newsroom with a comment endpoint', () => {
     }
   });
 
-  test('site-wide `enabled: false` shows no comments and no form anywhere', async () => {
+  test('site-wide `enabled: false` shows no comment and no form anywhere; a story that has comments says they are closed', async () => {
     write('site.yml', `${SITE_YML}comments:\n  enabled: false\n  endpoint: ${ENDPOINT}\n`);
     const off = await buildInto(path.join(root, 'content'));
-    for (const [url, $] of off.pages) expect($('.comments, .comment, form[method="post"]').length, url).toBe(0);
+    for (const [url, $] of off.pages) expect($('.comment, form[method="post"]').length, url).toBe(0);
+    expect(text(off.page('/news/harbour-wall/')('.comments .comment-state').text())).toBe('Comments are closed.');
+    expect(off.page('/news/quiet/')('.comments').length).toBe(0);
     expect(formOrigins(off)).toBe("'self'");
   });
 });

@@ -10,6 +10,7 @@ import type { Content } from '../../src/content/types.js';
 import { writeNewsroom } from '../helpers/newsroom.js';
 import { readSite, type BuiltSite } from '../helpers/site-output.js';
 import { validArticle } from '../helpers/sources.js';
+import { copySharedImages } from '../helpers/shared-sample.js';
 
 const CONTENT = path.resolve('content');
 const PUBLIC = path.resolve('public');
@@ -65,7 +66,9 @@ const srcsetFiles = (srcset: string) => srcset.split(',').map((candidate) => can
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'broadsheet-images-'));
   cpSync(CONTENT, path.join(work, 'content'), { recursive: true });
-  // A cold cache of its own: this file is about the image cache.
+  // A cache of its own (this file is about the image cache), with one image
+  // to encode: the shared build's encoding of the other fifteen is reused.
+  copySharedImages(path.join(work, 'cache'), { forget: 1 });
   cold = await timedBuild(path.join(work, 'site'));
   // Checked after the build, so that its renderings come from the cache.
   content = (await checkContent({ contentDir: path.join(work, 'content'), cacheDir: path.join(work, 'cache'), now: NOW })).content;
@@ -181,7 +184,7 @@ describe('every other picture', () => {
 
 describe('the image cache', () => {
   test('a second build with the same cache encodes nothing and publishes the same files', () => {
-    expect(cold.result.images).toEqual({ encoded: 16, reused: 0 });
+    expect(cold.result.images).toEqual({ encoded: 1, reused: 15 });
     expect(warm.result.images).toEqual({ encoded: 0, reused: 16 });
     const again = readSite(path.join(work, 'site-again'));
     for (const file of site.files.filter((f) => f.startsWith('img/'))) {

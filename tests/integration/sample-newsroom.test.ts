@@ -134,34 +134,44 @@ describe('article pages', () => {
     ]);
   });
 
-  test('"More from" the first author and "More in" the section add stories not shown above', () => {
+  test('"More from" the first author, previous / next and the rail add stories not linked above', () => {
     let withMore = 0;
+    let withRail = 0;
     for (const article of content.articles) {
       const $ = site.page(article.url);
-      const related = $('.related .teaser-title a').toArray().map((a) => $(a).attr('href'));
+      const hrefs = (selector: string) => $(selector).toArray().map((a) => $(a).attr('href')!);
+      const related = hrefs('.related .teaser-title a');
       const fromAuthor = $('#more-from-author');
-      const inSection = $('#more-in-section');
       if (fromAuthor.length) {
         const author = content.authors.find((a) => a.slug === article.authors[0])!;
         expect(text(fromAuthor.text())).toBe(`More from ${author.name}`);
         expect(fromAuthor.find('a').attr('href')).toBe(`/authors/${author.slug}/`);
+        withMore++;
       }
-      if (inSection.length) expect(inSection.find('a').attr('href')).toBe(`/${article.category}/`);
-      const more = $('section.more li a').toArray().map((a) => $(a).attr('href')!);
-      if (more.length) withMore++;
-      expect(new Set([...related, ...more, article.url]).size).toBe(related.length + more.length + 1);
-      for (const url of more) expect(content.articles.some((a) => a.url === url)).toBe(true);
+      const rail = $('.rail');
+      if (rail.length) {
+        const heading = text(rail.find('h2').text());
+        expect([`Latest in ${content.categories.find((c) => c.slug === article.category)!.name}`, 'Latest'], article.url).toContain(heading);
+        expect(rail.find('h2 a').attr('href')).toBe(heading === 'Latest' ? '/' : `/${article.category}/`);
+        withRail++;
+      }
+      const links = [...related, ...hrefs('section.more li a'), ...hrefs('.prev-next a'), ...hrefs('.rail li a'), article.url];
+      expect(new Set(links).size, article.url).toBe(links.length);
+      for (const url of links) expect(content.articles.some((a) => a.url === url)).toBe(true);
     }
     expect(withMore).toBeGreaterThan(content.articles.length / 2);
+    expect(withRail).toBe(content.articles.length);
   });
 
-  test('previous and next stay in the section, in date order', () => {
+  test('previous and next stay in the section, in date order, unless "You may also like" shows that story', () => {
     for (const section of content.categories) {
       const inSection = content.articles.filter((a) => a.category === section.slug);
       inSection.forEach((article, index) => {
         const $ = site.page(article.url);
-        expect($('.prev-next [rel=prev]').attr('href')).toBe(inSection[index + 1]?.url);
-        expect($('.prev-next [rel=next]').attr('href')).toBe(inSection[index - 1]?.url);
+        const related = $('.related .teaser-title a').toArray().map((a) => $(a).attr('href'));
+        const unlessRelated = (url: string | undefined) => (url && related.includes(url) ? undefined : url);
+        expect($('.prev-next [rel=prev]').attr('href')).toBe(unlessRelated(inSection[index + 1]?.url));
+        expect($('.prev-next [rel=next]').attr('href')).toBe(unlessRelated(inSection[index - 1]?.url));
       });
     }
   });
@@ -268,7 +278,7 @@ describe('pages such as About', () => {
       expect($('meta[property="og:type"]').attr('content'), page.url).toBe('website');
       expect($('meta[name="description"]').attr('content'), page.url).toBe(page.summary);
       // No byline, section, related links, comments, article dates or article JSON-LD.
-      expect($('.byline, nav.breadcrumb, .related, .comments, .more-list, .prev-next, .reading-time, meta[property^="article:"]').length, page.url).toBe(0);
+      expect($('.byline, nav.breadcrumb, .related, .comments, .more, .prev-next, .rail, .reading-time, meta[property^="article:"]').length, page.url).toBe(0);
       expect($('script[type="application/ld+json"]').length, page.url).toBe(0);
       // Nor feeds of its own.
       expect($('link[rel="alternate"]').length, page.url).toBe(0);

@@ -41,26 +41,27 @@ describe('related links on the article page', () => {
     expect(newsroom({}, { s8: 'false' })('s8').related).toEqual([]);
   });
 
-  test('"More from" and "More in" leave out what is already shown, and each other', () => {
+  test('"More from" and the rail leave out what is already shown, and each other', () => {
     const page = newsroom()('s8');
     const related = urls(page.related);
     const fromAuthor = urls(page.moreFromAuthor?.items);
-    const inSection = urls(page.moreInSection?.items);
+    const rail = urls(page.rail?.items);
     expect(page.moreFromAuthor).toMatchObject({ name: 'Jane Doe', url: '/authors/jane-doe/' });
     expect(fromAuthor.length).toBeGreaterThan(0);
     for (const slug of fromAuthor) expect(related).not.toContain(slug);
-    for (const slug of inSection) expect([...related, ...fromAuthor]).not.toContain(slug);
-    expect([...related, ...fromAuthor, ...inSection]).not.toContain('s8');
-    // Eight stories: 5 related and 2 more from the author leave nothing new for the section.
-    expect(fromAuthor).toHaveLength(2);
-    expect(page.moreInSection).toBeUndefined();
+    for (const slug of rail) expect([...related, ...fromAuthor]).not.toContain(slug);
+    expect([...related, ...fromAuthor, ...rail]).not.toContain('s8');
+    // Eight stories: 5 related and the author's other 2 (or the previous one and 1) leave nothing new for the rail.
+    const previous = page.previous ? [urls([page.previous])[0]] : [];
+    expect([...related, ...previous, ...fromAuthor].sort()).toEqual(['s1', 's2', 's3', 's4', 's5', 's6', 's7']);
+    expect(page.rail).toBeUndefined();
   });
 
   test('a draft shown with --drafts is never linked from another page, even when pinned', () => {
     const pages = newsroom({ 'draft.md': article({ title: 'Draft story', date: '2025-03-30', authors: '[jane-doe]', category: 'news', tags: '[Harbour]', draft: 'true' }) }, { s1: '[draft]' });
     for (let i = 1; i <= 8; i++) {
       const page = pages(`s${i}`);
-      const linked = [...urls(page.related), ...urls(page.moreFromAuthor?.items), ...urls(page.moreInSection?.items)];
+      const linked = [...urls(page.related), ...urls(page.moreFromAuthor?.items), ...urls(page.rail?.items), page.previous?.url.split('/')[2], page.next?.url.split('/')[2]];
       expect(linked).not.toContain('draft');
     }
     expect(pages('draft').related.length).toBeGreaterThanOrEqual(4);
