@@ -34,14 +34,18 @@ describe('gridSizes', () => {
     );
   });
 
+  test('a thumbnail in one column is its own width', () => {
+    expect(gridSizes({ maxContent: 70, padding: 1, minColumn: 16, gap: 1.5, thumbnail: 7.5 })).toMatch(/, \(min-width: 35\.5rem\) calc\(\(100vw - 3\.5rem\) \/ 2\), 7\.5rem$/);
+  });
+
   test('a grid too narrow for two columns is one column at any width', () => {
     expect(gridSizes({ maxContent: 20, padding: 1, minColumn: 16, gap: 1.5 })).toBe('(min-width: 22rem) 20rem, calc(100vw - 2rem)');
   });
 
   // Widths of a teaser image measured in Chromium with public/css/site.css, in px.
   test.each([
-    [320, 288],
-    [560, 528],
+    [320, 120],
+    [560, 120],
     [600, 272],
     [800, 372],
     [848, 256],

@@ -222,9 +222,12 @@ describe('pages such as About', () => {
 });
 
 describe('the search page and the search box', () => {
-  test('every page has a search box in its header: a plain form that opens the search page', () => {
+  test('every page but the search page has a search box in its header: a plain form that opens the search page; the search page has its own box alone', () => {
+    const search = site.page('/search/');
+    expect(search('header form[role="search"]')).toHaveLength(0);
+    expect(search('form[role="search"]').toArray().map((form) => search(form).attr('id'))).toEqual(['search-form']);
     for (const [url, $] of site.pages) {
-      if (isRedirectStub(content, url)) continue;
+      if (isRedirectStub(content, url) || url === '/search/') continue;
       const form = $('header form[role="search"]');
       expect(form.length, url).toBe(1);
       expect([form.attr('action'), form.attr('method')], url).toEqual(['/search/', 'get']);
