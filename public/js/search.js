@@ -30,6 +30,30 @@ export function excerptParts(excerpt) {
   return parts;
 }
 
+/** Text that ends a sentence: a full stop, question or exclamation mark, or an ellipsis, perhaps inside a closing quote or bracket. */
+const SENTENCE_END = /[.!?…]['"’”)\]]*$/;
+
+/**
+ * Whether an excerpt starts and ends mid-sentence, so that the reader is
+ * shown "…" there: `excerpt` is Pagefind's (with `<mark>`), `content` the
+ * page's whole indexed text, which the excerpt is a run of words from. An
+ * excerpt that starts the text, or follows the end of a sentence, starts
+ * cleanly; one that ends the text, or ends a sentence, ends cleanly. When
+ * the excerpt cannot be found in the text, a small letter at its start and
+ * no full stop at its end are taken as the signs.
+ */
+export function excerptCuts(excerpt, content) {
+  const plain = excerptParts(excerpt).map((part) => part.text).join('').replace(/\s+/g, ' ').trim();
+  if (plain === '') return { before: false, after: false };
+  const text = (content ?? '').replace(/\s+/g, ' ');
+  const at = text.indexOf(plain);
+  const endsSentence = SENTENCE_END.test(plain);
+  if (at < 0) return { before: /^\p{Ll}/u.test(plain), after: !endsSentence };
+  const before = text.slice(0, at).trim();
+  const after = text.slice(at + plain.length).trim();
+  return { before: before !== '' && !SENTENCE_END.test(before), after: after !== '' && !endsSentence };
+}
+
 /**
  * What to ask Pagefind from the values of the form: the words (null lists
  * everything the filters let through) and the options of the search, or
@@ -101,6 +125,8 @@ async function start(form) {
   const status = doc.getElementById('search-status');
   const list = doc.getElementById('search-results');
   const more = doc.getElementById('search-more');
+  // Sections and topics to browse instead, shown when a search finds nothing.
+  const empty = doc.getElementById('search-empty');
   const selects = Object.entries(FILTERS).map(([key, id]) => [key, doc.getElementById(id)]);
 
   const shards = (form.dataset.shards ?? '').split(' ').filter((shard) => shard !== '');
@@ -152,6 +178,7 @@ async function start(form) {
     const request = searchRequest(chosen);
     list.replaceChildren();
     more.hidden = true;
+    if (empty) empty.hidden = true;
     pending = [];
     if (!request) {
       status.textContent = '';
@@ -164,6 +191,7 @@ async function start(form) {
       pending = results;
       const count = pending.length === 1 ? '1 story' : `${pending.length} stories`;
       status.textContent = request.term === null ? `${count} found` : `${count} found for “${request.term}”`;
+      if (empty) empty.hidden = pending.length > 0;
       await showMore(ticket);
     } catch {
       if (ticket === current) status.textContent = 'The search failed. Please try again.';
@@ -186,8 +214,8 @@ async function start(form) {
   run();
 }
 
-/** One result: the headline linked to the story, its section and date, and the excerpt with the matched words marked. */
-function resultItem(doc, { url, meta, excerpt }) {
+/** One result: the headline linked to the story, its section and date, and the excerpt with the matched words marked and "…" where it cuts a sentence. */
+function resultItem(doc, { url, meta, excerpt, content }) {
   const item = doc.createElement('li');
   const heading = doc.createElement('h2');
   heading.className = 'search-result-title';
@@ -205,6 +233,8 @@ function resultItem(doc, { url, meta, excerpt }) {
   }
   const summary = doc.createElement('p');
   summary.className = 'search-excerpt';
+  const cuts = excerptCuts(excerpt ?? '', content);
+  if (cuts.before) summary.append('…');
   for (const { text, marked } of excerptParts(excerpt ?? '')) {
     if (!marked) {
       summary.append(text);
@@ -214,6 +244,7 @@ function resultItem(doc, { url, meta, excerpt }) {
     mark.textContent = text;
     summary.append(mark);
   }
+  if (cuts.after) summary.append('…');
   item.append(heading, dateline, summary);
   return item;
 }

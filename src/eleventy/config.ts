@@ -38,6 +38,7 @@ export function configureEleventy(model: SiteModel, options: { templatePages: bo
       heads: model.heads,
       corrections: model.corrections,
       search: model.search,
+      searchPage: model.searchPage,
     });
     // Every file comes from the address plan's rules: a paginated page's
     // from the `url` of its item in the model, a page made from a template

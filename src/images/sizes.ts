@@ -13,6 +13,8 @@ export interface GridLayout {
   padding: number;
   minColumn: number;
   gap: number;
+  /** The picture's width when the grid has one column, in rem, if it is a thumbnail there rather than the full width. */
+  thumbnail?: number;
 }
 
 const rem = (value: number): string => `${Number(value.toFixed(4))}rem`;
@@ -24,14 +26,14 @@ const rem = (value: number): string => `${Number(value.toFixed(4))}rem`;
  * widest first, with the column width as `calc()` of the viewport.
  */
 export function gridSizes(grid: GridLayout): string {
-  const { maxContent, padding, minColumn, gap } = grid;
+  const { maxContent, padding, minColumn, gap, thumbnail } = grid;
   const most = Math.max(1, Math.floor((maxContent + gap) / (minColumn + gap)));
   const parts = [`(min-width: ${rem(maxContent + 2 * padding)}) ${rem((maxContent - (most - 1) * gap) / most)}`];
   for (let columns = most; columns >= 2; columns--) {
     const starts = columns * minColumn + (columns - 1) * gap + 2 * padding;
     parts.push(`(min-width: ${rem(starts)}) calc((100vw - ${rem(2 * padding + (columns - 1) * gap)}) / ${columns})`);
   }
-  parts.push(`calc(100vw - ${rem(2 * padding)})`);
+  parts.push(thumbnail === undefined ? `calc(100vw - ${rem(2 * padding)})` : rem(thumbnail));
   return parts.join(', ');
 }
 
@@ -41,6 +43,8 @@ export interface PictureSizes {
   lead: string;
   /** A teaser in a list of stories. */
   teaser: string;
+  /** The home page's lead story. */
+  homeLead: string;
   /** A teaser in an article's "You may also like": a thumbnail beside the text, full width on a phone. */
   related: string;
   /** An avatar in the list of authors. */
@@ -53,8 +57,12 @@ export interface PictureSizes {
 export const PICTURE_SIZES: PictureSizes = {
   // .article-layout: a 50rem column; from 68.75rem a 18rem rail and a 3rem gap beside it (49rem at most); narrower screens less the page padding.
   lead: '(min-width: 72rem) 49rem, (min-width: 68.75rem) calc(100vw - 23rem), (min-width: 52rem) 50rem, calc(100vw - 2rem)',
-  // .wrap is 72rem with 1rem padding; .teaser-list columns are minmax(16rem, 1fr) with a 1.5rem gap.
-  teaser: gridSizes({ maxContent: 70, padding: 1, minColumn: 16, gap: 1.5 }),
+  // .wrap is 72rem with 1rem padding; .teaser-list columns are minmax(16rem, 1fr) with a 1.5rem gap;
+  // in one column (a phone) the picture is a 7.5rem thumbnail beside the text.
+  teaser: gridSizes({ maxContent: 70, padding: 1, minColumn: 16, gap: 1.5, thumbnail: 7.5 }),
+  // .lead-story: the full width of the page below 56rem; above, the picture is
+  // 3 of 5 parts of the content less a 2rem gap, up to the 70rem content's 40.8rem.
+  homeLead: '(min-width: 72rem) 40.8rem, (min-width: 56rem) calc((100vw - 4rem) * .6), calc(100vw - 2rem)',
   // .related .teaser: a 12rem thumbnail from 36rem up.
   related: '(min-width: 36rem) 12rem, calc(100vw - 2rem)',
   avatar: '4rem',

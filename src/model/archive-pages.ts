@@ -8,6 +8,7 @@ import type { HeadSite } from './model.js';
 import { archiveHead } from './page-head.js';
 import { fillBody, NOTHING_TO_FILL } from './fill-body.js';
 import { paginate } from './paginate.js';
+import { onAuthorPage, onSectionPage } from './teaser-context.js';
 
 const AUTHOR_LINK_LABELS = {
   website: 'Website',
@@ -27,22 +28,27 @@ export function archivePages(content: Content, context: PageContext): ArchivePag
   const byAuthor = groupByEach(content.articles, (a) => a.authors);
   return [
     ...content.categories.flatMap((category) =>
-      listPages(context.site, (inSection.get(category.slug) ?? []).map(teaser), site.perPage, {
+      listPages(context.site, (inSection.get(category.slug) ?? []).map((article) => onSectionPage(teaser(article))), site.perPage, {
         source: category.file,
         kind: 'section',
         url: sectionPath(category.slug),
+        kicker: undefined,
         heading: category.name,
         description: category.description ?? rendered(category.file).firstParagraph,
+        standfirst: category.description,
         introHtml: fillBody(rendered(category.file), NOTHING_TO_FILL),
         person: undefined,
       }),
     ),
     ...content.authors.flatMap((author) =>
-      listPages(context.site, (byAuthor.get(author.slug) ?? []).map(teaser), site.perPage, {
+      listPages(context.site, (byAuthor.get(author.slug) ?? []).map((article) => onAuthorPage(teaser(article), authorPath(author.slug))), site.perPage, {
         source: author.file,
         kind: 'author',
         url: authorPath(author.slug),
+        kicker: undefined,
         heading: author.name,
+        // The bio is the header's text (introHtml); the role is printed with the name.
+        standfirst: undefined,
         description: rendered(author.file).firstParagraph || (author.role ? `${author.name}, ${author.role}` : author.name),
         introHtml: fillBody(rendered(author.file), NOTHING_TO_FILL),
         person: person(author, context.pictures),
@@ -53,7 +59,9 @@ export function archivePages(content: Content, context: PageContext): ArchivePag
         source: `tag "${name}"`,
         kind: 'tag',
         url: tagPath(slug),
+        kicker: 'Topic',
         heading: name,
+        standfirst: undefined,
         description: `Stories tagged ${name}`,
         introHtml: undefined,
         person: undefined,

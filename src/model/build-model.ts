@@ -5,17 +5,17 @@ import type { RenderedMarkdown } from '../markdown/render.js';
 import { NO_TERMS, type TermCounts } from '../related/terms.js';
 import { authorPath, sectionPath, SITE_PATHS, tagPath } from '../routes/addresses.js';
 import { searchShards } from '../routes/search-parts.js';
-import { groupBy } from '../util/group-by.js';
 import { compareText } from '../util/problems.js';
 import { archivePages } from './archive-pages.js';
 import { articlePages } from './article-pages.js';
+import { homePage } from './home-page.js';
 import type { ArticlePage, CorrectionEntry, SiteModel } from './model.js';
 import { createPageContext, NO_PICTURES, type PageContext } from './page-context.js';
 import { plainHead } from './page-head.js';
 import { siteRedirects, staticPages } from './static-pages.js';
 
-const HOME_LATEST = 5;
-const HOME_PER_SECTION = 4;
+/** Topics the search page suggests when nothing is found. */
+const SUGGESTED_TOPICS = 8;
 
 /**
  * Turn validated content and its rendered Markdown into the pages of the
@@ -42,7 +42,8 @@ export function buildSiteModel(
     archives: archivePages(content, context),
     pages,
     redirects: siteRedirects(content),
-    home: homePage(content, context),
+    home: homePage(content.articles, content.categories, context),
+    searchPage: searchPage(content, context),
     authors: content.authors.map((a) => ({
       name: a.name,
       role: a.role,
@@ -98,20 +99,19 @@ function correctionEntries(content: Content, pages: readonly ArticlePage[], cont
     .sort((a, b) => compareText(b.date.iso, a.date.iso) || compareText(a.article.url, b.article.url));
 }
 
-/** The latest stories, then a few from each section that are not among them. */
-function homePage(content: Content, context: PageContext): SiteModel['home'] {
-  const latest = content.articles.slice(0, HOME_LATEST);
-  const inSection = groupBy(content.articles, (a) => a.category);
+/**
+ * The search page: its own search box replaces the header's, and a search
+ * that finds nothing suggests every section and the most used topics (ties
+ * in name order).
+ */
+function searchPage(content: Content, context: PageContext): SiteModel['searchPage'] {
+  const topics = [...context.tagNames]
+    .map(([slug, { name, articles }]) => ({ name, slug, count: articles.length }))
+    .sort((a, b) => b.count - a.count || compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.slug, b.slug))
+    .slice(0, SUGGESTED_TOPICS);
   return {
-    latest: latest.map(context.teaser),
-    sections: content.categories
-      .map((category) => ({
-        ...context.section(category.slug),
-        items: (inSection.get(category.slug) ?? [])
-          .filter((a) => !latest.includes(a))
-          .slice(0, HOME_PER_SECTION)
-          .map(context.teaser),
-      }))
-      .filter((block) => block.items.length > 0),
+    hideHeaderSearch: true,
+    sections: content.categories.map((category) => context.section(category.slug)),
+    topics: topics.map((topic) => context.tagLink(topic.slug)),
   };
 }

@@ -29,6 +29,12 @@ export interface ShownImage extends Image {
   picture: Picture | undefined;
 }
 
+/** Who a teaser credits, by name only: "by Helena Marsh and Tomasz Wren", or "with Tomasz Wren" on Helena Marsh's own page. */
+export interface Credit {
+  lead: 'by' | 'with';
+  people: Link[];
+}
+
 /** An article as it appears in lists. */
 export interface Teaser {
   url: string;
@@ -37,6 +43,12 @@ export interface Teaser {
   authors: Byline[];
   section: Link;
   published: Stamp;
+  /** The publication date alone, as a newspaper prints it under a headline in a list: "14 March 2025". */
+  day: string;
+  /** The section named on the teaser; undefined where the page is that section's own. */
+  label: Link | undefined;
+  /** The teaser's byline; undefined on the page of the story's only author. */
+  credit: Credit | undefined;
   image: ShownImage | undefined;
   /** Set only for drafts and scheduled articles shown by --drafts / --future. */
   banner: string | undefined;
@@ -169,8 +181,12 @@ export interface ArchivePage {
   source: string;
   kind: 'section' | 'author' | 'tag';
   url: string;
+  /** Says what kind of page this is, above the heading: "Topic" on a tag's page. */
+  kicker: string | undefined;
   /** The page's own heading: the section, the author, or the tag. */
   heading: string;
+  /** A line under the heading: the section's description from its file. */
+  standfirst: string | undefined;
   /** For `<title>`: the heading, with the page number after the first. */
   title: string;
   description: string;
@@ -184,8 +200,27 @@ export interface ArchivePage {
   head: Head;
 }
 
+/** A section's block on the home page: its newest stories not shown above, and the link to the rest. */
 export interface SectionBlock extends Link {
   items: Teaser[];
+  /** The words of the link to the section page: "More News". */
+  more: string;
+}
+
+/** The home page, front to back: one lead story, the next few, then a block per section; no story twice. */
+export interface HomePage {
+  lead: Teaser | undefined;
+  secondary: Teaser[];
+  sections: SectionBlock[];
+}
+
+/** What the search page offers when nothing is found, and how it asks the frame to leave out the header's search box. */
+export interface SearchPageView {
+  /** The search page has its own box: the header shows none (base.njk reads `hideHeaderSearch`). */
+  hideHeaderSearch: boolean;
+  sections: Link[];
+  /** The most used topics, most used first. */
+  topics: Link[];
 }
 
 /** A correction as listed on the corrections page and in its feed. */
@@ -229,7 +264,8 @@ export interface SiteModel {
   pages: PageView[];
   /** Every old address kept working: of published articles and pages, of sections, and site.yml's, in that order. */
   redirects: RedirectLink[];
-  home: { latest: Teaser[]; sections: SectionBlock[] };
+  home: HomePage;
+  searchPage: SearchPageView;
   authors: (Link & { role: string | undefined; avatar: string | undefined; avatarPicture: Picture | undefined })[];
   tags: (Link & { count: number })[];
 }

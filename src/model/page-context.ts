@@ -5,6 +5,7 @@ import type { RenderedMarkdown } from '../markdown/render.js';
 import { authorPath, sectionPath, tagPath } from '../routes/addresses.js';
 import { compareText } from '../util/problems.js';
 import type { CommentContext } from './comment-threads.js';
+import { fullCredit } from './teaser-context.js';
 import type { Byline, HeadSite, Link, Stamp, Teaser } from './model.js';
 
 /** For callers without processed images (unit tests): every image is shown as a plain `<img>`. */
@@ -52,13 +53,18 @@ export function createPageContext(
     let made = teasers.get(article);
     if (!made) {
       const published = stamp(article.date);
+      const authors = article.authors.map(byline);
       made = {
         url: article.url,
         title: article.title,
         summary: article.summary ?? rendered(article.file).firstParagraph,
-        authors: article.authors.map(byline),
+        authors,
         section: section(article.category),
         published,
+        // Lists date a story by its day; the hour is for the story's own page.
+        day: formatDate({ epoch: article.date.epoch, hasTime: false }),
+        label: section(article.category),
+        credit: fullCredit(authors),
         image: article.image && { ...article.image, picture: pictures.lead.get(article.image.src) },
         banner:
           article.status === 'draft'

@@ -134,13 +134,17 @@ describe('lead images', () => {
 });
 
 describe('every other picture', () => {
-  test('teasers and avatars load lazily, with sizes, and every srcset file exists', () => {
+  test('teasers and avatars load lazily, with sizes, and every srcset file exists; the home page\'s lead story is the one loaded first', () => {
     let pictures = 0;
+    const lead = site.page('/')('.lead-story picture img');
+    expect(lead).toHaveLength(1);
+    expect([lead.attr('loading'), lead.attr('fetchpriority')]).toEqual(['eager', 'high']);
     for (const [url, $] of site.pages) {
       $('picture').each((_, el) => {
         const picture = $(el);
         const img = picture.find('img');
-        if (picture.parent().is('.lead-image')) return;
+        // The article's lead image and the home page's lead story are each the first picture a reader sees.
+        if (picture.parent().is('.lead-image, .lead-story')) return;
         pictures++;
         expect(img.attr('loading'), url).toBe('lazy');
         expect(img.attr('fetchpriority'), url).toBeUndefined();

@@ -237,10 +237,11 @@ describe('archive pages', () => {
 });
 
 describe('home page, navigation and 404', () => {
-  test('latest stories, then a block per section in navigation order', () => {
+  test('latest stories (the lead and four more), then a block per section in navigation order', () => {
     const $ = site.page('/');
-    expect($('.home-latest .teaser-title a').toArray().map((a) => $(a).attr('href'))).toEqual(content.articles.slice(0, 5).map((a) => a.url));
-    expect($('.home-section h2 a').toArray().map((a) => $(a).attr('href'))).toEqual(
+    const top = $('.home-top .teaser-title a').toArray().map((a) => $(a).attr('href'));
+    expect([...top].sort()).toEqual(content.articles.slice(0, 5).map((a) => a.url).sort());
+    expect($('.home-section a.home-more').toArray().map((a) => $(a).attr('href'))).toEqual(
       content.categories.filter((c) => content.articles.slice(5).some((a) => a.category === c.slug)).map((c) => `/${c.slug}/`),
     );
   });

@@ -19,7 +19,7 @@ const NOW = sample.now;
 
 /** The index as the search page's script opens it (openIndex in public/js/search.js). */
 interface SearchIndex {
-  search(term: string | null, options: object): Promise<{ data(): Promise<{ url: string; meta: Record<string, string> }> }[]>;
+  search(term: string | null, options: object): Promise<{ data(): Promise<{ url: string; meta: Record<string, string>; content: string }> }[]>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 type OpenIndex = (pagefind: unknown, indexUrl: string, shards: string[], options: object) => Promise<SearchIndex>;
@@ -124,6 +124,18 @@ describe('the index', () => {
     expect(in2024.map((r) => r.url).sort()).toEqual(content.articles.filter((a) => site.page(a.url)('.story-header time').first().attr('datetime')!.startsWith('2024')).map((a) => a.url).sort());
   });
 
+  test("a result's text, which excerpts are cut from, holds the story but never its byline or dateline", async () => {
+    const pagefind = await pagefindOf('site');
+    const results = await Promise.all((await pagefind.search('tram', {})).map((r) => r.data()));
+    expect(results.length).toBeGreaterThan(3);
+    for (const result of results) {
+      const $ = site.page(result.url);
+      expect(result.content, result.url).toContain(text($('.story-header .standfirst').text()));
+      expect(result.content, result.url).not.toContain(text($('.story-header .byline').text()));
+      expect(result.content, result.url).not.toContain('min read');
+    }
+  });
+
   test('sorted by date, newest first; the filters offered count every published article', async () => {
     const pagefind = await pagefindOf('site');
     const newest = await found(pagefind, null, { sort: { date: 'desc' } });
@@ -210,9 +222,12 @@ describe('pages such as About', () => {
 });
 
 describe('the search page and the search box', () => {
-  test('every page has a search box in its header: a plain form that opens the search page', () => {
+  test('every page but the search page has a search box in its header: a plain form that opens the search page; the search page has its own box alone', () => {
+    const search = site.page('/search/');
+    expect(search('header form[role="search"]')).toHaveLength(0);
+    expect(search('form[role="search"]').toArray().map((form) => search(form).attr('id'))).toEqual(['search-form']);
     for (const [url, $] of site.pages) {
-      if (isRedirectStub(content, url)) continue;
+      if (isRedirectStub(content, url) || url === '/search/') continue;
       const form = $('header form[role="search"]');
       expect(form.length, url).toBe(1);
       expect([form.attr('action'), form.attr('method')], url).toEqual(['/search/', 'get']);

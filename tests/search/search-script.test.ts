@@ -12,6 +12,7 @@ interface Part {
 }
 interface SearchScript {
   excerptParts(excerpt: string): Part[];
+  excerptCuts(excerpt: string, content: string | undefined): { before: boolean; after: boolean };
   searchRequest(values: Record<string, string>): { term: string | null; options: Record<string, unknown> } | undefined;
   filterValues(key: string, counts: Record<string, number>, language?: string): string[];
   queryString(values: Record<string, string>): string;
@@ -50,6 +51,24 @@ describe('excerptParts: the only markup Pagefind adds is <mark>; everything else
     ['nothing', '', []],
   ])('%s', (_name, excerpt, parts) => {
     expect(script.excerptParts(excerpt)).toEqual(parts);
+  });
+});
+
+describe('excerptCuts: an ellipsis where the excerpt cuts a sentence, none where it starts or ends one', () => {
+  const TEXT = 'The tram opens today. Hundreds queued at Northgate before dawn to ride it. "It was worth the wait!" said one.';
+  test.each<[string, string, string | undefined, { before: boolean; after: boolean }]>([
+    ['the whole text', TEXT, TEXT, { before: false, after: false }],
+    ['the start of the text, cut mid-sentence', 'The <mark>tram</mark> opens today. Hundreds queued at', TEXT, { before: false, after: true }],
+    ['after a full stop, to a full stop', 'Hundreds queued at Northgate before dawn to ride it.', TEXT, { before: false, after: false }],
+    ['mid-sentence at both ends', 'queued at <mark>Northgate</mark> before', TEXT, { before: true, after: true }],
+    ['to the end of the text, from mid-sentence', 'worth the wait!" said one.', TEXT, { before: true, after: false }],
+    ['after a quoted exclamation', 'said one.', TEXT, { before: false, after: false }],
+    ['spaces differing from the text', 'Hundreds  queued\nat', TEXT, { before: false, after: true }],
+    ['not in the text: a small letter starts mid-sentence', 'queued at dawn', 'Something else.', { before: true, after: true }],
+    ['not in the text, no text given: a capital and a full stop', 'Hundreds queued.', undefined, { before: false, after: false }],
+    ['empty', '', TEXT, { before: false, after: false }],
+  ])('%s', (_, excerpt, content, expected) => {
+    expect(script.excerptCuts(excerpt, content)).toEqual(expected);
   });
 });
 
