@@ -110,7 +110,6 @@ function searchPage(content: Content, context: PageContext): SiteModel['searchPa
     .sort((a, b) => b.count - a.count || compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.slug, b.slug))
     .slice(0, SUGGESTED_TOPICS);
   return {
-    hideHeaderSearch: true,
     sections: content.categories.map((category) => context.section(category.slug)),
     topics: topics.map((topic) => context.tagLink(topic.slug)),
   };

@@ -214,10 +214,8 @@ export interface HomePage {
   sections: SectionBlock[];
 }
 
-/** What the search page offers when nothing is found, and how it asks the frame to leave out the header's search box. */
+/** What the search page offers when nothing is found. */
 export interface SearchPageView {
-  /** The search page has its own box: the header shows none (base.njk reads `hideHeaderSearch`). */
-  hideHeaderSearch: boolean;
   sections: Link[];
   /** The most used topics, most used first. */
   topics: Link[];

@@ -82,9 +82,8 @@ describe('teasers in the site model', () => {
     expect(archive('/authors/jane-doe/')).toMatchObject({ kicker: undefined, heading: 'Jane Doe', person: { role: 'Senior News Editor' } });
   });
 
-  test('the search page asks for no header box and suggests every section, and the topics most used first', () => {
+  test('the search page suggests every section, and the topics most used first', () => {
     expect(model.searchPage).toEqual({
-      hideHeaderSearch: true,
       sections: [{ name: 'News', url: '/news/' }, { name: 'Business', url: '/business/' }],
       topics: [{ name: 'Harbour', url: '/tags/harbour/' }, { name: 'Tides', url: '/tags/tides/' }],
     });
