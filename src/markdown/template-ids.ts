@@ -13,7 +13,9 @@ export const TEMPLATE_IDS: readonly string[] = [
   'main',
   'site-search-input',
   // index.njk
-  'latest-heading',
+  'top-heading',
+  // pages/archive.njk
+  'stories-heading',
   // pages/article.njk
   'related-heading',
   'corrections-heading',
@@ -33,6 +35,9 @@ export const TEMPLATE_IDS: readonly string[] = [
   'search-results',
   'search-sort',
   'search-status',
+  'search-empty',
+  'search-empty-sections',
+  'search-empty-topics',
   'filter-author',
   'filter-section',
   'filter-year',
