@@ -86,15 +86,8 @@ export interface PageFacts {
   nav: NavFacts | undefined;
 }
 
-// The DOM, as little of it as measurePage uses.
-interface ClientRect {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-  width: number;
-  height: number;
-}
+// The DOM, as little of it as measurePage uses (a client rect has a Rect's fields, in viewport coordinates).
+type ClientRect = Rect;
 interface Style {
   fontSize: string;
   paddingLeft: string;
