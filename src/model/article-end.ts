@@ -44,31 +44,26 @@ export interface ArticleEnd<A> {
  */
 export function articleEnd<A>(input: ArticleEndInput<A>): ArticleEnd<A> {
   const shown = new Set<A>([input.story, ...input.related]);
+  const showable = (story: A) => !shown.has(story) && input.linkable(story);
   const once = (story: A | undefined): A | undefined => {
-    if (story === undefined || shown.has(story) || !input.linkable(story)) return undefined;
+    if (story === undefined || !showable(story)) return undefined;
     shown.add(story);
     return story;
   };
-  const firstFew = (list: readonly A[], count: number): A[] => {
+  /** The first `count` of `list` not shown yet; `keep` marks them shown (the rail, last, tries two lists and keeps one). */
+  const firstFew = (list: readonly A[], count: number, keep: boolean): A[] => {
     const items: A[] = [];
     for (const story of list) {
       if (items.length === count) break;
-      if (once(story) !== undefined) items.push(story);
+      if (showable(story)) items.push(story);
     }
+    if (keep) items.forEach((story) => shown.add(story));
     return items;
   };
   const previous = once(input.older);
   const next = once(input.newer);
-  const moreFromAuthor = firstFew(input.byAuthor, MORE_FROM_AUTHOR_ITEMS);
-  const fresh = (list: readonly A[]): A[] => {
-    const items: A[] = [];
-    for (const story of list) {
-      if (items.length === RAIL_ITEMS) break;
-      if (!shown.has(story) && input.linkable(story)) items.push(story);
-    }
-    return items;
-  };
-  const fromSection = fresh(input.inSection);
-  const rail = fromSection.length >= RAIL_SECTION_MIN ? { scope: 'section' as const, items: fromSection } : { scope: 'site' as const, items: fresh(input.latest) };
+  const moreFromAuthor = firstFew(input.byAuthor, MORE_FROM_AUTHOR_ITEMS, true);
+  const fromSection = firstFew(input.inSection, RAIL_ITEMS, false);
+  const rail = fromSection.length >= RAIL_SECTION_MIN ? { scope: 'section' as const, items: fromSection } : { scope: 'site' as const, items: firstFew(input.latest, RAIL_ITEMS, false) };
   return { related: [...input.related], previous, next, moreFromAuthor, rail };
 }

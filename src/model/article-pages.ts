@@ -12,6 +12,10 @@ import type { ArticlePage, EmbedAssets } from './model.js';
 import type { PageContext } from './page-context.js';
 import { articleHead } from './page-head.js';
 
+/** The rail's heading and where it leads: the section's newest, or the site's latest (see articleEnd). */
+const railHeading = (scope: 'section' | 'site', section: { name: string; url: string }) =>
+  scope === 'section' ? { heading: `Latest in ${section.name}`, url: section.url } : { heading: 'Latest', url: SITE_PATHS.home };
+
 /** Words a reader gets through in a minute, for "4 min read". */
 const WORDS_PER_MINUTE = 230;
 
@@ -103,11 +107,7 @@ export function articlePages(content: Content, context: PageContext, terms: (fil
       moreFromAuthor: end.moreFromAuthor.length ? { ...context.author(firstAuthor), items: end.moreFromAuthor.map(teaser) } : undefined,
       previous: link(end.previous),
       next: link(end.next),
-      rail: end.rail.items.length
-        ? end.rail.scope === 'section'
-          ? { heading: `Latest in ${section.name}`, url: section.url, items: end.rail.items.map(teaser) }
-          : { heading: 'Latest', url: SITE_PATHS.home, items: end.rail.items.map(teaser) }
-        : undefined,
+      rail: end.rail.items.length ? { ...railHeading(end.rail.scope, section), items: end.rail.items.map(teaser) } : undefined,
     });
   });
 }
