@@ -12,6 +12,8 @@ export interface NewsroomSize {
   sections?: number;
   tags?: number;
   seed?: number;
+  /** The first this many articles get a lead picture, /images/bench/photo-N.jpg (the files are the caller's to make). */
+  pictures?: number;
 }
 
 export interface GeneratedNewsroom {
@@ -57,6 +59,9 @@ const FIRST = ['Ada', 'Ben', 'Cleo', 'Dev', 'Esme', 'Finn', 'Gita', 'Hal', 'Iris
 const LAST = ['Abbott', 'Baines', 'Corr', 'Dunmore', 'Ekwe', 'Frost', 'Gale', 'Hughes', 'Ibarra', 'Jory', 'Kerr', 'Lund', 'Marsh', 'Novak', 'Orme', 'Pryce'];
 
 const slugOf = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/** The address of article `index`'s lead picture, when it has one. */
+export const benchPicture = (index: number) => `/images/bench/photo-${index}.jpg`;
 
 /**
  * Write `content/` for a newsroom of the given size into `root`:
@@ -141,6 +146,7 @@ export function generateNewsroom(root: string, size: NewsroomSize): GeneratedNew
         `authors: [${[...new Set(byline)].join(', ')}]`,
         `category: ${section.slug}`,
         `tags: [${articleTags.map((t) => JSON.stringify(t)).join(', ')}]`,
+        ...(i < (size.pictures ?? 0) ? ['image:', `  src: ${benchPicture(i)}`, `  alt: Photograph ${i} for the benchmark`] : []),
         '---',
         body.join('\n\n'),
         '',

@@ -3,10 +3,12 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSyn
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateNewsroom } from './generate-newsroom.js';
+import sharp from 'sharp';
+import { packageCopy } from '../tests/helpers/package-copy.js';
+import { benchPicture, generateNewsroom } from './generate-newsroom.js';
 
 /*
- * npm run bench [-- --sizes 1000,10000] [--runs 3] [--full] [--no-serve]
+ * npm run bench [-- --sizes 1000,10000] [--runs 3] [--full] [--no-serve] [--pictures 40]
  *
  * Times, as whole processes and in one run so that the ratios compare like
  * with like on a noisy machine:
@@ -15,6 +17,10 @@ import { generateNewsroom } from './generate-newsroom.js';
  *   warm      broadsheet build again, nothing changed
  *   one-edit  broadsheet build after one article changed
  *   serve     seconds from saving an edited article to the new page being served
+ *
+ * With --pictures N (default 40; 0 for none): N articles, each with a lead
+ * picture of its own, built cold with and without the pictures; per picture,
+ * the images stage's seconds and the extra CPU seconds of the whole build.
  */
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -30,11 +36,13 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     full: { type: 'boolean', default: false },
     'no-serve': { type: 'boolean', default: false },
+    pictures: { type: 'string', default: '40' },
     /** Give up on the baseline after this many seconds (Eleventy slows down badly at 100k templates). */
     'baseline-timeout': { type: 'string', default: '1800' },
   },
 });
-const sizes = values.sizes.split(',').map(Number);
+// --sizes '' times only the pictures.
+const sizes = values.sizes.split(',').filter(Boolean).map(Number);
 if (values.full && !sizes.includes(100_000)) sizes.push(100_000);
 const runs = Number(values.runs);
 
@@ -48,6 +56,8 @@ interface Measure {
   ownRssMb?: number | undefined;
   /** Seconds spent building the search index, from the build's own `search` stage line; absent when it made none. */
   searchS?: number | undefined;
+  /** Seconds of the build's `images` stage (encoding), from its stage line. */
+  imagesS?: number | undefined;
 }
 
 interface Row {
@@ -89,6 +99,7 @@ function timed(command: string, args: string[], cwd: string, timeoutS = 0): Meas
   }
   const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { userMs: number; systemMs: number; maxRssKb: number };
   const search = /^\s*search\s+\d+ pages indexed for search\s+(\d+) ms/m.exec(result.stdout);
+  const images = /^\s*images\s+\d+ images ready\s+(\d+) ms/m.exec(result.stdout);
   const own = { cpuS: (usage.userMs + usage.systemMs) / 1000, rssMb: usage.maxRssKb / 1024 };
   const tree = GNU_TIME ? readFileSync(treeFile, 'utf8').trim().split('\n').at(-1)?.split(' ').map(Number) : undefined;
   return {
@@ -97,6 +108,7 @@ function timed(command: string, args: string[], cwd: string, timeoutS = 0): Meas
     rssMb: tree ? Math.max(own.rssMb, (tree[2] ?? 0) / 1024) : own.rssMb,
     ownRssMb: own.rssMb,
     searchS: search ? Number(search[1]) / 1000 : undefined,
+    imagesS: images ? Number(images[1]) / 1000 : undefined,
   };
 }
 
@@ -167,13 +179,48 @@ function record(articles: number, scenario: string, measure: Measure): void {
   }
   row.runs.push(measure);
   const searches = row.runs.flatMap((m) => (m.searchS === undefined ? [] : [m.searchS]));
+  const images = row.runs.flatMap((m) => (m.imagesS === undefined ? [] : [m.imagesS]));
   row.median = {
     wallS: median(row.runs.map((m) => m.wallS)),
     cpuS: median(row.runs.map((m) => m.cpuS)),
     rssMb: median(row.runs.map((m) => m.rssMb)),
     ownRssMb: median(row.runs.map((m) => m.ownRssMb ?? m.rssMb)),
     searchS: searches.length > 0 ? median(searches) : undefined,
+    imagesS: images.length > 0 ? median(images) : undefined,
   };
+}
+
+/**
+ * The same newsroom of `count` articles twice, one with a lead picture per
+ * article and one without, each built cold (no cache: every picture
+ * encoded). Every picture is one of the sample's photos with its colours
+ * turned, so each is new to the image cache but photographic.
+ */
+async function picturesBench(count: number): Promise<void> {
+  const root = path.join(WORK, `pictures-${count}`);
+  rmSync(root, { recursive: true, force: true });
+  const withPictures = path.join(root, 'pictures');
+  const without = path.join(root, 'no-pics');
+  generateNewsroom(withPictures, { articles: count, seed: 2026, pictures: count });
+  generateNewsroom(without, { articles: count, seed: 2026 });
+  const photos = ['athletic-stadium', 'harbour-dawn', 'old-town-skyline', 'ropewalk-festival', 'rowing-estuary', 'tram-depot', 'wind-farm'].map((name) => path.join(ROOT, 'public', 'images', `${name}.jpg`));
+  const files: Record<string, Buffer> = {};
+  for (let index = 0; index < count; index++) {
+    const photo = sharp(photos[index % photos.length]).modulate({ hue: (index * 37) % 360 });
+    files[benchPicture(index).slice(1)] = await (index % 2 ? photo.flop() : photo).jpeg({ quality: 85 }).toBuffer();
+  }
+  const copy = packageCopy(files);
+  try {
+    for (let run = 1; run <= runs; run++) {
+      console.log(`${count} articles with and without pictures, run ${run}/${runs}`);
+      for (const [scenario, dir] of [['no-pics', without], ['pictures', withPictures]] as const) {
+        rmSync(path.join(dir, '_site'), { recursive: true, force: true });
+        attempt(count, scenario, () => timed(process.execPath, [copy.cli, 'build', '--no-cache'], dir));
+      }
+    }
+  } finally {
+    copy.remove();
+  }
 }
 
 async function serveLatency(dir: string, articleFile: string, attempt: number): Promise<number> {
@@ -235,6 +282,14 @@ function printTable(): void {
       ].join(' '),
     );
   }
+  for (const row of rows.filter((r) => r.scenario === 'pictures')) {
+    const without = rows.find((r) => r.articles === row.articles && r.scenario === 'no-pics')?.median;
+    const perPicture = (seconds: number) => fmt(seconds / row.articles, 3);
+    console.log(
+      `${String(row.articles).padStart(8)}  pictures: images stage ${perPicture(row.median.imagesS ?? NaN)} s per picture (runs ${row.runs.map((m) => perPicture(m.imagesS ?? NaN)).join(', ')}); ` +
+        `the build with pictures took ${without ? `${perPicture(row.median.wallS - without.wallS)} s wall and ${perPicture(row.median.cpuS - without.cpuS)} s CPU` : '?'} more per picture`,
+    );
+  }
   for (const [articles, latencies] of Object.entries(serveLatencies)) {
     console.log(`${articles.padStart(8)}  serve: edited article served after ${latencies.map((l) => fmt(l, 3)).join(', ')} s (median ${fmt(median(latencies), 3)} s)`);
   }
@@ -275,6 +330,11 @@ async function main(): Promise<void> {
         serveLatencies[articles].push(await serveLatency(dir, file, attempt));
       }
     }
+    printTable();
+  }
+  const pictures = Number(values.pictures);
+  if (pictures > 0) {
+    await picturesBench(pictures);
     printTable();
   }
   const resultsDir = path.join(ROOT, 'bench', 'results');

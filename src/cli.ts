@@ -163,7 +163,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const say = values.quiet ? () => {} : (line: string) => console.log(line);
-  const counter = !values.quiet && process.stdout.isTTY ? liveCounter() : undefined;
+  const counter = values.quiet ? undefined : process.stdout.isTTY ? liveCounter() : loggedCounter();
   const options: BuildOptions = {
     contentDir: path.resolve(values.content),
     outDir: path.resolve(values.out),
@@ -409,6 +409,23 @@ function liveCounter() {
     if (now - last < 100 && done < total) return;
     last = now;
     process.stdout.write(`\r  ${stage.padEnd(8)} ${done}/${total}\x1b[K${done === total ? '\r\x1b[K' : ''}`);
+  };
+}
+
+/**
+ * Without a terminal (a CI log): a line every 10 s of a stage that lasts,
+ * so that a long encoding of pictures is seen to move; short stages print
+ * nothing more than their summary line.
+ */
+function loggedCounter() {
+  let stage = '';
+  let last = 0;
+  return ({ stage: current, done, total }: { stage: string; done: number; total: number }): void => {
+    const now = performance.now();
+    if (current !== stage) [stage, last] = [current, now];
+    if (now - last < 10_000 || done === total) return;
+    last = now;
+    console.log(`  ${stage.padEnd(8)} ${done}/${total} …`);
   };
 }
 
