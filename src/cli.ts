@@ -5,6 +5,7 @@ import type { BuildOptions, StageReport } from './stages/build.js';
 import { describeLeftOut } from './content/left-out.js';
 import { readClock } from './stages/publish-clock.js';
 import { githubAnnotation } from './util/github-annotations.js';
+import { liveCounter, loggedCounter } from './util/progress-lines.js';
 import { formatInstant } from './util/instant.js';
 import { ContentError, formatProblem, type Problem } from './util/problems.js';
 import { terminalLines, terminalText } from './util/terminal-text.js';
@@ -163,7 +164,11 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const say = values.quiet ? () => {} : (line: string) => console.log(line);
-  const counter = values.quiet ? undefined : process.stdout.isTTY ? liveCounter() : loggedCounter();
+  const counter = values.quiet
+    ? undefined
+    : process.stdout.isTTY
+      ? liveCounter((text) => process.stdout.write(text))
+      : loggedCounter((line) => console.log(line));
   const options: BuildOptions = {
     contentDir: path.resolve(values.content),
     outDir: path.resolve(values.out),
@@ -402,33 +407,6 @@ function usageOfFormat(command: string, format: string): string | undefined {
 }
 
 /** A counter redrawn in place at most ten times a second; only on a terminal. */
-function liveCounter() {
-  let last = 0;
-  return ({ stage, done, total }: { stage: string; done: number; total: number }): void => {
-    const now = performance.now();
-    if (now - last < 100 && done < total) return;
-    last = now;
-    process.stdout.write(`\r  ${stage.padEnd(8)} ${done}/${total}\x1b[K${done === total ? '\r\x1b[K' : ''}`);
-  };
-}
-
-/**
- * Without a terminal (a CI log): a line every 10 s of a stage that lasts,
- * so that a long encoding of pictures is seen to move; short stages print
- * nothing more than their summary line.
- */
-function loggedCounter() {
-  let stage = '';
-  let last = 0;
-  return ({ stage: current, done, total }: { stage: string; done: number; total: number }): void => {
-    const now = performance.now();
-    if (current !== stage) [stage, last] = [current, now];
-    if (now - last < 10_000 || done === total) return;
-    last = now;
-    console.log(`  ${stage.padEnd(8)} ${done}/${total} …`);
-  };
-}
-
 /** With `--format github`: each problem as a workflow command too, on stdout, where the runner reads it. Set once in main. */
 let annotate: ((problem: Problem) => string) | undefined;
 
