@@ -58,6 +58,8 @@ interface Measure {
   searchS?: number | undefined;
   /** Seconds of the build's `images` stage (encoding), from its stage line. */
   imagesS?: number | undefined;
+  /** Seconds of every stage the build reported (load, render, validate, images, model, publish, search). */
+  stagesS?: Record<string, number> | undefined;
 }
 
 interface Row {
@@ -100,6 +102,7 @@ function timed(command: string, args: string[], cwd: string, timeoutS = 0): Meas
   const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { userMs: number; systemMs: number; maxRssKb: number };
   const search = /^\s*search\s+\d+ pages indexed for search\s+(\d+) ms/m.exec(result.stdout);
   const images = /^\s*images\s+\d+ images ready\s+(\d+) ms/m.exec(result.stdout);
+  const stages = [...result.stdout.matchAll(/^ {2}([a-z]+) +\d+ [^\n]*?(\d+) ms/gm)].map(([, stage, ms]) => [stage, Number(ms) / 1000] as const);
   const own = { cpuS: (usage.userMs + usage.systemMs) / 1000, rssMb: usage.maxRssKb / 1024 };
   const tree = GNU_TIME ? readFileSync(treeFile, 'utf8').trim().split('\n').at(-1)?.split(' ').map(Number) : undefined;
   return {
@@ -109,6 +112,7 @@ function timed(command: string, args: string[], cwd: string, timeoutS = 0): Meas
     ownRssMb: own.rssMb,
     searchS: search ? Number(search[1]) / 1000 : undefined,
     imagesS: images ? Number(images[1]) / 1000 : undefined,
+    stagesS: stages.length > 0 ? Object.fromEntries(stages) : undefined,
   };
 }
 
@@ -281,6 +285,13 @@ function printTable(): void {
         `   ${row.runs.map((m) => fmt(m.wallS)).join(' ')}${row.failures ? `  failed: ${row.failures.join('; ')}` : ''}`,
       ].join(' '),
     );
+  }
+  console.log('\nstages, median seconds of each stage the build reported:');
+  for (const row of rows) {
+    const names = [...new Set(row.runs.flatMap((m) => Object.keys(m.stagesS ?? {})))];
+    if (names.length === 0) continue;
+    const parts = names.map((name) => `${name} ${fmt(median(row.runs.flatMap((m) => (m.stagesS?.[name] === undefined ? [] : [m.stagesS[name]]))))}`);
+    console.log(`${String(row.articles).padStart(8)} ${row.scenario.padEnd(9)} ${parts.join('  ')}`);
   }
   for (const row of rows.filter((r) => r.scenario === 'pictures')) {
     const without = rows.find((r) => r.articles === row.articles && r.scenario === 'no-pics')?.median;
