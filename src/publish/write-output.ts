@@ -10,7 +10,7 @@ import { searchShards, type SearchShard } from '../routes/search-parts.js';
 import { indexSite, type SearchIndexReport } from '../search/index-site.js';
 import { pageScripts } from '../search/page-scripts.js';
 import { displayPath } from '../util/display-path.js';
-import { copyKeepingTime, linkOrCopy } from '../util/link-or-copy.js';
+import { copyKeepingTime, folderMaker, linkOrCopy, type FolderMaker } from '../util/link-or-copy.js';
 import { packageVersion } from '../util/package-version.js';
 import { ContentError, error } from '../util/problems.js';
 import { publishAtomically, recoverInterrupted } from './atomic.js';
@@ -105,7 +105,7 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
     searchFiles: new Map(reuse.search),
   };
   const fillInto = (target: string, inPlace: boolean) =>
-    fill({ model, options, outDir, target, inPlace, previous, reuse, prints, publicFiles, intact, reused: 0 }, made);
+    fill({ model, options, outDir, target, inPlace, previous, reuse, prints, publicFiles, intact, reused: 0, makeFolder: folderMaker() }, made);
   const report = options.inPlace
     ? await fillInto(outDir, true)
     : await publishAtomically(outDir, (staging) => fillInto(staging, false), { protect: options.protect });
@@ -159,6 +159,8 @@ interface Filling {
   publicFiles: ReadonlyMap<string, PublicFile>;
   intact: (file: string) => boolean;
   reused: number;
+  /** Makes the target's folders, each once. */
+  makeFolder: FolderMaker;
 }
 
 /**
@@ -189,7 +191,7 @@ async function fill(
       removeStale(filling, new Set([...filling.publicFiles.keys(), ...filling.prints.pages.keys(), ...made.templateFiles, ...made.extraHashes.keys(), ...keptSearchFiles]));
       if (reuse.toIndex.length > 0) indexing = startIndexing();
     } else {
-      keptSearchFiles.forEach((file) => linkOrCopy(path.join(filling.outDir, file), path.join(target, file)));
+      keptSearchFiles.forEach((file) => linkOrCopy(path.join(filling.outDir, file), path.join(target, file), filling.makeFolder));
     }
     refuseUnsafe(scanPages(target, htmlOnly([...written, ...extraWritten]), new Map([...pageScripts(model.site, [...model.articles, ...model.pages]), ...(options.extraFiles?.scripts ?? [])])), model, filling.outDir);
   } finally {
@@ -214,7 +216,7 @@ async function fill(
 
 /** Take a file over from the last output: a hard link into a fresh folder; in place it is already there. */
 function takeOver(filling: Filling, file: string, count = true): void {
-  if (!filling.inPlace) linkOrCopy(path.join(filling.outDir, file), path.join(filling.target, file));
+  if (!filling.inPlace) linkOrCopy(path.join(filling.outDir, file), path.join(filling.target, file), filling.makeFolder);
   if (count) filling.reused++;
 }
 
@@ -223,7 +225,7 @@ function copyPublic(filling: Filling): void {
   for (const [file, { source, stat, bytes }] of filling.publicFiles) {
     if (filling.reuse.public.has(file)) takeOver(filling, file);
     else if (bytes) writeInstead(path.join(filling.target, file), bytes, stat);
-    else copyKeepingTime(source, path.join(filling.target, file), stat);
+    else copyKeepingTime(source, path.join(filling.target, file), stat, filling.makeFolder);
   }
 }
 
@@ -263,7 +265,7 @@ function makeExtras(filling: Filling, hashes: Map<string, string>): string[] {
       takeOver(filling, file);
       continue;
     }
-    mkdirSync(path.dirname(path.join(filling.target, file)), { recursive: true });
+    filling.makeFolder(path.dirname(path.join(filling.target, file)));
     writeFileSync(path.join(filling.target, file), bytes);
     written.push(file);
   }

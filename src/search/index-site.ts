@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { SEARCH_INDEX_FOLDER } from '../routes/addresses.js';
 import type { SearchShard } from '../routes/search-parts.js';
-import { linkOrCopy } from '../util/link-or-copy.js';
+import { folderMaker, linkOrCopy } from '../util/link-or-copy.js';
 
 export interface SearchIndexReport {
   /** Pages in the shards indexed. */
@@ -62,7 +62,8 @@ async function indexShard(dir: string, shard: SearchShard): Promise<number> {
   let pages: number;
   try {
     rmSync(pagesDir, { recursive: true, force: true });
-    for (const page of shard.pages) linkOrCopy(path.join(dir, page), path.join(pagesDir, page));
+    const makeFolder = folderMaker();
+    for (const page of shard.pages) linkOrCopy(path.join(dir, page), path.join(pagesDir, page), makeFolder);
     mkdirSync(path.dirname(path.join(pagesDir, UNMARKED)), { recursive: true });
     writeFileSync(path.join(pagesDir, UNMARKED), UNMARKED_PAGE);
     const created = await pagefind.createIndex();
