@@ -5,6 +5,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AUTHORS, CATEGORIES, SITE_YML, validArticle } from './sources.js';
 
+const made = new Set<string>();
+
+/**
+ * A new temporary folder, removed when the test process ends if the test
+ * did not remove it: many tests leave theirs to the end of the file or
+ * forget, and /tmp filled up with hundreds of newsrooms across runs.
+ */
+function temporaryFolder(prefix: string): string {
+  if (made.size === 0) process.once('exit', () => made.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+  const folder = mkdtempSync(path.join(tmpdir(), prefix));
+  made.add(folder);
+  return folder;
+}
+
 /**
  * Write a small newsroom into a new temporary folder and return its path.
  * `articles` maps file names under articles/ to their text.
@@ -12,7 +26,7 @@ import { AUTHORS, CATEGORIES, SITE_YML, validArticle } from './sources.js';
 export function writeNewsroom(
   articles: Record<string, string> = { 'harbour-wall.md': validArticle(), 'tram.md': validArticle({ title: 'Tram opens', category: 'business' }) },
 ): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'broadsheet-newsroom-'));
+  const root = temporaryFolder('broadsheet-newsroom-');
   const write = (file: string, text: string) => {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), text);
@@ -40,9 +54,8 @@ export function writeBuiltNewsroom(): string {
     const result = spawnSync(process.execPath, [cli, 'build', '--no-cache', '--quiet'], { cwd: root, encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`the default newsroom did not build:\n${result.stdout}${result.stderr}`);
     built = root;
-    process.once('exit', () => rmSync(root, { recursive: true, force: true }));
   }
-  const copy = mkdtempSync(path.join(tmpdir(), 'broadsheet-newsroom-'));
+  const copy = temporaryFolder('broadsheet-newsroom-');
   cpSync(built, copy, { recursive: true });
   return copy;
 }
@@ -53,7 +66,7 @@ export function writeBuiltNewsroom(): string {
  * `folder/` holds one (`secret.md`) and a comment folder (`story/secret.yml`).
  */
 export function writeOutside(secret: string): string {
-  const outside = mkdtempSync(path.join(tmpdir(), 'broadsheet-outside-'));
+  const outside = temporaryFolder('broadsheet-outside-');
   const story = `---\ntitle: ${secret}\ndate: 2025-03-14\nauthors: [jane-doe]\ncategory: news\n---\n${secret}\n`;
   mkdirSync(path.join(outside, 'folder/story'), { recursive: true });
   writeFileSync(path.join(outside, 'secret.md'), story);
