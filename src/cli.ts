@@ -200,7 +200,7 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'build': {
         const started = performance.now();
-        const [{ build }, { contentSummary }] = await Promise.all([import('./stages/build.js'), import('./content/content-summary.js')]);
+        const [{ build }, { summaryLines }] = await Promise.all([import('./stages/build.js'), import('./content/content-summary.js')]);
         const now = clock.at ?? Date.now();
         say(`  as of ${formatInstant(now)}`);
         // A build with nothing new to publish stops after checking the content.
@@ -208,7 +208,7 @@ async function main(argv: string[]): Promise<number> {
         report(result.problems);
         const skipped = describeLeftOut(result.leftOut);
         if (skipped) console.error(`✖ ${skipped}`);
-        contentSummary(result.content, { now, drafts: values.drafts, future: values.future }).forEach((line) => say(line));
+        summaryLines(result.counts, { drafts: values.drafts, future: values.future }).forEach((line) => say(line));
         say(`✔ built ${result.pages} files from ${result.articles} articles into ${terminalText(path.relative(process.cwd(), options.outDir) || '.')} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
         return 0;
       }

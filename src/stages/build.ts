@@ -20,6 +20,8 @@ import type { AdminFilesInput } from '../outputs/admin/admin-files.js';
 import { outputFiles } from '../outputs/output-files.js';
 import { themeStylesheet } from '../outputs/theme/theme-stylesheet.js';
 import { recordPublishTime } from '../publish/publish-record.js';
+import { leavesNothingOut, readSteadyRecord, recordFits, steadyUntil, writeSteadyRecord, type SteadyQuestion, type SteadyRecord } from './steady-build.js';
+import { contentCounts, type ContentCounts } from '../content/content-summary.js';
 import { unchangedOutput, writeOutput, type OutputReport } from '../publish/write-output.js';
 import { NO_TERMS } from '../related/terms.js';
 import type { MadePlan } from '../routes/plan.js';
@@ -51,6 +53,7 @@ export * from './options.js';
  */
 export async function checkContent(options: CheckOptions): Promise<{ content: Content; problems: Problem[]; leftOut: LeftOut }> {
   const checked = finished(await run(options, { kind: 'check' }));
+  if ('steady' in checked) throw new Error('a check took a build\'s record');
   return { content: checked.content, problems: checked.problems, leftOut: checked.result.leftOut };
 }
 
@@ -58,13 +61,30 @@ export async function checkContent(options: CheckOptions): Promise<{ content: Co
  * Build the site into `outDir`. On any error the previous contents of
  * `outDir` are left exactly as they were.
  */
-export async function build(options: BuildOptions): Promise<BuildResult & { content: Content }> {
+export async function build(options: BuildOptions): Promise<BuildResult & { content?: Content | undefined; counts: ContentCounts }> {
   const now = options.now ?? Date.now();
-  const { result, content } = finished(await run({ ...options, now }, { kind: 'build', outDir: options.outDir }));
+  const outcome = finished(await run({ ...options, now }, { kind: 'build', outDir: options.outDir }));
   // Read by `due`, next to the manifest, so that whoever keeps the cache keeps it too.
   if (options.cacheDir) recordPublishTime(options.cacheDir, options.outDir, now);
-  // The content too, for the summary of what is on the site and what is not (see contentSummary).
-  return { ...result, content };
+  if ('steady' in outcome) return { ...outcome.result, counts: outcome.steady.counts };
+  // The counts of the content, for the summary of what is on the site and what is not (see contentSummary).
+  const counts = contentCounts(outcome.content, now);
+  const { keys, result } = outcome;
+  if (options.cacheDir && keys && leavesNothingOut(result.leftOut) && !hasErrors(result.problems)) {
+    writeSteadyRecord(options.cacheDir, options.outDir, {
+      inputs: keys.inputs,
+      buildKey: keys.build,
+      cwd: process.cwd(),
+      fileTimeLimitMs: options.fileTimeLimitMs ?? null,
+      from: now,
+      until: steadyUntil(outcome.content, now),
+      problems: result.problems,
+      counts,
+      pages: result.pages,
+      articles: result.articles,
+    });
+  }
+  return { ...result, content: outcome.content, counts };
 }
 
 /**
@@ -100,10 +120,18 @@ interface Outcome {
   content: Content;
   problems: Problem[];
   result: BuildResult;
+  /** A build's inputsKey and buildKey, when it made them (skipUnchanged). */
+  keys?: { inputs: string; build: string } | undefined;
+}
+
+/** A build that found the last one's record still true (see steady-build.ts): nothing rendered, nothing written. */
+interface SteadyOutcome {
+  steady: SteadyRecord;
+  result: BuildResult;
 }
 
 /** Only a run over a change asks for a full build. */
-function finished(outcome: Outcome | typeof FULL_BUILD): Outcome {
+function finished(outcome: Outcome | SteadyOutcome | typeof FULL_BUILD): Outcome | SteadyOutcome {
   if (outcome === FULL_BUILD) throw new Error('a full build asked for a full build');
   return outcome;
 }
@@ -111,7 +139,7 @@ function finished(outcome: Outcome | typeof FULL_BUILD): Outcome {
 const EMPTY: RenderedMarkdown = { html: '', firstParagraph: '', words: 0 };
 const NO_OUTPUT: OutputReport = { files: 0, rendered: 0, reused: 0, upToDate: true };
 
-async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Promise<Outcome | typeof FULL_BUILD> {
+async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Promise<Outcome | SteadyOutcome | typeof FULL_BUILD> {
   // One moment for every decision of this build: what is published, what is news.
   const options = { ...given, now: given.now ?? Date.now() };
   const publicDir = options.publicDir ?? defaultPaths.publicDir;
@@ -125,6 +153,13 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
   // Made now, while every article's text is in memory.
   const inputs = mode.kind === 'build' && options.skipUnchanged && options.cacheDir ? inputsKey(loaded.sources, { ...options, publicDir, templatesDir }) : undefined;
   stage('load', loaded.fileCount);
+  if (inputs !== undefined && mode.kind === 'build' && options.cacheDir) {
+    const steady = await steadyOutput(options.cacheDir, mode.outDir, { inputs, cwd: process.cwd(), fileTimeLimitMs: options.fileTimeLimitMs, now: options.now });
+    if (steady) {
+      stage('publish', steady.result.pages, 'nothing changed');
+      return steady;
+    }
+  }
 
   // Check and render each file: in worker threads (or from the cache), or
   // for a saved article in this thread, next to what the last build learnt.
@@ -146,7 +181,12 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
   const unchanged = key && options.cacheDir && mode.kind === 'build' ? await unchangedOutput(mode.outDir, options.cacheDir, key) : undefined;
   if (unchanged) {
     stage('publish', unchanged.files, 'nothing changed');
-    return { content, problems, result: { problems, leftOut, pages: unchanged.files, articles: content.articles.length, output: unchanged, images: { encoded: 0, reused: 0 } } };
+    return {
+      content,
+      problems,
+      result: { problems, leftOut, pages: unchanged.files, articles: content.articles.length, output: unchanged, images: { encoded: 0, reused: 0 } },
+      keys: { inputs: inputs as string, build: key as string },
+    };
   }
 
   // Images: encoded (or from the cache) for a build; a saved article may only use what the last build encoded.
@@ -223,6 +263,23 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
       previewed: mode.kind === 'preview' ? model.articles.map((page) => page.url) : undefined,
       state: mode.kind === 'preview' ? mode.change.state : state,
     },
+    keys: inputs !== undefined && key !== undefined ? { inputs, build: key } : undefined,
+  };
+}
+
+/**
+ * The last build's report, when its record answers for this build (same
+ * inputs, the clock inside its span) and the output is still the one it
+ * left, file for file.
+ */
+async function steadyOutput(cacheDir: string, outDir: string, question: SteadyQuestion): Promise<SteadyOutcome | undefined> {
+  const record = readSteadyRecord(cacheDir, outDir);
+  if (!record || !recordFits(record, question)) return undefined;
+  const output = await unchangedOutput(outDir, cacheDir, record.buildKey);
+  if (!output) return undefined;
+  return {
+    steady: record,
+    result: { problems: record.problems, leftOut: NOTHING_LEFT_OUT, pages: output.files, articles: record.articles, output, images: { encoded: 0, reused: 0 } },
   };
 }
 

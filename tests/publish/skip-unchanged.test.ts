@@ -78,6 +78,35 @@ describe('a build that skips when nothing changed', () => {
     expect((await build({ ...options, ...override })).state).toBeUndefined();
   });
 
+  test('stops before rendering while the clock decides nothing new, and says the same warnings and counts again', async () => {
+    // Dated more than a year after NOW: a warning on every build.
+    writeFileSync(path.join(root, 'content/articles/regatta.md'), validArticle({ title: 'Regatta', date: '2028-06-01T09:00:00' }));
+    const first = await build(options);
+    expect(first.problems.map((problem) => problem.message)).toEqual([expect.stringContaining('more than a year ahead')]);
+    const stages: string[] = [];
+    const second = await build({ ...options, now: NOW + 3_600_000, onStage: ({ stage }) => stages.push(stage) });
+    expect(stages).toEqual(['load', 'publish']);
+    expect(second.state).toBeUndefined();
+    expect(second.problems).toEqual(first.problems);
+    expect(second.counts).toEqual(first.counts);
+    expect(second.pages).toBe(first.pages);
+  });
+
+  test('renders again at the very moment the next story goes live, and when the clock is set back', async () => {
+    const first = await build(options);
+    const goesLive = first.counts.next?.time ?? NaN;
+    expect(goesLive).toBeGreaterThan(NOW);
+    const stages: string[] = [];
+    // Set back, the record does not answer: the content is checked (and, the clock deciding the same, nothing written).
+    await build({ ...options, now: NOW - 60_000, onStage: ({ stage }) => stages.push(stage) });
+    expect(stages).toEqual(['load', 'render', 'validate', 'publish']);
+    await build({ ...options, now: goesLive - 1 });
+    expect(read('_site/index.html')).not.toContain('Ferry timetable');
+    const live = await build({ ...options, now: goesLive });
+    expect(live.state).toBeDefined();
+    expect(page('news/ferry')).toContain('Ferry timetable');
+  });
+
   test('builds again when the news sitemap window moves on, though no page changes', async () => {
     const published = Date.parse('2025-03-14T08:30:00Z');
     await build({ ...options, now: published + 3_600_000 });

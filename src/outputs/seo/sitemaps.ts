@@ -56,7 +56,7 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 // therefore not checked.
 const MAX_URLS_PER_FILE = 50_000;
 // Google News reads only articles from the last two days, at most 1,000 per sitemap.
-const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
+export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
 
 /** Whether an article published at `instant` (ms) belongs in the news sitemap of a build at `buildTime`. */
 export const inNewsWindow = (instant: number, buildTime: number): boolean => instant >= buildTime - NEWS_WINDOW_MS && instant <= buildTime;
