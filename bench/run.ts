@@ -13,6 +13,7 @@ import { benchPicture, generateNewsroom } from './generate-newsroom.js';
  * Times, as whole processes and in one run so that the ratios compare like
  * with like on a noisy machine:
  *   baseline  bare Eleventy 3 over the same Markdown files as templates (markdown-it, one layout)
+ *   base+pf   the baseline, then Pagefind's CLI over the pages it made: the peer with search
  *   cold      broadsheet build with no cache and no previous output
  *   warm      broadsheet build again, nothing changed
  *   one-edit  broadsheet build after one article changed
@@ -28,6 +29,7 @@ const WORK = path.join(ROOT, '.cache', 'bench');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const ELEVENTY = path.join(path.dirname(createRequire(import.meta.url).resolve('@11ty/eleventy')), '..', 'cmd.cjs');
 const HOOK = path.join(ROOT, 'bench', 'rusage-hook.cjs');
+const PAGEFIND = path.join(ROOT, 'node_modules', '.bin', 'pagefind');
 const GENERATOR_VERSION = '2';
 
 const { values } = parseArgs({
@@ -286,6 +288,13 @@ function printTable(): void {
       ].join(' '),
     );
   }
+  for (const row of rows.filter((r) => r.scenario === 'cold')) {
+    const peer = rows.find((r) => r.articles === row.articles && r.scenario === 'base+pf')?.median;
+    if (!peer) continue;
+    console.log(
+      `${String(row.articles).padStart(8)}  cold against Eleventy + markdown-it + Pagefind CLI: ${fmt(row.median.wallS / peer.wallS)}× wall, ${fmt(row.median.cpuS / peer.cpuS)}× CPU, ${fmt(row.median.rssMb / peer.rssMb)}× peak MB`,
+    );
+  }
   console.log('\nstages, median seconds of each stage the build reported:');
   for (const row of rows) {
     const names = [...new Set(row.runs.flatMap((m) => Object.keys(m.stagesS ?? {})))];
@@ -319,7 +328,14 @@ async function main(): Promise<void> {
     for (let run = 1; run <= runsHere; run++) {
       console.log(`${articles} articles, run ${run}/${runsHere}`);
       rmSync(path.join(dir, 'baseline', '_site'), { recursive: true, force: true });
-      attempt(articles, 'baseline', () => timed(process.execPath, [ELEVENTY], path.join(dir, 'baseline'), Number(values['baseline-timeout'])));
+      if (attempt(articles, 'baseline', () => timed(process.execPath, [ELEVENTY], path.join(dir, 'baseline'), Number(values['baseline-timeout'])))) {
+        // The same pages indexed by Pagefind's own command line, added to the baseline's run.
+        const base = rows.find((r) => r.articles === articles && r.scenario === 'baseline')?.runs.at(-1) as Measure;
+        attempt(articles, 'base+pf', () => {
+          const index = timed(PAGEFIND, ['--site', '_site', '--silent'], path.join(dir, 'baseline'));
+          return { wallS: base.wallS + index.wallS, cpuS: base.cpuS + index.cpuS, rssMb: Math.max(base.rssMb, index.rssMb), ownRssMb: base.ownRssMb, searchS: index.wallS };
+        });
+      }
 
       rmSync(path.join(dir, '.cache-bs'), { recursive: true, force: true });
       rmSync(path.join(dir, '_site'), { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ArticleCheck } from '../content/check-article.js';
 import { isReadFile } from '../content/content-files.js';
+import { contentCounts, type ContentCounts } from '../content/content-summary.js';
 import { loadContent, readContentFile } from '../content/load.js';
 import type { Content, ContentSources, SourceFile } from '../content/types.js';
 import { validateLeavingOut } from '../content/leave-out-invalid.js';
@@ -20,8 +21,6 @@ import type { AdminFilesInput } from '../outputs/admin/admin-files.js';
 import { outputFiles } from '../outputs/output-files.js';
 import { themeStylesheet } from '../outputs/theme/theme-stylesheet.js';
 import { recordPublishTime } from '../publish/publish-record.js';
-import { leavesNothingOut, readSteadyRecord, recordFits, steadyUntil, writeSteadyRecord, type SteadyQuestion, type SteadyRecord } from './steady-build.js';
-import { contentCounts, type ContentCounts } from '../content/content-summary.js';
 import { unchangedOutput, writeOutput, type OutputReport } from '../publish/write-output.js';
 import { NO_TERMS } from '../related/terms.js';
 import type { MadePlan } from '../routes/plan.js';
@@ -33,6 +32,7 @@ import { publishedStylesheets } from './stylesheets.js';
 import { buildKey, inputsKey } from './build-key.js';
 import { cmsScriptFiles } from './cms-script.js';
 import { publicSitePaths } from './public-files.js';
+import { leavesNothingOut, readSteadyRecord, recordFits, steadyUntil, writeSteadyRecord, type SteadyQuestion, type SteadyRecord } from './steady-build.js';
 import { defaultPaths, type BuildOptions, type BuildResult, type BuildState, type Change, type CheckOptions, type StageReport } from './options.js';
 
 export * from './options.js';
