@@ -406,7 +406,6 @@ function usageOfFormat(command: string, format: string): string | undefined {
   return format === 'github' && !['check', 'build', 'due'].includes(command) ? `--format is for check, build and due, not ${terminalText(command)}` : undefined;
 }
 
-/** A counter redrawn in place at most ten times a second; only on a terminal. */
 /** With `--format github`: each problem as a workflow command too, on stdout, where the runner reads it. Set once in main. */
 let annotate: ((problem: Problem) => string) | undefined;
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
+import { lstatSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { templatesKey, writePages } from '../eleventy/write-pages.js';
 import type { SiteModel } from '../model/model.js';
@@ -26,7 +26,6 @@ export interface WriteOutputOptions {
   publicDir: string;
   /** public/ files published under another name (fingerprinted stylesheets), by their name in public/. */
   assetNames?: ReadonlyMap<string, string> | undefined;
-  /** Text published at the end of a public/ file, by its name in public/: site.yml's theme after site.css (see themeStylesheet). */
   /** The bytes to publish for public/ files whose own bytes are not published (the stylesheets), by name in public/. */
   stylesheets?: ReadonlyMap<string, Buffer> | undefined;
   /**
@@ -224,7 +223,7 @@ function takeOver(filling: Filling, file: string, count = true): void {
 function copyPublic(filling: Filling): void {
   for (const [file, { source, stat, bytes }] of filling.publicFiles) {
     if (filling.reuse.public.has(file)) takeOver(filling, file);
-    else if (bytes) writeInstead(path.join(filling.target, file), bytes, stat);
+    else if (bytes) writeInstead(path.join(filling.target, file), bytes, stat, filling.makeFolder);
     else copyKeepingTime(source, path.join(filling.target, file), stat, filling.makeFolder);
   }
 }
@@ -297,8 +296,8 @@ interface PublicFile {
 }
 
 /** `bytes` in place of the source's, with the source's time, as a copy would have it. */
-function writeInstead(target: string, bytes: Buffer, stat: Stats): void {
-  mkdirSync(path.dirname(target), { recursive: true });
+function writeInstead(target: string, bytes: Buffer, stat: Stats, makeFolder: FolderMaker): void {
+  makeFolder(path.dirname(target));
   writeFileSync(target, bytes);
   utimesSync(target, stat.atime, stat.mtime);
 }

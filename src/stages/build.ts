@@ -32,7 +32,7 @@ import { publishedStylesheets } from './stylesheets.js';
 import { buildKey, inputsKey } from './build-key.js';
 import { cmsScriptFiles } from './cms-script.js';
 import { publicSitePaths } from './public-files.js';
-import { leavesNothingOut, readSteadyRecord, recordFits, steadyUntil, writeSteadyRecord, type SteadyQuestion, type SteadyRecord } from './steady-build.js';
+import { readSteadyRecord, recordFits, steadyUntil, writeSteadyRecord, type SteadyQuestion, type SteadyRecord } from './steady-build.js';
 import { defaultPaths, type BuildOptions, type BuildResult, type BuildState, type Change, type CheckOptions, type StageReport } from './options.js';
 
 export * from './options.js';
@@ -70,7 +70,8 @@ export async function build(options: BuildOptions): Promise<BuildResult & { cont
   // The counts of the content, for the summary of what is on the site and what is not (see contentSummary).
   const counts = contentCounts(outcome.content, now);
   const { keys, result } = outcome;
-  if (options.cacheDir && keys && leavesNothingOut(result.leftOut) && !hasErrors(result.problems)) {
+  // Not after errors: what --skip-invalid left out is checked again on every build.
+  if (options.cacheDir && keys && !hasErrors(result.problems)) {
     writeSteadyRecord(options.cacheDir, options.outDir, {
       inputs: keys.inputs,
       buildKey: keys.build,
@@ -80,7 +81,6 @@ export async function build(options: BuildOptions): Promise<BuildResult & { cont
       until: steadyUntil(outcome.content, now),
       problems: result.problems,
       counts,
-      pages: result.pages,
       articles: result.articles,
     });
   }
@@ -177,15 +177,15 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
   const { content, plan, problems, leftOut } = validate(loaded, { ...options, publicDir }, processed, change?.state.plan);
   stage('validate', content.articles.length);
 
-  const key = inputs === undefined ? undefined : buildKey(inputs, content, options.now);
-  const unchanged = key && options.cacheDir && mode.kind === 'build' ? await unchangedOutput(mode.outDir, options.cacheDir, key) : undefined;
+  const keys = inputs === undefined ? undefined : { inputs, build: buildKey(inputs, content, options.now) };
+  const unchanged = keys && options.cacheDir && mode.kind === 'build' ? await unchangedOutput(mode.outDir, options.cacheDir, keys.build) : undefined;
   if (unchanged) {
     stage('publish', unchanged.files, 'nothing changed');
     return {
       content,
       problems,
       result: { problems, leftOut, pages: unchanged.files, articles: content.articles.length, output: unchanged, images: { encoded: 0, reused: 0 } },
-      keys: { inputs: inputs as string, build: key as string },
+      keys,
     };
   }
 
@@ -229,7 +229,7 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
           extraFiles: extraFiles(),
           protect: change ? [] : [options.contentDir, templatesDir, publicDir],
           inPlace: !!change,
-          buildKey: key,
+          buildKey: keys?.build,
         });
   // Indexing for search runs inside publishing, after the pages are written; it is reported on its own.
   stage('publish', output.files, output.upToDate ? 'nothing changed' : `${output.rendered} rendered, ${output.reused} kept`, output.search?.ms);
@@ -263,7 +263,7 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
       previewed: mode.kind === 'preview' ? model.articles.map((page) => page.url) : undefined,
       state: mode.kind === 'preview' ? mode.change.state : state,
     },
-    keys: inputs !== undefined && key !== undefined ? { inputs, build: key } : undefined,
+    keys,
   };
 }
 

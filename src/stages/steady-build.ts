@@ -2,7 +2,6 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { ContentCounts } from '../content/content-summary.js';
-import type { LeftOut } from '../content/left-out.js';
 import type { Content } from '../content/types.js';
 import { manifestPath } from '../publish/manifest.js';
 import { NEWS_WINDOW_MS } from '../outputs/seo/sitemaps.js';
@@ -35,7 +34,6 @@ export interface SteadyRecord {
   until: number;
   problems: Problem[];
   counts: ContentCounts;
-  pages: number;
   articles: number;
 }
 
@@ -95,6 +93,3 @@ export function writeSteadyRecord(cacheDir: string, outDir: string, record: Stea
   writeFileSync(temporary, `${JSON.stringify(record)}\n`);
   renameSync(temporary, file);
 }
-
-/** The leftovers of a build that left nothing out: a record is only kept for those. */
-export const leavesNothingOut = (leftOut: LeftOut): boolean => leftOut.articles.length + leftOut.comments.length + leftOut.withTheirArticle.length === 0;

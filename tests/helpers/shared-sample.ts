@@ -23,7 +23,7 @@ export function copySharedCache(dest: string): string {
  * folder) into the cache folder `dest`, with the records and files of
  * `forget` of them removed: a build from it encodes those again in its own
  * process, and takes the others from the copy. Encoding all sixteen of the
- * sample's images costs some 13 s of CPU; one is enough to show that an
+ * sample's images costs seconds of CPU; one is enough to show that an
  * image encoded again comes out the same, and that the cache is filled.
  * Returns the cache folder.
  */

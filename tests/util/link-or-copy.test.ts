@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -22,4 +22,10 @@ test('files linked into a fresh tree through one folder maker land whole, each f
   expect(statSync(path.join(target, 'news/a/index.html')).ino).toBe(statSync(path.join(root, 'page.html')).ino);
   expect(made).toHaveLength(4);
   expect(new Set(made).size).toBe(3);
+  // Made once: a folder removed behind the maker's back is not made again by it (a new maker makes it).
+  rmSync(path.join(target, 'news/b'), { recursive: true });
+  make(path.join(target, 'news/b'));
+  expect(existsSync(path.join(target, 'news/b'))).toBe(false);
+  folderMaker()(path.join(target, 'news/b'));
+  expect(existsSync(path.join(target, 'news/b'))).toBe(true);
 });
