@@ -2,8 +2,8 @@
  * The search page: asks the Pagefind index that every build writes to
  * pagefind/ for the reader's words, narrowed by section, author and year, and
  * lists the stories found by relevance or newest first. The index is in
- * parts, one per year (pagefind/<year>/, named newest first by the form's
- * data-shards), opened together (see openIndex). Plain
+ * parts, one per year or run of months (pagefind/<part>/, named newest first
+ * by the form's data-shards), opened together (see openIndex). Plain
  * text from the index is only ever put on the page as text. Without
  * JavaScript the page shows links to the sections and topics instead.
  */
@@ -69,10 +69,18 @@ export function searchRequest(values) {
   return { term: term === '' ? null : term, options: newest ? { filters, sort: { date: 'desc' } } : { filters } };
 }
 
-/** The parts of the index that can hold what is asked: a part is a year, so the year filter picks one. */
+/**
+ * The parts of the index that hold stories, newest first, or those of the
+ * year the filter names: a part is a year ("2025") or a run of its months
+ * ("2025-07"), and the pages' part has no year.
+ */
 export function shardsFor(shards, filters) {
-  return filters.year ? shards.filter((shard) => shard === filters.year) : shards;
+  const dated = shards.filter((shard) => /^\d{4}(-\d{2})?$/.test(shard));
+  return filters.year ? dated.filter((shard) => shard.slice(0, 4) === filters.year) : dated;
 }
+
+/** The filter each part carries (Pagefind's mergeFilter), so that a search can ask one part alone. */
+const PART_FILTER = 'part';
 
 /**
  * The parts of the index, `shards` under `indexUrl` (newest first), opened
@@ -80,21 +88,25 @@ export function shardsFor(shards, filters) {
  * every part). Pagefind merges the parts' filters, and their results by
  * score, which is relevance; but a part's results sorted by date carry their
  * rank as score, so merged they would interleave. Newest first is asked of
- * one year at a time instead (a year is one part) and the answers put one
- * after another.
+ * one part at a time instead, through the filter each part is given, and
+ * the answers put one after another: parts do not overlap in time.
  */
 export async function openIndex(pagefind, indexUrl, shards, options = {}) {
   // Nothing published yet: no part, and nothing is ever found.
   if (shards.length === 0) return { filters: async () => ({}), search: async () => [] };
   const partUrl = (shard) => new URL(`${shard}/`, indexUrl).href;
-  await pagefind.options({ ...options, basePath: partUrl(shards[0]) });
-  for (const shard of shards.slice(1)) await pagefind.mergeIndex(partUrl(shard), options);
+  const partOptions = (shard) => ({ ...options, mergeFilter: { [PART_FILTER]: shard } });
+  await pagefind.options({ ...partOptions(shards[0]), basePath: partUrl(shards[0]) });
+  for (const shard of shards.slice(1)) await pagefind.mergeIndex(partUrl(shard), partOptions(shard));
   return {
-    filters: () => pagefind.filters(),
+    filters: async () => {
+      const { [PART_FILTER]: _parts, ...filters } = await pagefind.filters();
+      return filters;
+    },
     search: async (term, searchOptions) => {
       if (!searchOptions.sort) return (await pagefind.search(term, searchOptions)).results;
-      const years = shardsFor(shards, searchOptions.filters ?? {});
-      const responses = await Promise.all(years.map((year) => pagefind.search(term, { ...searchOptions, filters: { ...searchOptions.filters, year } })));
+      const parts = shardsFor(shards, searchOptions.filters ?? {});
+      const responses = await Promise.all(parts.map((part) => pagefind.search(term, { ...searchOptions, filters: { ...searchOptions.filters, [PART_FILTER]: part } })));
       return responses.flatMap((response) => response.results);
     },
   };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SiteModel } from '../model/model.js';
+import type { SiteModel, Teaser } from '../model/model.js';
 import { fileOf } from '../routes/addresses.js';
 
 export interface PageFingerprints {
@@ -31,6 +31,7 @@ const hash = (...parts: string[]): string => {
  */
 export function fingerprintPages(model: SiteModel, templateKey: string): PageFingerprints {
   const shared = hash(templateKey, JSON.stringify(model.site));
+  const listed = teaserPrints();
   const pages = new Map<string, string>();
   const search = new Map<string, string>();
   for (const page of model.articles) {
@@ -38,13 +39,23 @@ export function fingerprintPages(model: SiteModel, templateKey: string): PageFin
     // hashed apart from the story; the body apart from the rest, as putting
     // it through JSON.stringify would cost more than everything else here.
     const { html, related, moreFromAuthor, previous, next, rail, comments, commentsHeading, commentsNote, commentForm, ...story } = page;
-    const around = { related, moreFromAuthor, previous, next, rail, comments, commentsHeading, commentsNote, commentForm };
+    const around = {
+      related: related.map(listed),
+      moreFromAuthor: moreFromAuthor && { ...moreFromAuthor, items: moreFromAuthor.items.map(listed) },
+      previous,
+      next,
+      rail: rail && { ...rail, items: rail.items.map(listed) },
+      comments,
+      commentsHeading,
+      commentsNote,
+      commentForm,
+    };
     const file = fileOf(page.url);
     const indexed = hash(shared, html, JSON.stringify(story));
     search.set(file, indexed);
     pages.set(file, hash(indexed, JSON.stringify(around)));
   }
-  for (const page of model.archives) pages.set(fileOf(page.url), hash(shared, JSON.stringify(page)));
+  for (const page of model.archives) pages.set(fileOf(page.url), hash(shared, JSON.stringify({ ...page, items: page.items.map(listed) })));
   for (const page of model.pages) {
     const { html, ...rest } = page;
     const file = fileOf(page.url);
@@ -56,3 +67,22 @@ export function fingerprintPages(model: SiteModel, templateKey: string): PageFin
   return { pages, templatePages: hash(shared, JSON.stringify({ home, authors, tags, heads, corrections, search: model.search })), search };
 }
 
+
+/**
+ * A teaser's fingerprint, made once per teaser object. The model lists the
+ * same teaser object on every page that shows the story (see
+ * createPageContext), and those lists are most of the pages' data: a page is
+ * hashed with its teasers' fingerprints in their place. A fingerprint follows
+ * the teaser's content, not the object, so a copy hashes the same.
+ */
+function teaserPrints(): (teaser: Teaser) => string {
+  const made = new WeakMap<Teaser, string>();
+  return (teaser) => {
+    let print = made.get(teaser);
+    if (print === undefined) {
+      print = hash(JSON.stringify(teaser));
+      made.set(teaser, print);
+    }
+    return print;
+  };
+}

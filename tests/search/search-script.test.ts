@@ -103,11 +103,12 @@ describe('queryString', () => {
   });
 });
 
-describe('shardsFor: the parts of the index (years) a search asks', () => {
-  test('every part, or the one year the filter names', () => {
-    expect(script.shardsFor(['2026', '2025', '2024'], {})).toEqual(['2026', '2025', '2024']);
+describe('shardsFor: the parts of the index (years, runs of months) a search by date asks', () => {
+  test('every part of stories, or those of the one year the filter names; never the pages\' part', () => {
+    expect(script.shardsFor(['2026', '2025', '2024', 'pages'], {})).toEqual(['2026', '2025', '2024']);
     expect(script.shardsFor(['2026', '2025', '2024'], { section: 'News' })).toEqual(['2026', '2025', '2024']);
     expect(script.shardsFor(['2026', '2025', '2024'], { year: '2025' })).toEqual(['2025']);
+    expect(script.shardsFor(['2026', '2025-09', '2025-04', '2025-01', '2024', 'pages'], { year: '2025' })).toEqual(['2025-09', '2025-04', '2025-01']);
     expect(script.shardsFor(['2026', '2025'], { year: '1999' })).toEqual([]);
   });
 });
