@@ -256,14 +256,17 @@ function makeExtras(filling: Filling, hashes: Map<string, string>): string[] {
   const written: string[] = [];
   // Made, compared and written one at a time: together the feeds of a
   // large site are over a hundred megabytes.
-  for (const { path: file, content } of filling.options.extraFiles?.make() ?? []) {
-    const bytes = Buffer.from(content);
-    const hash = createHash('sha1').update(bytes).digest('hex');
+  for (const made of filling.options.extraFiles?.make() ?? []) {
+    const file = made.path;
+    // A keyed file is judged on its key, before it is made; any other on its bytes.
+    let bytes: Buffer | undefined;
+    const hash = made.key !== undefined ? `key:${made.key}` : createHash('sha1').update((bytes = Buffer.from(made.content))).digest('hex');
     hashes.set(file, hash);
     if (filling.previous?.extras?.[file] === hash && filling.intact(file)) {
       takeOver(filling, file);
       continue;
     }
+    bytes ??= Buffer.from(made.content);
     filling.makeFolder(path.dirname(path.join(filling.target, file)));
     writeFileSync(path.join(filling.target, file), bytes);
     written.push(file);

@@ -207,7 +207,7 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
   if (mode.kind === 'check') {
     // A check goes as far as a build does before it writes (images opened,
     // the model, feeds and sitemaps made), so content that passes it builds.
-    for (const made of extraFiles().make()) void made;
+    for (const made of extraFiles().make()) void made.content;
     return { content, problems, result: { ...emptyResult(problems), leftOut } };
   }
 

@@ -155,6 +155,48 @@ describe('feeds, sitemaps and other files made without templates', () => {
     expect(identity(path.join(root, '_site/feed.xml'))).toBe(feed);
   });
 
+  test('a keyed file (a feed) is kept on its key without being made; a new key makes it again', async () => {
+    const { state } = await build(options);
+    if (!state) throw new Error('a build that does not skip has its state');
+    let reads = 0;
+    const keyed = (key: string, text: string) => () => [
+      {
+        path: 'feed.xml',
+        key,
+        get content() {
+          reads++;
+          return text;
+        },
+      },
+    ];
+    await writeAgain(state, keyed('one', '<rss>first</rss>'), 'first');
+    expect(reads).toBe(1);
+    const written = identity(path.join(root, '_site/feed.xml'));
+    // Something else changed (the other files' key), the feed's input did not.
+    await writeAgain(state, keyed('one', '<rss>never read</rss>'), 'second');
+    expect(reads).toBe(1);
+    expect(readFileSync(path.join(root, '_site/feed.xml'), 'utf8')).toBe('<rss>first</rss>');
+    expect(identity(path.join(root, '_site/feed.xml'))).toBe(written);
+    await writeAgain(state, keyed('two', '<rss>second</rss>'), 'third');
+    expect(reads).toBe(2);
+    expect(readFileSync(path.join(root, '_site/feed.xml'), 'utf8')).toBe('<rss>second</rss>');
+  });
+
+  test('a story edited: the feeds that list it are made again, every other feed is kept as it was', async () => {
+    await build(options);
+    const listing = ['feed.xml', 'atom.xml', 'feed.json', 'news/feed.xml', 'news/feed.json', 'tags/harbour/feed.xml', 'authors/jane-doe/atom.xml'];
+    const notListing = ['business/feed.xml', 'business/atom.xml', 'business/feed.json', 'corrections/feed.xml'];
+    const before = new Map([...listing, ...notListing].map((feed) => [feed, identity(path.join(root, '_site', feed))]));
+    const harbour = path.join(root, 'content/articles/harbour.md');
+    writeFileSync(harbour, readFileSync(harbour, 'utf8').replace('The first paragraph.', 'A paragraph written later.'));
+    await build(options);
+    for (const feed of notListing) expect(identity(path.join(root, '_site', feed)), feed).toBe(before.get(feed));
+    for (const feed of listing) {
+      expect(identity(path.join(root, '_site', feed)), feed).not.toBe(before.get(feed));
+      expect(readFileSync(path.join(root, '_site', feed), 'utf8'), feed).toContain('A paragraph written later.');
+    }
+  });
+
   test('follow an edited article into every feed that lists it', async () => {
     await build(options);
     const harbour = path.join(root, 'content/articles/harbour.md');

@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { ArchivePage, ArticlePage, SiteModel } from '../../model/model.js';
+import type { OutputFile } from '../seo/sitemaps.js';
+import { codeKey } from '../../util/code-key.js';
 import { absolute, feedPaths, firstPagePath, SITE_PATHS } from '../../routes/addresses.js';
 import { htmlText } from '../../util/xml-text.js';
 import { renderAtom } from './atom.js';
@@ -15,8 +18,12 @@ export const ARCHIVE_FEED_ITEMS = 20;
  * Every feed of the site, each as RSS 2.0, Atom and JSON Feed 1.1: the whole
  * site, every section, author and tag, and the corrections. Published
  * articles only; drafts and scheduled ones (shown with a banner) never.
+ * Each file carries a key, a fingerprint of its feed's input and of our
+ * code, and is written only when its `content` is read: a build keeps the
+ * last build's file when the key is the same (see makeExtras), which for
+ * one story changed is all but the few feeds it is in.
  */
-export function* siteFeeds(model: SiteModel): Generator<{ path: string; content: string }> {
+export function* siteFeeds(model: SiteModel): Generator<OutputFile & { key: string }> {
   const { site } = model;
   const address = (sitePath: string) => absolute(site, sitePath);
   const published = model.articles.filter((page) => !page.banner);
@@ -62,13 +69,50 @@ export function* siteFeeds(model: SiteModel): Generator<{ path: string; content:
       })),
     ),
   ];
+  const key = feedKeys();
   // One file at a time: the caller writes each before the next is made.
   for (const [pagePath, input] of feeds) {
     const paths = feedPaths(pagePath);
-    yield { path: paths.rss.slice(1), content: renderRss(input) };
-    yield { path: paths.atom.slice(1), content: renderAtom(input) };
-    yield { path: paths.json.slice(1), content: renderJsonFeed(input) };
+    const inputKey = key(input);
+    yield keyedFile(paths.rss.slice(1), inputKey, () => renderRss(input));
+    yield keyedFile(paths.atom.slice(1), inputKey, () => renderAtom(input));
+    yield keyedFile(paths.json.slice(1), inputKey, () => renderJsonFeed(input));
   }
+}
+
+/** A file whose content is made when read. */
+function keyedFile(file: string, key: string, render: () => string): OutputFile & { key: string } {
+  return {
+    path: file,
+    key,
+    get content() {
+      return render();
+    },
+  };
+}
+
+/**
+ * A feed input's fingerprint: our code, the feed's own fields and each
+ * item's. An article's item is in many feeds and is hashed once (its
+ * content apart, which JSON would have to escape).
+ */
+function feedKeys(): (input: FeedInput) => string {
+  const code = codeKey();
+  const itemKeys = new WeakMap<FeedItem, string>();
+  const itemKey = (item: FeedItem): string => {
+    let made = itemKeys.get(item);
+    if (made === undefined) {
+      made = createHash('sha1').update(item.contentHtml).update('\0').update(JSON.stringify({ ...item, contentHtml: undefined })).digest('hex');
+      itemKeys.set(item, made);
+    }
+    return made;
+  };
+  return (input) =>
+    createHash('sha1')
+      .update(code)
+      .update('\0')
+      .update(JSON.stringify({ ...input, items: input.items.map(itemKey) }))
+      .digest('hex');
 }
 
 function feedItem(page: ArticlePage, absolute: (sitePath: string) => string): FeedItem {

@@ -8,6 +8,12 @@ import { HOST_FILES, sitemapPartFile } from '../../routes/addresses.js';
 export interface OutputFile {
   path: string;
   content: string;
+  /**
+   * For a file made from inputs known before it is made (a feed): a
+   * fingerprint of them and of the code that makes it. The last build's file
+   * with the same key is kept, and `content` is never read.
+   */
+  key?: string | undefined;
 }
 
 /** A page for the sitemap. */
