@@ -15,7 +15,7 @@ export interface Manifest {
   public: Record<string, [number, number]>;
   /** Every published file → [size, mtime], to notice files changed by hand since. */
   files: Record<string, [number, number]>;
-  /** Extra file → SHA-1 of its content. */
+  /** Extra file → SHA-1 of its content, or `key:` and its key for a file keyed by its input (a feed; see OutputFile). */
   extras?: Record<string, string>;
   /** What the extra files were made from: their own key and every page fingerprint. */
   extrasKey?: string;
