@@ -22,6 +22,8 @@ export interface BodyLookups {
   withErrors?: ReadonlySet<string> | undefined;
   /** Slugs of the articles this build leaves out for their errors: naming one is an error, since it has no page. */
   leftOut?: ReadonlySet<string> | undefined;
+  /** The articles a "Read more" block may name, when not only those checked (a preview checks one among the last build's). */
+  among?: readonly Article[] | undefined;
 }
 
 const IMAGE_FILE = /\.(?:avif|gif|jpe?g|png|svgz?|webp)$/i;
@@ -45,7 +47,7 @@ export function checkBodyReferences(
   let images: string[] | undefined;
   const imageFiles = () => (images ??= lookups.publicFiles.filter((name) => IMAGE_FILE.test(name)).map((name) => `/${name}`));
   let byRef: Map<string, Article[]> | undefined;
-  const byRefOnce = () => (byRef ??= articlesByRef(articles));
+  const byRefOnce = () => (byRef ??= articlesByRef(lookups.among ?? articles));
   // Telling an SVG reads the file's start: once per file, however many bodies show it.
   const svg = new Map<string, boolean>();
   const isSvg = (src: string): boolean => svg.get(src) ?? svg.set(src, lookups.isSvg(src)).get(src) === true;

@@ -205,6 +205,50 @@ export function validateContent(sources: ContentSources, options: ValidateOption
   };
 }
 
+/**
+ * The saved articles of a preview, checked against the last good build's
+ * content instead of validating every file again (most of a preview's time
+ * at ten thousand articles): each one's own check, its authors, section and
+ * images, its pins and "Read more" blocks among the last build's articles.
+ * Each comes back linked as validateContent links it, with the comments the
+ * last build approved for it (comment files are not saved articles).
+ * Undefined when a saved article has an error, was not in the last build's
+ * content, or would change its address or status: the update that follows
+ * validates everything and reports what it finds.
+ */
+export function validateSaved(files: readonly SourceFile[], last: Content, options: ValidateOptions): Article[] | undefined {
+  const { site } = last;
+  const settings = { timezone: site.timezone, permalink: site.permalink ?? '/:category/:slug/', now: options.now };
+  const images: ImageLookups = { assetExists: options.assetExists, isSvg: options.isSvg ?? (() => false), publicFiles: options.publicFiles ?? [] };
+  const lookups: Lookups = { authors: new Set(last.authors.map((a) => a.slug)), categories: new Set(last.categories.map((c) => c.slug)), ...images };
+  const farAhead = farAheadCheck(settings);
+  const before = new Map(last.articles.map((article) => [article.file, article]));
+  const problems: Problem[] = [];
+  const pins = new Map<string, { refs: string[]; at: Position[] }>();
+  const saved: Article[] = [];
+  for (const file of files) {
+    const check = options.articleChecks?.get(file.path) ?? checkArticle(file, settings.timezone);
+    const previous = before.get(file.path);
+    if (!check.article || !previous) return undefined;
+    problems.push(...check.problems);
+    const tooFar = farAhead(file.path, check.article);
+    if (tooFar) problems.push(tooFar);
+    checkReferences(file.path, referencesOf(check.article), lookups, problems);
+    const article = linkArticle(file.path, check.article, settings);
+    if (article.url !== previous.url || article.status !== previous.status) return undefined;
+    article.comments.approved = previous.comments.approved;
+    if (Array.isArray(check.article.related)) pins.set(file.path, { refs: check.article.related, at: check.article.at.related });
+    saved.push(article);
+  }
+  const savedFiles = new Set(saved.map((article) => article.file));
+  const articles = [...saved, ...last.articles.filter((article) => !savedFiles.has(article.file))];
+  const none = { withErrors: new Set<string>(), leftOut: new Set<string>() };
+  resolvePins(articles, pins, none, problems);
+  // Every article of the last build's content is shown, and a saved one keeps its status.
+  if (options.bodies) checkBodyReferences(saved, options.bodies, { ...images, isShown: (article) => before.has(article.file) || savedFiles.has(article.file), ...none, among: articles }, problems);
+  return problems.some((problem) => problem.severity === 'error') ? undefined : saved;
+}
+
 /** site.yml's `redirects:` as the plan takes them, each with the line it is written on. */
 function siteRedirects({ site, file, locate }: CheckedSite): PlanRedirect[] {
   return Object.entries(site.redirects).map(([from, to]) => ({ from, to, file, at: locate(['redirects', from]) }));

@@ -6,7 +6,7 @@ import { loadContent, readContentFile } from '../content/load.js';
 import type { Content, ContentSources, SourceFile } from '../content/types.js';
 import { validateLeavingOut } from '../content/leave-out-invalid.js';
 import { NOTHING_LEFT_OUT, type LeftOut } from '../content/left-out.js';
-import { peekSite, validateContent, type ValidateOptions } from '../content/validate.js';
+import { peekSite, validateContent, validateSaved, type ValidateOptions } from '../content/validate.js';
 import { writePages } from '../eleventy/write-pages.js';
 import type { PictureSet } from '../images/picture.js';
 import { processImages } from '../images/process-images.js';
@@ -174,7 +174,10 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
   };
 
   // Validate the files against each other and plan every address.
-  const { content, plan, problems, leftOut } = validate(loaded, { ...options, publicDir }, processed, change?.state.plan);
+  const validated =
+    mode.kind === 'preview' ? previewContent(loaded, { ...options, publicDir }, processed, mode.change) : validate(loaded, { ...options, publicDir }, processed, change?.state.plan);
+  if (!validated) return FULL_BUILD;
+  const { content, plan, problems, leftOut } = validated;
   stage('validate', content.articles.length);
 
   const keys = inputs === undefined ? undefined : { inputs, build: buildKey(inputs, content, options.now) };
@@ -407,13 +410,44 @@ async function render(loaded: Loaded, options: CheckOptions, change: Change | un
   return merged;
 }
 
-function validate(
-  loaded: Loaded,
-  options: CheckOptions & { now: number; publicDir: string },
-  processed: ProcessAllResult,
-  lastPlan: MadePlan | undefined,
-): { content: Content; plan: MadePlan; problems: Problem[]; leftOut: LeftOut } {
-  const validateOptions: ValidateOptions = {
+interface Validated {
+  content: Content;
+  plan: MadePlan;
+  problems: Problem[];
+  leftOut: LeftOut;
+}
+
+function validate(loaded: Loaded, options: CheckOptions & { now: number; publicDir: string }, processed: ProcessAllResult, lastPlan: MadePlan | undefined): Validated {
+  const validateOptions = validateOptionsOf(loaded, options, processed, lastPlan);
+  const before = [...loaded.problems, ...processed.problems];
+  // The one place where a build that skips invalid files differs: what it validates.
+  const { result: validated, problems: found, leftOut } = options.skipInvalid
+    ? validateLeavingOut(loaded.sources, validateOptions, before)
+    : { result: validateContent(loaded.sources, validateOptions), problems: undefined, leftOut: NOTHING_LEFT_OUT };
+  const problems = sortProblems(found ?? [...before, ...validated.problems]);
+  const leftOutFiles = new Set([...leftOut.articles, ...leftOut.comments]);
+  const stopping = problems.filter((problem) => !leftOutFiles.has(problem.file));
+  if (!validated.content || !validated.plan || !validated.planInput || hasErrors(stopping) || (options.strict && problems.length > 0)) throw new ContentError(problems);
+  return { content: validated.content, plan: { input: validated.planInput, plan: validated.plan }, problems, leftOut };
+}
+
+/**
+ * A preview's content: the last build's, with the saved articles checked
+ * against it alone (see validateSaved), and its address plan. Undefined
+ * when that cannot show them as a build would: the update that follows
+ * validates everything.
+ */
+function previewContent(loaded: Loaded, options: CheckOptions & { now: number; publicDir: string }, processed: ProcessAllResult, change: Change): Validated | undefined {
+  const { content, plan } = change.state;
+  if (loaded.problems.length + processed.problems.length > 0 || !loaded.toRender) return undefined;
+  const saved = validateSaved(loaded.toRender.articles, content, validateOptionsOf(loaded, options, processed, plan));
+  if (!saved) return undefined;
+  const byFile = new Map(saved.map((article) => [article.file, article]));
+  return { content: { ...content, articles: content.articles.map((article) => byFile.get(article.file) ?? article) }, plan, problems: [], leftOut: NOTHING_LEFT_OUT };
+}
+
+function validateOptionsOf(loaded: Loaded, options: CheckOptions & { now: number; publicDir: string }, processed: ProcessAllResult, lastPlan: MadePlan | undefined): ValidateOptions {
+  return {
     articleChecks: processed.checks as ReadonlyMap<string, ArticleCheck>,
     unchecked: processed.unchecked,
     now: options.now,
@@ -426,16 +460,6 @@ function validate(
     bodies: (file) => processed.rendered.get(file),
     lastPlan,
   };
-  const before = [...loaded.problems, ...processed.problems];
-  // The one place where a build that skips invalid files differs: what it validates.
-  const { result: validated, problems: found, leftOut } = options.skipInvalid
-    ? validateLeavingOut(loaded.sources, validateOptions, before)
-    : { result: validateContent(loaded.sources, validateOptions), problems: undefined, leftOut: NOTHING_LEFT_OUT };
-  const problems = sortProblems(found ?? [...before, ...validated.problems]);
-  const leftOutFiles = new Set([...leftOut.articles, ...leftOut.comments]);
-  const stopping = problems.filter((problem) => !leftOutFiles.has(problem.file));
-  if (!validated.content || !validated.plan || !validated.planInput || hasErrors(stopping) || (options.strict && problems.length > 0)) throw new ContentError(problems);
-  return { content: validated.content, plan: { input: validated.planInput, plan: validated.plan }, problems, leftOut };
 }
 
 /**

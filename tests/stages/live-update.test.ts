@@ -51,6 +51,34 @@ describe('a preview of saved articles', () => {
     expect(html('news')).toBe(lists);
   });
 
+  test('checks the saved story against the last build alone, and keeps the comments it approved', async () => {
+    mkdirSync('content/comments/harbour', { recursive: true });
+    writeFileSync('content/comments/harbour/1.yml', 'name: Ann Reader\ndate: 2025-03-15T10:00\nbody: Good to see the wall fixed.\n');
+    writeFileSync('content/articles/harbour.md', validArticle({ title: 'Harbour wall rebuilt', summary: 'Repairs done.', related: '[tram]' }));
+    const withComment = await build(options);
+    writeFileSync('content/articles/harbour.md', validArticle({ title: 'Harbour wall rebuilt at last', summary: 'Repairs done.', related: '[tram]' }) + '\n::readmore{slug="ferry"}\n');
+    expect(await previewEdits(withComment.state!, ['content/articles/harbour.md'])).toEqual(['/news/harbour/']);
+    const page = html('news/harbour');
+    expect(page).toContain('Harbour wall rebuilt at last');
+    expect(page).toContain('Good to see the wall fixed.');
+    expect(page).toContain('href="/news/ferry/"');
+  });
+
+  test.each([
+    ['an error', validArticle({ date: '2025-02-30' })],
+    ['an unknown author', validArticle({ authors: '[nobody]' })],
+    ['a pin to no article', validArticle({ related: '[no-such-story]' })],
+    ['a Read more block naming no article', `${validArticle()}\n::readmore{slug="no-such-story"}\n`],
+    ['a new section, and so a new address', validArticle({ category: 'business' })],
+    ['a draft, no longer shown', validArticle({ draft: 'true' })],
+  ])('leaves to the update a saved story with %s, and the page as it was', async (_, text) => {
+    const before = html('news/harbour');
+    writeFileSync('content/articles/harbour.md', text);
+    expect(await previewEdits(state, ['content/articles/harbour.md'])).toBeUndefined();
+    expect(html('news/harbour')).toBe(before);
+    expect(existsSync(path.join(root, '_site/business/harbour/index.html'))).toBe(false);
+  });
+
   test('declines what it cannot do alone: a new file, or a file outside articles', async () => {
     writeFileSync('content/articles/new.md', validArticle({ title: 'New' }));
     expect(await previewEdits(state, ['content/articles/new.md'])).toBeUndefined();
