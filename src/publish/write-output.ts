@@ -52,6 +52,8 @@ export interface WriteOutputOptions {
    * and rebuilding a ten-thousand-page folder per save would.
    */
   inPlace?: boolean | undefined;
+  /** Told, updating in place, once the pages are written and before the rest (the search index takes seconds). */
+  onPagesWritten?: (() => void) | undefined;
   /** Recorded with the output, for unchangedOutput (see buildKey). */
   buildKey?: string | undefined;
 }
@@ -177,6 +179,7 @@ async function fill(
   const written = await renderPages(filling);
   made.templateFiles = reuse.templatePages ? (filling.previous?.templateFiles ?? []) : written.filter((file) => !filling.prints.pages.has(file));
   if (reuse.templatePages) made.templateFiles.forEach((file) => takeOver(filling, file));
+  if (inPlace) options.onPagesWritten?.();
 
   const startIndexing = () => indexSite(target, reuse.toIndex);
   // Updating in place, stale files go first, old index files among them.

@@ -84,8 +84,10 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
 
   const templatesDir = options.templatesDir ?? defaultPaths.templatesDir;
   const publicDir = options.publicDir ?? defaultPaths.publicDir;
-  // Saves are reported as one line each, not stage by stage.
-  const quietly = { ...options, onStage: undefined, onProgress: undefined };
+  // Saves are reported as one line each, not stage by stage. The browser
+  // reloads once an update's pages are written, not seconds later when its
+  // search index is: a saved story reaches the home page and its section then.
+  const quietly = { ...options, onStage: undefined, onProgress: undefined, onPagesWritten: () => server.reload() };
   const preview = async (files: string[]): Promise<void> => {
     if (!state) return;
     const started = performance.now();

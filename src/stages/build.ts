@@ -232,6 +232,7 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
           extraFiles: extraFiles(),
           protect: change ? [] : [options.contentDir, templatesDir, publicDir],
           inPlace: !!change,
+          onPagesWritten: change ? options.onPagesWritten : undefined,
           buildKey: keys?.build,
         });
   // Indexing for search runs inside publishing, after the pages are written; it is reported on its own.

@@ -55,6 +55,12 @@ export interface CheckOptions {
 
 export interface BuildOptions extends CheckOptions {
   outDir: string;
+  /**
+   * Told when an update after saves (see rebuild) has written its pages in
+   * place, before the search index and the other files: the preview server
+   * reloads the browser then.
+   */
+  onPagesWritten?: (() => void) | undefined;
   templatesDir?: string | undefined;
   /**
    * Stop once the content is checked when nothing the site is made from has

@@ -97,6 +97,18 @@ describe('an update after saved articles', () => {
     expect(updated?.state?.content.articles.find((a) => a.slug === 'tram')?.title).toBe('Tram opens to crowds');
   });
 
+  test('says when its pages are written, before the search index is made again', async () => {
+    const entry = () => readFileSync(path.join(root, '_site/pagefind/2025/pagefind-entry.json'), 'utf8');
+    const indexBefore = entry();
+    const seen: { section: string; index: string }[] = [];
+    writeFileSync('content/articles/tram.md', validArticle({ title: 'Tram opens to crowds', category: 'business', summary: 'Tram runs.' }));
+    await rebuild({ ...options, onPagesWritten: () => seen.push({ section: html('business'), index: entry() }) }, { state, files: ['content/articles/tram.md'], scope: 'update' });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.section).toContain('Tram opens to crowds');
+    expect(seen[0]!.index).toBe(indexBefore);
+    expect(entry()).not.toBe(indexBefore);
+  });
+
   test('an added article gets its page and appears in the lists', async () => {
     writeFileSync('content/articles/lifeboat.md', validArticle({ title: 'Lifeboat launched', date: '2025-06-01' }));
     await updateSite(state, ['content/articles/lifeboat.md']);
