@@ -245,7 +245,7 @@ export function validateSaved(files: readonly SourceFile[], last: Content, optio
   const none = { withErrors: new Set<string>(), leftOut: new Set<string>() };
   resolvePins(articles, pins, none, problems);
   // Every article of the last build's content is shown, and a saved one keeps its status.
-  if (options.bodies) checkBodyReferences(saved, options.bodies, { ...images, isShown: (article) => before.has(article.file) || savedFiles.has(article.file), ...none, among: articles }, problems);
+  if (options.bodies) checkBodyReferences(saved, options.bodies, { ...images, isShown: () => true, ...none, among: articles }, problems);
   return problems.some((problem) => problem.severity === 'error') ? undefined : saved;
 }
 
