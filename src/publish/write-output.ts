@@ -52,7 +52,7 @@ export interface WriteOutputOptions {
    * and rebuilding a ten-thousand-page folder per save would.
    */
   inPlace?: boolean | undefined;
-  /** Told, updating in place, once the pages are written and before the rest (the search index takes seconds). */
+  /** Told, updating in place, after each run of pages is written (the home page and lists first when there are many), before the rest: the search index takes seconds. */
   onPagesWritten?: (() => void) | undefined;
   /** Recorded with the output, for unchangedOutput (see buildKey). */
   buildKey?: string | undefined;
@@ -179,7 +179,6 @@ async function fill(
   const written = await renderPages(filling);
   made.templateFiles = reuse.templatePages ? (filling.previous?.templateFiles ?? []) : written.filter((file) => !filling.prints.pages.has(file));
   if (reuse.templatePages) made.templateFiles.forEach((file) => takeOver(filling, file));
-  if (inPlace) options.onPagesWritten?.();
 
   const startIndexing = () => indexSite(target, reuse.toIndex);
   // Updating in place, stale files go first, old index files among them.
@@ -238,12 +237,13 @@ async function renderPages(filling: Filling): Promise<string[]> {
   const changed = (page: { url: string }) => !reuse.pages.has(fileOf(page.url));
   const subset: SiteModel = { ...model, articles: model.articles.filter(changed), archives: model.archives.filter(changed), pages: model.pages.filter(changed) };
   const written: string[] = [];
-  for (const [index, chunk] of inChunks(subset).entries()) {
+  for (const [index, chunk] of pageRuns(subset, filling.inPlace).entries()) {
     const templatePages = index === 0 && !reuse.templatePages;
     if (chunk.articles.length + chunk.archives.length + chunk.pages.length > 0 || templatePages) {
       // Before the first run too: building the model left garbage behind.
       collectGarbage();
       written.push(...(await writePages(chunk, options.templatesDir, filling.target, { templatePages })));
+      if (filling.inPlace) options.onPagesWritten?.();
     }
   }
   refuseUnplanned(written, options.plan);
@@ -353,6 +353,20 @@ function refuseUnsafe(findings: { file: string; finding: string }[], model: Site
  * large site is rendered in several runs of at most this many pages.
  */
 const PAGES_PER_RUN = 2500;
+
+/**
+ * Story pages beyond which an update in place renders the home page,
+ * archives and lists in a run of their own first: a story new to a section
+ * is in the rail of every story page of that section (a thousand pages at
+ * ten thousand stories), and the front of the site need not wait for them.
+ */
+const FRONT_RUN_AFTER = 100;
+
+/** The Eleventy runs for `subset`: in runs of PAGES_PER_RUN; in place, with many story pages, the front of the site first. */
+function pageRuns(subset: SiteModel, inPlace: boolean): SiteModel[] {
+  if (!inPlace || subset.articles.length <= FRONT_RUN_AFTER) return inChunks(subset);
+  return [{ ...subset, articles: [] }, ...inChunks({ ...subset, archives: [], pages: [] })];
+}
 
 function inChunks(model: SiteModel): SiteModel[] {
   const chunks: SiteModel[] = [];

@@ -56,9 +56,10 @@ export interface CheckOptions {
 export interface BuildOptions extends CheckOptions {
   outDir: string;
   /**
-   * Told when an update after saves (see rebuild) has written its pages in
-   * place, before the search index and the other files: the preview server
-   * reloads the browser then.
+   * Told each time an update after saves (see rebuild) has written a run of
+   * its pages in place (the home page and lists first, when many story
+   * pages follow), before the search index and the other files: the preview
+   * server reloads the browser then.
    */
   onPagesWritten?: (() => void) | undefined;
   templatesDir?: string | undefined;

@@ -1,6 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { build, defaultPaths, rebuild, type BuildOptions, type BuildState } from '../../src/stages/build.js';
 import { ContentError, formatProblem } from '../../src/util/problems.js';
 import { writeNewsroom } from '../helpers/newsroom.js';
@@ -168,5 +168,43 @@ describe('an update after saved articles', () => {
   test('a change outside the articles is left to a full build', async () => {
     expect(await updateSite(state, ['content/authors/jane-doe.md'])).toBeUndefined();
     expect(await updateSite(state, [path.join(defaultPaths.templatesDir, 'article.njk')])).toBeUndefined();
+  });
+});
+
+describe('an update that reaches many story pages', () => {
+  // 102 stories in one section: the newest is in the rail of every other story's page.
+  const STORIES = 102;
+  const story = (n: number, title = `Council story ${n}`) =>
+    validArticle({ title, date: `2025-${String(1 + Math.floor(n / 28)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}T08:00:00`, summary: `Story ${n}.` });
+  let many: string;
+  let manyState: BuildState;
+
+  beforeAll(async () => {
+    many = writeNewsroom(Object.fromEntries(Array.from({ length: STORIES }, (_, n) => [`story-${n}.md`, story(n)])));
+    process.chdir(many);
+    manyState = (await build(options)).state!;
+    process.chdir(cwd);
+  }, 120_000);
+  afterAll(() => rmSync(many, { recursive: true, force: true }));
+
+  test('writes the home page and the lists first, and says so, before the story pages whose rails show the change', async () => {
+    process.chdir(many);
+    try {
+      const newest = STORIES - 1;
+      const page = (url: string) => readFileSync(path.join(many, '_site', url, 'index.html'), 'utf8');
+      writeFileSync(`content/articles/story-${newest}.md`, story(newest, 'Breaking news as the council resigns'));
+      const seen: { home: string; news: string; other: string }[] = [];
+      const write = () => seen.push({ home: page(''), news: page('news'), other: page('news/story-0') });
+      const updated = await rebuild({ ...options, onPagesWritten: write }, { state: manyState, files: [`content/articles/story-${newest}.md`], scope: 'update' });
+      expect(updated?.output.rendered).toBeGreaterThan(100);
+      expect(seen).toHaveLength(2);
+      expect(seen[0]!.home).toContain('Breaking news as the council resigns');
+      expect(seen[0]!.news).toContain('Breaking news as the council resigns');
+      // The rails come in the second run.
+      expect(seen[0]!.other).not.toContain('Breaking news as the council resigns');
+      expect(seen[1]!.other).toContain('Breaking news as the council resigns');
+    } finally {
+      process.chdir(cwd);
+    }
   });
 });
