@@ -79,9 +79,10 @@ export function validateContent(sources: ContentSources, options: ValidateOption
   const footerSlugs: { problem: Problem; written: string }[] = [];
   const checkedSite = validateSite(sources.site, options.baseUrl, problems, footerSlugs);
   const site = checkedSite?.site;
-  const timezone = site?.timezone ?? 'UTC';
+  const settings = linkSettings(site, options.now);
+  const { timezone } = settings;
 
-  const images: ImageLookups = { assetExists: options.assetExists, isSvg: options.isSvg ?? (() => false), publicFiles: options.publicFiles ?? [] };
+  const images = imageLookups(options);
   if (checkedSite) problems.push(...themeProblems({ theme: checkedSite.site.theme, logo: checkedSite.site.logo, file: checkedSite.file, locate: checkedSite.locate, ...images }));
   const authors = sources.authors.flatMap((file) => validateAuthor(file, images, problems));
   const categories = sources.categories.flatMap((file) => validateCategory(file, problems));
@@ -100,8 +101,7 @@ export function validateContent(sources: ContentSources, options: ValidateOption
     categories: new Set(categories.map((c) => c.slug)),
     ...images,
   };
-  const settings = { timezone, permalink: site?.permalink ?? '/:category/:slug/', now: options.now };
-  const farAhead = farAheadCheck(settings);
+  const named = { farAhead: farAheadCheck(settings), lookups };
   const checkedPins = new Map<string, { refs: string[]; at: Position[] }>();
   const at = new Map<string, ArticleCheck['article'] & object>();
   // Articles with errors of their own, so that nothing naming them (comments, pins, "Read more") is reported too.
@@ -124,14 +124,10 @@ export function validateContent(sources: ContentSources, options: ValidateOption
       leftOutSlugs.add(slug);
       return [];
     }
-    problems.push(...check.problems);
-    const tooFar = check.article && farAhead(file.path, check.article);
-    if (tooFar) problems.push(tooFar);
-    const references = check.article ? referencesOf(check.article) : check.references;
-    const before = problems.length;
-    if (references) checkReferences(file.path, references, lookups, problems);
-    if (check.article && problems.length === before) {
-      if (Array.isArray(check.article.related)) checkedPins.set(file.path, { refs: check.article.related, at: check.article.at.related });
+    const { references, allThere } = checkWithOthers(file.path, check, named, problems);
+    if (check.article && allThere) {
+      const pinned = pinsOf(check.article);
+      if (pinned) checkedPins.set(file.path, pinned);
       at.set(file.path, check.article);
       return [linkArticle(file.path, check.article, settings)];
     }
@@ -217,11 +213,10 @@ export function validateContent(sources: ContentSources, options: ValidateOption
  * validates everything and reports what it finds.
  */
 export function validateSaved(files: readonly SourceFile[], last: Content, options: ValidateOptions): Article[] | undefined {
-  const { site } = last;
-  const settings = { timezone: site.timezone, permalink: site.permalink ?? '/:category/:slug/', now: options.now };
-  const images: ImageLookups = { assetExists: options.assetExists, isSvg: options.isSvg ?? (() => false), publicFiles: options.publicFiles ?? [] };
+  const settings = linkSettings(last.site, options.now);
+  const images = imageLookups(options);
   const lookups: Lookups = { authors: new Set(last.authors.map((a) => a.slug)), categories: new Set(last.categories.map((c) => c.slug)), ...images };
-  const farAhead = farAheadCheck(settings);
+  const named = { farAhead: farAheadCheck(settings), lookups };
   const before = new Map(last.articles.map((article) => [article.file, article]));
   const problems: Problem[] = [];
   const pins = new Map<string, { refs: string[]; at: Position[] }>();
@@ -230,14 +225,12 @@ export function validateSaved(files: readonly SourceFile[], last: Content, optio
     const check = options.articleChecks?.get(file.path) ?? checkArticle(file, settings.timezone);
     const previous = before.get(file.path);
     if (!check.article || !previous) return undefined;
-    problems.push(...check.problems);
-    const tooFar = farAhead(file.path, check.article);
-    if (tooFar) problems.push(tooFar);
-    checkReferences(file.path, referencesOf(check.article), lookups, problems);
+    checkWithOthers(file.path, check, named, problems);
     const article = linkArticle(file.path, check.article, settings);
     if (article.url !== previous.url || article.status !== previous.status) return undefined;
     article.comments.approved = previous.comments.approved;
-    if (Array.isArray(check.article.related)) pins.set(file.path, { refs: check.article.related, at: check.article.at.related });
+    const pinned = pinsOf(check.article);
+    if (pinned) pins.set(file.path, pinned);
     saved.push(article);
   }
   const savedFiles = new Set(saved.map((article) => article.file));
@@ -322,6 +315,40 @@ function validateCategory(file: SourceFile, problems: Problem[]): (Category & { 
   if (!fields || !slug) return [];
   const at = { aliases: fields.aliases.map((_, index) => parsed.locate(['aliases', index])) };
   return [{ ...fields, slug, file: file.path, body: parsed.body, bodyLine: parsed.bodyLine, at }];
+}
+
+/** What linking an article takes from the site (see linkArticle). */
+function linkSettings(site: Site | undefined, now: number): { timezone: string; permalink: string; now: number } {
+  return { timezone: site?.timezone ?? 'UTC', permalink: site?.permalink ?? '/:category/:slug/', now };
+}
+
+function imageLookups(options: ValidateOptions): ImageLookups {
+  return { assetExists: options.assetExists, isSvg: options.isSvg ?? (() => false), publicFiles: options.publicFiles ?? [] };
+}
+
+/**
+ * Report an article's own problems, the far-ahead warning and what it names
+ * in other files that is not there (see checkReferences). `allThere` is
+ * false when something it names is missing.
+ */
+function checkWithOthers(
+  file: string,
+  check: ArticleCheck,
+  { farAhead, lookups }: { farAhead: ReturnType<typeof farAheadCheck>; lookups: Lookups },
+  problems: Problem[],
+): { references: ArticleReferences | undefined; allThere: boolean } {
+  problems.push(...check.problems);
+  const tooFar = check.article && farAhead(file, check.article);
+  if (tooFar) problems.push(tooFar);
+  const references = check.article ? referencesOf(check.article) : check.references;
+  const before = problems.length;
+  if (references) checkReferences(file, references, lookups, problems);
+  return { references, allThere: problems.length === before };
+}
+
+/** An article's `related:` pins with where each is written, or undefined when it pins none (or turns related links off). */
+function pinsOf(article: CheckedArticle): { refs: string[]; at: Position[] } | undefined {
+  return Array.isArray(article.related) ? { refs: article.related, at: article.at.related } : undefined;
 }
 
 /** What a valid article names in other files (see ArticleReferences). */

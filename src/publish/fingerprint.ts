@@ -67,7 +67,6 @@ export function fingerprintPages(model: SiteModel, templateKey: string): PageFin
   return { pages, templatePages: hash(shared, JSON.stringify({ home, authors, tags, heads, corrections, search: model.search })), search };
 }
 
-
 /**
  * A teaser's fingerprint, made once per teaser object. The model lists the
  * same teaser object on every page that shows the story (see

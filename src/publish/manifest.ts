@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
+import { lstatSync, readFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { filesBelow } from '../util/files-below.js';
+import { writeWhole } from '../util/write-whole.js';
 
 /** What the last build into a folder published, to tell which of its files can be taken over. */
 export interface Manifest {
@@ -30,6 +31,11 @@ export function manifestPath(cacheDir: string, outDir: string): string {
   return path.join(cacheDir, `output-${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.json`);
 }
 
+/** Where another record of the last build into `outDir` is kept (`name`: what it records), next to its manifest, so that whoever keeps one keeps all. */
+export function besideManifest(cacheDir: string, outDir: string, name: string): string {
+  return manifestPath(cacheDir, path.resolve(outDir)).replace(/\.json$/, `.${name}.json`);
+}
+
 export function readManifest(file: string): Manifest | undefined {
   try {
     const manifest = JSON.parse(readFileSync(file, 'utf8')) as Partial<Manifest>;
@@ -42,10 +48,7 @@ export function readManifest(file: string): Manifest | undefined {
 
 /** Written to a temporary name and renamed: a killed build never leaves half a manifest. */
 export function writeManifest(file: string, manifest: Manifest): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(manifest));
-  renameSync(temporary, file);
+  writeWhole(file, JSON.stringify(manifest));
 }
 
 /** Whether a file the last build published is still there with the size and time it had. */

@@ -1,20 +1,16 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { formatInstant, parseInstant } from '../util/instant.js';
-import { manifestPath } from './manifest.js';
+import { writeWhole } from '../util/write-whole.js';
+import { besideManifest } from './manifest.js';
 
 /** Where the publish time of the last build into `outDir` is kept: in the cache folder, next to that build's manifest. */
 export function publishRecordPath(cacheDir: string, outDir: string): string {
-  return manifestPath(cacheDir, path.resolve(outDir)).replace(/\.json$/, '.published.json');
+  return besideManifest(cacheDir, outDir, 'published');
 }
 
 /** Note that a build into `outDir` succeeded, published as of `at` (ms). Written whole or not at all. */
 export function recordPublishTime(cacheDir: string, outDir: string, at: number): void {
-  const file = publishRecordPath(cacheDir, outDir);
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify({ publishedAt: formatInstant(at) })}\n`);
-  renameSync(temporary, file);
+  writeWhole(publishRecordPath(cacheDir, outDir), `${JSON.stringify({ publishedAt: formatInstant(at) })}\n`);
 }
 
 /**

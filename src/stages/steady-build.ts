@@ -1,11 +1,11 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import type { ContentCounts } from '../content/content-summary.js';
 import type { Content } from '../content/types.js';
-import { manifestPath } from '../publish/manifest.js';
+import { besideManifest } from '../publish/manifest.js';
 import { NEWS_WINDOW_MS } from '../outputs/seo/sitemaps.js';
 import type { Problem } from '../util/problems.js';
+import { writeWhole } from '../util/write-whole.js';
 
 /*
  * The build that finds nothing to do, without reading the content twice:
@@ -74,7 +74,7 @@ export function recordFits(record: SteadyRecord, question: SteadyQuestion): bool
   );
 }
 
-const recordPath = (cacheDir: string, outDir: string) => manifestPath(cacheDir, path.resolve(outDir)).replace(/\.json$/, '.steady.json');
+const recordPath = (cacheDir: string, outDir: string) => besideManifest(cacheDir, outDir, 'steady');
 
 /** The record of the last build into `outDir`, if it left one that can be read. */
 export function readSteadyRecord(cacheDir: string, outDir: string): SteadyRecord | undefined {
@@ -87,9 +87,5 @@ export function readSteadyRecord(cacheDir: string, outDir: string): SteadyRecord
 
 /** Keep `record` for the next build into `outDir`: written whole or not at all. */
 export function writeSteadyRecord(cacheDir: string, outDir: string, record: SteadyRecord): void {
-  const file = recordPath(cacheDir, outDir);
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(record)}\n`);
-  renameSync(temporary, file);
+  writeWhole(recordPath(cacheDir, outDir), `${JSON.stringify(record)}\n`);
 }

@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeWhole } from './write-whole.js';
 
 /*
  * A persistent cache on disk, one small JSON file per entry, keyed by a hash
@@ -29,11 +30,7 @@ export function readEntry<T>(dir: string, key: string): T | undefined {
   return value as T;
 }
 
-/** Store a value. Written to a temporary name and renamed, so a killed build never leaves half an entry. */
+/** Store a value, whole or not at all. */
 export function writeEntry(dir: string, key: string, value: unknown): void {
-  const file = entryFile(dir, key);
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(temporary, JSON.stringify({ key, value, check: sha256(JSON.stringify(value)) }));
-  renameSync(temporary, file);
+  writeWhole(entryFile(dir, key), JSON.stringify({ key, value, check: sha256(JSON.stringify(value)) }));
 }
