@@ -3,17 +3,25 @@ import { lstat, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
- * Build into a fresh folder next to `outDir` and put it in place only when
- * `write` succeeded, so a failed build leaves the previous site whole and no
- * page of a deleted article survives.
+ * Build into a folder next to `outDir` and put it in place only when `write`
+ * succeeded, so a failed build leaves the previous site whole and no page of
+ * a deleted article survives.
+ *
+ * The site it replaces is kept beside it as the spare (`_site.spare`), and
+ * with `recycle` the next build fills that folder instead of a fresh one
+ * (`write` is told which): most of its files are the same files as the
+ * published site's (hard links), so making the new site costs the files that
+ * changed, not a link per file of the archive, and no folder of ten thousand
+ * pages is removed after each build. `write` must then remove whatever of
+ * the spare it does not keep (see keepOnly).
  *
  * `protect` lists folders the output must never contain or replace (the
  * content, the templates): `--out .` must not delete the newsroom.
  */
 export async function publishAtomically<T>(
   outDir: string,
-  write: (stagingDir: string) => Promise<T>,
-  options: { protect?: string[] } = {},
+  write: (stagingDir: string, recycled: boolean) => Promise<T>,
+  options: { protect?: string[]; recycle?: boolean } = {},
 ): Promise<T> {
   const target = path.resolve(outDir);
   refuseDangerousTarget(target, [process.cwd(), ...(options.protect ?? [])]);
@@ -23,18 +31,33 @@ export async function publishAtomically<T>(
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const staging = `${target}.building-${suffix}`;
   const retired = `${target}.old-${suffix}`;
-  await mkdir(staging);
+  const spare = spareOf(target);
+  // The rename claims the spare: a build running beside this one finds none and starts afresh.
+  const recycled = options.recycle === true && (await rename(spare, staging).then(() => true, () => false));
+  if (!recycled) await mkdir(staging);
   try {
-    const result = await write(staging);
+    const result = await write(staging, recycled);
     const existing = await lstat(target).catch(() => undefined);
     if (existing) await rename(target, retired);
     await rename(staging, target);
-    if (existing) await rm(retired, { recursive: true, force: true });
+    if (existing) await keepAsSpare(retired, spare);
     return result;
   } catch (cause) {
     await rm(staging, { recursive: true, force: true });
     throw cause;
   }
+}
+
+/** Where the site before the last one is kept for the next build to fill. */
+export function spareOf(outDir: string): string {
+  return `${path.resolve(outDir)}.spare`;
+}
+
+/** The retired site becomes the spare, in place of an older one that was not recycled. */
+async function keepAsSpare(retired: string, spare: string): Promise<void> {
+  await rm(spare, { recursive: true, force: true });
+  // Another build may have put its own spare there meanwhile: one is enough.
+  await rename(retired, spare).catch(() => rm(retired, { recursive: true, force: true }));
 }
 
 /**

@@ -51,10 +51,9 @@ export function writeManifest(file: string, manifest: Manifest): void {
   writeWhole(file, JSON.stringify(manifest));
 }
 
-/** Whether a file the last build published is still there with the size and time it had. */
-export function isIntact(outDir: string, previous: Manifest | undefined, file: string): boolean {
+/** Whether a file the last build published is still there (`stat`: its stats now) with the size and time it had. */
+export function isIntact(previous: Manifest | undefined, file: string, stat: Stats | undefined): boolean {
   const recorded = previous?.files[file];
-  const stat = statOrUndefined(path.join(outDir, file));
   return !!recorded && !!stat && stat.size === recorded[0] && stat.mtimeMs === recorded[1];
 }
 

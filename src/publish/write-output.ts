@@ -14,6 +14,7 @@ import { copyKeepingTime, folderMaker, linkOrCopy, type FolderMaker } from '../u
 import { packageVersion } from '../util/package-version.js';
 import { ContentError, error } from '../util/problems.js';
 import { publishAtomically, recoverInterrupted } from './atomic.js';
+import { keepOnly, removeUnclaimed } from './recycle.js';
 import { collectGarbage } from './collect-garbage.js';
 import { fingerprintPages, type PageFingerprints } from './fingerprint.js';
 import { isIntact, listFiles, manifestPath, readManifest, statOrUndefined, writeManifest, type Manifest } from './manifest.js';
@@ -86,7 +87,8 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
   const prints = fingerprintPages(model, templatesKey(options.templatesDir));
   const manifestFile = options.cacheDir ? manifestPath(options.cacheDir, outDir) : undefined;
   const previous = manifestFile ? readManifest(manifestFile) : undefined;
-  const intact = (file: string): boolean => isIntact(outDir, previous, file);
+  const published = publishedStats(outDir);
+  const intact = (file: string): boolean => isIntact(previous, file, published(file));
   const publicFiles = publicSources(options);
   const extrasKey = options.extraFiles ? extraFilesKey(options.extraFiles.key, prints) : undefined;
   const shards = searchShards(model.articles, model.pages).map((shard) => ({ shard, key: shardKey(shard, prints) }));
@@ -105,11 +107,15 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
     // Part of the index → its files: the kept parts now, the made ones once written.
     searchFiles: new Map(reuse.search),
   };
-  const fillInto = (target: string, inPlace: boolean) =>
-    fill({ model, options, outDir, target, inPlace, previous, reuse, prints, publicFiles, intact, reused: 0, makeFolder: folderMaker() }, made);
+  const fillInto = (target: string, inPlace: boolean, recycled: boolean) =>
+    fill(
+      { model, options, outDir, target, inPlace, previous, reuse, prints, publicFiles, intact, reused: 0, makeFolder: folderMaker(), present: recycled ? keepOnly(target, mayKeep(reuse, previous), published) : undefined },
+      made,
+    );
   const report = options.inPlace
-    ? await fillInto(outDir, true)
-    : await publishAtomically(outDir, (staging) => fillInto(staging, false), { protect: options.protect });
+    ? await fillInto(outDir, true, false)
+    : // Without a last build there is nothing in the spare to keep: a fresh folder costs less than clearing it.
+      await publishAtomically(outDir, (staging, recycled) => fillInto(staging, false, recycled), { protect: options.protect, recycle: previous !== undefined });
 
   const files = listFiles(outDir);
   if (manifestFile) {
@@ -141,7 +147,7 @@ export async function unchangedOutput(outDir: string, cacheDir: string, buildKey
   const previous = readManifest(manifestPath(cacheDir, resolved));
   if (previous?.buildKey !== buildKey) return undefined;
   const files = Object.keys(previous.files);
-  if (!files.every((file) => isIntact(resolved, previous, file))) return undefined;
+  if (!files.every((file) => isIntact(previous, file, statOrUndefined(path.join(resolved, file))))) return undefined;
   return { files: files.length, rendered: 0, reused: files.length, upToDate: true };
 }
 
@@ -162,6 +168,8 @@ interface Filling {
   reused: number;
   /** Makes the target's folders, each once. */
   makeFolder: FolderMaker;
+  /** Filling the spare (see publishAtomically): the files in it that are the published ones, until taken over. */
+  present: Set<string> | undefined;
 }
 
 /**
@@ -192,7 +200,9 @@ async function fill(
       removeStale(filling, new Set([...filling.publicFiles.keys(), ...filling.prints.pages.keys(), ...made.templateFiles, ...made.extraHashes.keys(), ...keptSearchFiles]));
       if (reuse.toIndex.length > 0) indexing = startIndexing();
     } else {
-      keptSearchFiles.forEach((file) => linkOrCopy(path.join(filling.outDir, file), path.join(target, file), filling.makeFolder));
+      keptSearchFiles.forEach((file) => takeOver(filling, file, false));
+      // Kept by keepOnly as possibly wanted (an extra file not made again), but not wanted after all.
+      if (filling.present) removeUnclaimed(target, filling.present);
     }
     refuseUnsafe(scanPages(target, htmlOnly([...written, ...extraWritten]), new Map([...pageScripts(model.site, [...model.articles, ...model.pages]), ...(options.extraFiles?.scripts ?? [])])), model, filling.outDir);
   } finally {
@@ -215,10 +225,34 @@ async function fill(
   return { rendered: written.length, reused: filling.reused, search };
 }
 
-/** Take a file over from the last output: a hard link into a fresh folder; in place it is already there. */
+/** Take a file over from the last output: a hard link into a fresh folder; in place, or in the spare when keepOnly kept it, it is already there. */
 function takeOver(filling: Filling, file: string, count = true): void {
-  if (!filling.inPlace) linkOrCopy(path.join(filling.outDir, file), path.join(filling.target, file), filling.makeFolder);
+  if (!filling.inPlace && !filling.present?.delete(file)) linkOrCopy(path.join(filling.outDir, file), path.join(filling.target, file), filling.makeFolder);
   if (count) filling.reused++;
+}
+
+/**
+ * What a build filling the spare may keep of it: every file it may take over
+ * from the last output. The extra files are judged one by one as they are
+ * made, so all of the last ones are candidates.
+ */
+function mayKeep(reuse: ReusePlan, previous: Manifest | undefined): Set<string> {
+  return new Set([
+    ...reuse.public,
+    ...reuse.pages,
+    ...(reuse.templatePages ? (previous?.templateFiles ?? []) : []),
+    ...Object.keys(previous?.extras ?? {}),
+    ...[...reuse.search.values()].flat(),
+  ]);
+}
+
+/** Stats of the files of `dir`, each read once, when first asked: only this build changes them while it runs, and it asks before it does. */
+function publishedStats(dir: string): (file: string) => Stats | undefined {
+  const stats = new Map<string, Stats | undefined>();
+  return (file) => {
+    if (!stats.has(file)) stats.set(file, statOrUndefined(path.join(dir, file)));
+    return stats.get(file);
+  };
 }
 
 /** Public and generated files first: a page of ours at the same path replaces one. */
@@ -271,6 +305,8 @@ function makeExtras(filling: Filling, hashes: Map<string, string>): string[] {
     }
     bytes ??= Buffer.from(made.content);
     filling.makeFolder(path.dirname(path.join(filling.target, file)));
+    // The spare's copy is the published file itself: writing into it would change the live site.
+    if (filling.present?.delete(file)) unlinkSync(path.join(filling.target, file));
     writeFileSync(path.join(filling.target, file), bytes);
     written.push(file);
   }

@@ -118,6 +118,49 @@ describe('publishAtomically', () => {
     // While the new site was written, the previous one was back in place and
     // the only other folder was the new staging folder.
     expect(seen).toEqual({ site: 'previous', [staging]: 'new' });
-    expect(folders()).toEqual({ site: 'new' });
+    // The site it replaced is kept as the spare.
+    expect(folders()).toEqual({ site: 'new', 'site.spare': 'previous' });
+  });
+
+  test('with recycle, the next build fills the spare, and the site it replaces becomes the spare', async () => {
+    lay({ site: 'second', 'site.spare': 'first' });
+    const seen = await publishAtomically(
+      path.join(root, 'site'),
+      async (staging, recycled) => {
+        const found = { recycled, page: readFileSync(path.join(staging, 'index.html'), 'utf8'), folders: readdirSync(root).sort() };
+        writeFileSync(path.join(staging, 'index.html'), 'third');
+        return found;
+      },
+      { recycle: true },
+    );
+    expect(seen).toMatchObject({ recycled: true, page: 'first' });
+    // Claimed: no spare beside the staging folder while it was filled.
+    expect(seen.folders).toEqual(['site', expect.stringMatching(/^site\.building-/)]);
+    expect(folders()).toEqual({ site: 'third', 'site.spare': 'second' });
+  });
+
+  test('without recycle, a fresh folder is filled and the old spare is replaced', async () => {
+    lay({ site: 'second', 'site.spare': 'first' });
+    const recycled = await publishAtomically(path.join(root, 'site'), async (staging, recycled) => {
+      expect(readdirSync(staging)).toEqual([]);
+      writeFileSync(path.join(staging, 'index.html'), 'third');
+      return recycled;
+    });
+    expect(recycled).toBe(false);
+    expect(folders()).toEqual({ site: 'third', 'site.spare': 'second' });
+  });
+
+  test('a failed build into the spare leaves the site as it was, and no spare', async () => {
+    lay({ site: 'second', 'site.spare': 'first' });
+    const failed = publishAtomically(
+      path.join(root, 'site'),
+      async (staging) => {
+        writeFileSync(path.join(staging, 'index.html'), 'half');
+        throw new Error('template error');
+      },
+      { recycle: true },
+    );
+    await expect(failed).rejects.toThrow('template error');
+    expect(folders()).toEqual({ site: 'second' });
   });
 });

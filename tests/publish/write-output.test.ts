@@ -1,9 +1,10 @@
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { build, defaultPaths, type BuildOptions, type BuildState } from '../../src/stages/build.js';
 import { writeOutput } from '../../src/publish/write-output.js';
 import type { OutputFile } from '../../src/outputs/seo/sitemaps.js';
+import { sha256Manifest } from '../helpers/manifest.js';
 import { writeNewsroom } from '../helpers/newsroom.js';
 import { validArticle } from '../helpers/sources.js';
 
@@ -118,6 +119,68 @@ describe('publishing only what changed', () => {
     expect(result.output.upToDate).toBe(false);
     const pages = readdirSync(path.join(root, '_site'), { recursive: true }).filter((file) => String(file).endsWith('.html'));
     expect(result.output.rendered).toBe(pages.length);
+  });
+});
+
+describe('the spare: the site before the last, filled by the next build', () => {
+  const spare = () => path.join(root, '_site.spare');
+  const editBody = (name: string, text: string) => {
+    const file = path.join(root, 'content/articles', name);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/The first paragraph\.|A body edit \d\./, text));
+  };
+
+  test('a third build, filling the first build’s folder, gives the files a fresh build gives', async () => {
+    // A tag of its own: its pages and feeds go with the article.
+    writeFileSync(path.join(root, 'content/articles/ferry.md'), validArticle({ title: 'Ferry returns', date: '2024-02-01', summary: 'Ferry back.', tags: '[Ferries]' }));
+    await build(options);
+    expect(existsSync(path.join(root, '_site/tags/ferries/feed.xml'))).toBe(true);
+    editBody('harbour.md', 'A body edit 1.');
+    await build(options);
+    expect(readFileSync(path.join(spare(), 'news/harbour/index.html'), 'utf8')).toContain('The first paragraph.');
+
+    editBody('harbour.md', 'A body edit 2.');
+    unlinkSync(path.join(root, 'content/articles/ferry.md'));
+    writeFileSync(path.join(root, 'content/articles/tram.md'), validArticle({ title: 'Tram opens to crowds', category: 'business', summary: 'Tram runs.' }));
+    const third = await build(options);
+    expect(third.output.reused).toBeGreaterThan(0);
+    // Not even the folder of the deleted article's page is left.
+    expect(existsSync(path.join(root, '_site/news/ferry'))).toBe(false);
+    expect(existsSync(path.join(root, '_site/tags/ferries'))).toBe(false);
+    expect(readFileSync(page('news/harbour'), 'utf8')).toContain('A body edit 2.');
+    const fresh = await build({ ...options, outDir: path.join(root, 'fresh'), cacheDir: path.join(root, 'fresh-cache') });
+    expect(fresh.output.reused).toBe(0);
+    expect(sha256Manifest(path.join(root, '_site'))).toBe(sha256Manifest(path.join(root, 'fresh')));
+  });
+
+  test('files put in the spare by hand are never published', async () => {
+    await build(options);
+    editBody('harbour.md', 'A body edit 1.');
+    await build(options);
+    const ferry = readFileSync(page('news/ferry'), 'utf8');
+    writeFileSync(path.join(spare(), 'stray.html'), 'stray');
+    unlinkSync(path.join(spare(), 'news/ferry/index.html'));
+    writeFileSync(path.join(spare(), 'news/ferry/index.html'), 'stale');
+
+    editBody('harbour.md', 'A body edit 2.');
+    await build(options);
+    expect(existsSync(path.join(root, '_site/stray.html'))).toBe(false);
+    expect(readFileSync(page('news/ferry'), 'utf8')).toBe(ferry);
+  });
+
+  test('a build that fails while filling the spare leaves every published file as it was', async () => {
+    await build(options);
+    editBody('harbour.md', 'A body edit 1.');
+    await build(options);
+    const published = sha256Manifest(path.join(root, '_site'));
+
+    // A template change renders every page again, into files the spare shares with the site (hard links).
+    const templatesDir = path.join(root, 'templates');
+    cpSync(defaultPaths.templatesDir, templatesDir, { recursive: true });
+    const article = path.join(templatesDir, '_includes/pages/article.njk');
+    writeFileSync(article, readFileSync(article, 'utf8').replace('<h1>{{ article.title }}</h1>', '<h1>{{ article.title | safe }}</h1>'));
+    writeFileSync(path.join(root, 'content/articles/tram.md'), validArticle({ title: 'Tram <img src=x onerror=alert(1)>', category: 'business' }));
+    await expect(build({ ...options, templatesDir })).rejects.toThrow();
+    expect(sha256Manifest(path.join(root, '_site'))).toBe(published);
   });
 });
 
