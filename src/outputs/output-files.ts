@@ -30,7 +30,7 @@ export interface ExtraFiles {
    */
   key: string;
   /** The files, made one by one as they are taken. */
-  make: () => Iterable<OutputFile>;
+  make: () => Iterable<OutputFile<string | Buffer>>;
   /** The scripts the pages among them load, by file, for the scan of the written pages (see pageScripts). */
   scripts?: ReadonlyMap<string, ReadonlySet<string>> | undefined;
 }
@@ -77,7 +77,7 @@ export function outputFiles(model: SiteModel, options: OutputFileOptions): Extra
   };
 }
 
-function* otherFiles(model: SiteModel, published: SiteModel['articles'], newsPath: string, options: OutputFileOptions): Generator<OutputFile> {
+function* otherFiles(model: SiteModel, published: SiteModel['articles'], newsPath: string, options: OutputFileOptions): Generator<OutputFile<string | Buffer>> {
   const { site } = model;
   const newest = published[0]?.updated?.iso ?? published[0]?.published.iso;
   const pages: SitemapPage[] = [

@@ -297,13 +297,13 @@ function makeExtras(filling: Filling, hashes: Map<string, string>): string[] {
     const file = made.path;
     // A keyed file is judged on its key, before it is made; any other on its bytes.
     let bytes: Buffer | undefined;
-    const hash = made.key !== undefined ? `key:${made.key}` : createHash('sha1').update((bytes = Buffer.from(made.content))).digest('hex');
+    const hash = made.key !== undefined ? `key:${made.key}` : createHash('sha1').update((bytes = bytesOf(made.content))).digest('hex');
     hashes.set(file, hash);
     if (filling.previous?.extras?.[file] === hash && filling.intact(file)) {
       takeOver(filling, file);
       continue;
     }
-    bytes ??= Buffer.from(made.content);
+    bytes ??= bytesOf(made.content);
     filling.makeFolder(path.dirname(path.join(filling.target, file)));
     // The spare's copy is the published file itself: writing into it would change the live site.
     if (filling.present?.delete(file)) unlinkSync(path.join(filling.target, file));
@@ -353,6 +353,8 @@ function publicSources(options: WriteOutputOptions): Map<string, PublicFile> {
   for (const [published, source] of options.generatedFiles ?? []) files.set(published, { source, stat: lstatSync(source) });
   return files;
 }
+
+const bytesOf = (content: string | Buffer): Buffer => (typeof content === 'string' ? Buffer.from(content) : content);
 
 const htmlOnly = (files: string[]): string[] => files.filter((file) => file.endsWith('.html'));
 

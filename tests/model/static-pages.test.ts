@@ -26,7 +26,7 @@ function modelOf(drafts: boolean) {
 
 const files = (drafts: boolean) => {
   const model = modelOf(drafts);
-  return { model, made: new Map([...outputFiles(model, { now: Date.parse('2026-01-01T00:00:00Z'), assetNames: new Map() }).make()].map((file) => [file.path, file.content])) };
+  return { model, made: new Map([...outputFiles(model, { now: Date.parse('2026-01-01T00:00:00Z'), assetNames: new Map() }).make()].map((file) => [file.path, file.content.toString()])) };
 };
 
 describe('pages in the files made without templates', () => {

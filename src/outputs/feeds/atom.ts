@@ -1,6 +1,7 @@
 import { distinctCategories } from './categories.js';
 import { lastChange, rfc3339Date } from './feed-dates.js';
 import type { FeedInput, FeedItem } from './feed-input.js';
+import { joinLines } from './feed-bytes.js';
 import { itemContentHtml } from './item-content.js';
 import { perItem } from './per-item.js';
 import { xmlAttribute, xmlText } from '../../util/xml-text.js';
@@ -22,8 +23,8 @@ function renderAuthor(author: { name: string; url: string }): string[] {
   ];
 }
 
-const renderEntry = perItem((item: FeedItem, siteUrl: string): string =>
-  [
+const renderEntry = perItem((item: FeedItem, siteUrl: string): Buffer =>
+  Buffer.from([
     '  <entry>',
     element('    ', 'id', item.url),
     element('    ', 'title', item.title),
@@ -35,7 +36,7 @@ const renderEntry = perItem((item: FeedItem, siteUrl: string): string =>
     element('    ', 'summary', item.summary),
     `    <content type="html">${xmlText(itemContentHtml(item, siteUrl))}</content>`,
     '  </entry>',
-  ].join('\n'),
+  ].join('\n')),
 );
 
 /**
@@ -44,7 +45,7 @@ const renderEntry = perItem((item: FeedItem, siteUrl: string): string =>
  * Everything comes from `feed`, nothing from the clock: the same feed gives
  * the same bytes.
  */
-export function renderAtom(feed: FeedInput): string {
+export function renderAtom(feed: FeedInput): Buffer {
   // An entry without an author inherits the feed's; Atom requires one or the other.
   const feedAuthor = feed.items.some((item) => item.authors.length === 0)
     ? ['  <author>', element('    ', 'name', feed.title), '  </author>']
@@ -63,5 +64,5 @@ export function renderAtom(feed: FeedInput): string {
     ...feed.items.map((item) => renderEntry(item, feed.siteUrl)),
     '</feed>',
   ];
-  return `${lines.join('\n')}\n`;
+  return joinLines(lines);
 }

@@ -8,8 +8,18 @@ import { removeNonXmlChars } from '../../util/xml-text.js';
 // JSON could carry control characters and lone surrogates, as escapes, but
 // the same text then reaches readers as in the RSS and Atom files.
 const clean = removeNonXmlChars;
+const ITEM_SEPARATOR = Buffer.from(',\n');
 
-const jsonItem = perItem((item: FeedItem, siteUrl: string) => ({
+// Each item as it stands in a feed's `items`, two levels in, as bytes: made
+// once and shared by every feed the item is in (see joinLines).
+const ITEM_INDENT = '    ';
+const jsonItem = perItem((item: FeedItem, siteUrl: string): Buffer => {
+  const text = JSON.stringify(itemObject(item, siteUrl), null, 2);
+  // JSON escapes the newlines inside strings: every newline here is between lines.
+  return Buffer.from(ITEM_INDENT + text.replaceAll('\n', `\n${ITEM_INDENT}`));
+});
+
+const itemObject = (item: FeedItem, siteUrl: string) => ({
     id: clean(item.url),
     url: clean(item.url),
     title: clean(item.title),
@@ -20,13 +30,13 @@ const jsonItem = perItem((item: FeedItem, siteUrl: string) => ({
     date_modified: item.updated ? rfc3339Date(item.updated) : undefined,
     authors: item.authors.map((author) => ({ name: clean(author.name), url: author.url ? clean(author.url) : undefined })),
     tags: distinctCategories(item.categories).map(clean),
-}));
+});
 
 /**
  * The feed as JSON Feed 1.1, indented by two spaces. Keys whose value is
  * missing are left out. The same feed gives the same bytes.
  */
-export function renderJsonFeed(feed: FeedInput): string {
+export function renderJsonFeed(feed: FeedInput): Buffer {
   const document = {
     version: 'https://jsonfeed.org/version/1.1',
     title: clean(feed.title),
@@ -35,7 +45,14 @@ export function renderJsonFeed(feed: FeedInput): string {
     description: clean(feed.description),
     icon: feed.iconUrl ? clean(feed.iconUrl) : undefined,
     language: clean(feed.language),
-    items: feed.items.map((item) => jsonItem(item, feed.siteUrl)),
+    items: [],
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  const text = JSON.stringify(document, null, 2);
+  if (feed.items.length === 0) return Buffer.from(`${text}\n`);
+  // `items` is the last key: its items go between its brackets as JSON.stringify would put them.
+  const brackets = text.lastIndexOf('[]');
+  const parts: Buffer[] = [Buffer.from(`${text.slice(0, brackets)}[\n`)];
+  feed.items.forEach((item, index) => parts.push(...(index > 0 ? [ITEM_SEPARATOR] : []), jsonItem(item, feed.siteUrl)));
+  parts.push(Buffer.from(`\n  ]${text.slice(brackets + 2)}\n`));
+  return Buffer.concat(parts);
 }

@@ -1,6 +1,7 @@
 import { distinctCategories } from './categories.js';
 import { lastChange, rfc3339Date, rfc822Date } from './feed-dates.js';
 import type { FeedInput, FeedItem } from './feed-input.js';
+import { joinLines } from './feed-bytes.js';
 import { itemContentHtml } from './item-content.js';
 import { perItem } from './per-item.js';
 import { htmlText, xmlAttribute, xmlCdata, xmlText } from '../../util/xml-text.js';
@@ -13,8 +14,8 @@ const NAMESPACES = [
 
 const element = (name: string, text: string) => `<${name}>${xmlText(text)}</${name}>`;
 
-const renderItem = perItem((item: FeedItem, siteUrl: string): string =>
-  [
+const renderItem = perItem((item: FeedItem, siteUrl: string): Buffer =>
+  Buffer.from([
     '    <item>',
     `      ${element('title', item.title)}`,
     `      ${element('link', item.url)}`,
@@ -28,7 +29,7 @@ const renderItem = perItem((item: FeedItem, siteUrl: string): string =>
     ...item.authors.map((author) => `      ${element('dc:creator', author.name)}`),
     ...distinctCategories(item.categories).map((category) => `      ${element('category', category)}`),
     '    </item>',
-  ].join('\n'),
+  ].join('\n')),
 );
 
 /**
@@ -36,7 +37,7 @@ const renderItem = perItem((item: FeedItem, siteUrl: string): string =>
  * `dc:creator` per author and an `atom:link` to itself. Everything comes from
  * `feed`, nothing from the clock: the same feed gives the same bytes.
  */
-export function renderRss(feed: FeedInput): string {
+export function renderRss(feed: FeedInput): Buffer {
   const changed = lastChange(feed.items);
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
@@ -61,5 +62,5 @@ export function renderRss(feed: FeedInput): string {
     '  </channel>',
     '</rss>',
   ];
-  return `${lines.join('\n')}\n`;
+  return joinLines(lines);
 }

@@ -23,7 +23,7 @@ export const ARCHIVE_FEED_ITEMS = 20;
  * last build's file when the key is the same (see makeExtras), which for
  * one story changed is all but the few feeds it is in.
  */
-export function* siteFeeds(model: SiteModel): Generator<OutputFile & { key: string }> {
+export function* siteFeeds(model: SiteModel): Generator<OutputFile<Buffer> & { key: string }> {
   const { site } = model;
   const address = (sitePath: string) => absolute(site, sitePath);
   const published = model.articles.filter((page) => !page.banner);
@@ -81,7 +81,7 @@ export function* siteFeeds(model: SiteModel): Generator<OutputFile & { key: stri
 }
 
 /** A file whose content is made when read. */
-function keyedFile(file: string, key: string, render: () => string): OutputFile & { key: string } {
+function keyedFile(file: string, key: string, render: () => Buffer): OutputFile<Buffer> & { key: string } {
   return {
     path: file,
     key,

@@ -5,9 +5,10 @@ import { xmlText } from '../../util/xml-text.js';
 import { HOST_FILES, sitemapPartFile } from '../../routes/addresses.js';
 
 /** A file to write: `path` is relative to the output root, `/`-separated. */
-export interface OutputFile {
+export interface OutputFile<Content extends string | Buffer = string> {
   path: string;
-  content: string;
+  /** Text, or bytes already encoded (a feed: see joinLines). */
+  content: Content;
   /**
    * For a file made from inputs known before it is made (a feed): a
    * fingerprint of them and of the code that makes it. The last build's file

@@ -36,7 +36,7 @@ const feed: FeedInput = {
 };
 
 test('RSS 2.0', () => {
-  expect(renderRss(feed)).toBe(`<?xml version="1.0" encoding="utf-8"?>
+  expect(renderRss(feed).toString()).toBe(`<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
   <channel>
     <title>The Ellery Courier: Harbour</title>
@@ -69,7 +69,7 @@ test('RSS 2.0', () => {
 });
 
 test('Atom', () => {
-  expect(renderAtom(feed)).toBe(`<?xml version="1.0" encoding="utf-8"?>
+  expect(renderAtom(feed).toString()).toBe(`<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">
   <id>https://courier.example.org/tags/harbour/atom.xml</id>
   <title>The Ellery Courier: Harbour</title>
@@ -102,7 +102,7 @@ test('Atom', () => {
 });
 
 test('JSON Feed 1.1', () => {
-  expect(renderJsonFeed(feed)).toBe(String.raw`{
+  expect(renderJsonFeed(feed).toString()).toBe(String.raw`{
   "version": "https://jsonfeed.org/version/1.1",
   "title": "The Ellery Courier: Harbour",
   "home_page_url": "https://courier.example.org/tags/harbour/",

@@ -13,7 +13,7 @@ interface JsonFeed {
   items: Record<string, unknown>[];
 }
 
-const json = renderJsonFeed(fixtureFeed());
+const json = renderJsonFeed(fixtureFeed()).toString();
 const parsed = JSON.parse(json) as JsonFeed;
 
 test('top-level fields of JSON Feed 1.1', () => {
@@ -71,6 +71,6 @@ test('characters XML forbids are left out here too', () => {
   const first = feed.items[0];
   if (!first) throw new Error('the fixture has items');
   first.title = 'Bell\u0007 \uD800rings\uFFFF';
-  const [item] = (JSON.parse(renderJsonFeed(feed)) as JsonFeed).items;
+  const [item] = (JSON.parse(renderJsonFeed(feed).toString()) as JsonFeed).items;
   expect(item?.title).toBe('Bell rings');
 });

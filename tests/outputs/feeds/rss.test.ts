@@ -5,10 +5,10 @@ import { renderRss } from '../../../src/outputs/feeds/rss.js';
 import { fixtureFeed, HOSTILE_SUMMARY, HOSTILE_TITLE, RESOLVED_CONTENT, RFC_822 } from './fixture.js';
 import { xmlProblems } from './well-formed-xml.js';
 
-const read = (feed: FeedInput) => load(renderRss(feed), { xml: true });
+const read = (feed: FeedInput) => load(renderRss(feed).toString(), { xml: true });
 
 describe('RSS 2.0 of the fixture feed', () => {
-  const xml = renderRss(fixtureFeed());
+  const xml = renderRss(fixtureFeed()).toString();
   const $ = load(xml, { xml: true });
 
   test('is well-formed XML', () => {
@@ -86,7 +86,7 @@ test('no items: no lastBuildDate and no item, still well-formed', () => {
   const $ = read(feed);
   expect($('lastBuildDate')).toHaveLength(0);
   expect($('item')).toHaveLength(0);
-  expect(xmlProblems(renderRss(feed))).toEqual([]);
+  expect(xmlProblems(renderRss(feed).toString())).toEqual([]);
 });
 
 test('without an icon there is no image', () => {
