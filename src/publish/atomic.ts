@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -31,9 +31,9 @@ export async function publishAtomically<T>(
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const staging = `${target}.building-${suffix}`;
   const retired = `${target}.old-${suffix}`;
-  const spare = spareOf(target);
+  const spare = `${target}.spare`;
   // The rename claims the spare: a build running beside this one finds none and starts afresh.
-  const recycled = options.recycle === true && (await rename(spare, staging).then(() => true, () => false));
+  const recycled = options.recycle === true && (await isSpare(spare)) && (await rename(spare, staging).then(() => true, () => false));
   if (!recycled) await mkdir(staging);
   try {
     const result = await write(staging, recycled);
@@ -48,16 +48,24 @@ export async function publishAtomically<T>(
   }
 }
 
-/** Where the site before the last one is kept for the next build to fill. */
-export function spareOf(outDir: string): string {
-  return `${path.resolve(outDir)}.spare`;
-}
+/**
+ * A file in every spare, written before it becomes one: a folder of that
+ * name that Broadsheet did not make (someone's own `site.spare/` beside
+ * `--out site`) is never filled or removed. The site never holds it: the
+ * build filling a spare removes it with everything else it does not keep.
+ */
+const SPARE_MARK = '.broadsheet-spare';
 
 /** The retired site becomes the spare, in place of an older one that was not recycled. */
 async function keepAsSpare(retired: string, spare: string): Promise<void> {
-  await rm(spare, { recursive: true, force: true });
-  // Another build may have put its own spare there meanwhile: one is enough.
+  if (await isSpare(spare)) await rm(spare, { recursive: true, force: true });
+  await writeFile(path.join(retired, SPARE_MARK), 'The site before the last, kept by Broadsheet for its next build to fill. Safe to delete.\n');
+  // Another build may have put its own spare there meanwhile, or the name is someone else's folder: one is enough.
   await rename(retired, spare).catch(() => rm(retired, { recursive: true, force: true }));
+}
+
+async function isSpare(folder: string): Promise<boolean> {
+  return (await lstat(path.join(folder, SPARE_MARK)).catch(() => undefined))?.isFile() === true;
 }
 
 /**

@@ -38,6 +38,9 @@ function folders(): Record<string, string> {
   return Object.fromEntries(readdirSync(root).sort().map((name) => [name, readFileSync(path.join(root, name, 'index.html'), 'utf8')]));
 }
 
+/** What a spare Broadsheet made carries (see keepAsSpare). */
+const markSpare = () => writeFileSync(path.join(root, 'site.spare', '.broadsheet-spare'), '');
+
 const withPids = (folders: Record<string, string>): Record<string, string> =>
   Object.fromEntries(Object.entries(folders).map(([name, site]) => [name.replace('DEAD', DEAD).replace('LIVE', LIVE), site]));
 
@@ -124,6 +127,7 @@ describe('publishAtomically', () => {
 
   test('with recycle, the next build fills the spare, and the site it replaces becomes the spare', async () => {
     lay({ site: 'second', 'site.spare': 'first' });
+    markSpare();
     const seen = await publishAtomically(
       path.join(root, 'site'),
       async (staging, recycled) => {
@@ -141,6 +145,7 @@ describe('publishAtomically', () => {
 
   test('without recycle, a fresh folder is filled and the old spare is replaced', async () => {
     lay({ site: 'second', 'site.spare': 'first' });
+    markSpare();
     const recycled = await publishAtomically(path.join(root, 'site'), async (staging, recycled) => {
       expect(readdirSync(staging)).toEqual([]);
       writeFileSync(path.join(staging, 'index.html'), 'third');
@@ -150,8 +155,24 @@ describe('publishAtomically', () => {
     expect(folders()).toEqual({ site: 'third', 'site.spare': 'second' });
   });
 
+  test('a folder named like the spare that Broadsheet did not make is neither filled nor removed', async () => {
+    lay({ site: 'second', 'site.spare': 'mine' });
+    const recycled = await publishAtomically(
+      path.join(root, 'site'),
+      async (staging, recycled) => {
+        writeFileSync(path.join(staging, 'index.html'), 'third');
+        return recycled;
+      },
+      { recycle: true },
+    );
+    expect(recycled).toBe(false);
+    expect(folders()).toEqual({ site: 'third', 'site.spare': 'mine' });
+    expect(readdirSync(path.join(root, 'site.spare'))).toEqual(['index.html']);
+  });
+
   test('a failed build into the spare leaves the site as it was, and no spare', async () => {
     lay({ site: 'second', 'site.spare': 'first' });
+    markSpare();
     const failed = publishAtomically(
       path.join(root, 'site'),
       async (staging) => {
