@@ -235,9 +235,9 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
           onPagesWritten: change ? options.onPagesWritten : undefined,
           buildKey: keys?.build,
         });
-  stage('publish', output.files, output.upToDate ? 'nothing changed' : `${output.rendered} rendered, ${output.reused} kept`);
-  // Pagefind's own time, within publishing: it indexes each part as soon as its pages are written.
-  if (output.search) options.onStage?.({ stage: 'search', count: output.search.pages, ms: output.search.ms, note: 'while publishing' });
+  // Indexing for search runs inside publishing, after the pages are written; it is reported on its own.
+  stage('publish', output.files, output.upToDate ? 'nothing changed' : `${output.rendered} rendered, ${output.reused} kept`, output.search?.ms);
+  if (output.search) options.onStage?.({ stage: 'search', count: output.search.pages, ms: output.search.ms });
 
   const state: BuildState = {
     sources: loaded.sources,
@@ -548,9 +548,10 @@ const svgFiles = (assets: ReadonlySet<string>): string[] => [...assets].filter((
 
 function timer(onStage: CheckOptions['onStage']) {
   let last = performance.now();
-  return (name: StageReport['stage'], count: number, note?: string): void => {
+  // `elsewhereMs`: time within this stage that another stage line reports.
+  return (name: StageReport['stage'], count: number, note?: string, elsewhereMs = 0): void => {
     const now = performance.now();
-    onStage?.({ stage: name, count, ms: now - last, note });
+    onStage?.({ stage: name, count, ms: now - last - elsewhereMs, note });
     last = now;
   };
 }
