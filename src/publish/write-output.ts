@@ -7,14 +7,13 @@ import type { ExtraFiles } from '../outputs/output-files.js';
 import { fileOf, SEARCH_INDEX_FOLDER } from '../routes/addresses.js';
 import { unplannedFiles, type AddressPlan } from '../routes/plan.js';
 import { searchShards, type SearchShard } from '../routes/search-parts.js';
-import { searchIndexer, type SearchIndexReport } from '../search/index-site.js';
+import { indexSite, type SearchIndexReport } from '../search/index-site.js';
 import { pageScripts } from '../search/page-scripts.js';
 import { displayPath } from '../util/display-path.js';
 import { copyKeepingTime, folderMaker, linkOrCopy, type FolderMaker } from '../util/link-or-copy.js';
 import { packageVersion } from '../util/package-version.js';
 import { ContentError, error } from '../util/problems.js';
 import { publishAtomically, recoverInterrupted } from './atomic.js';
-import { partsAsWritten } from './parts-as-written.js';
 import { keepOnly, removeUnclaimed } from './recycle.js';
 import { collectGarbage } from './collect-garbage.js';
 import { fingerprintPages, type PageFingerprints } from './fingerprint.js';
@@ -175,36 +174,31 @@ interface Filling {
 
 /**
  * Fill the target with the new site, in order: public files, pages (the
- * changed ones rendered, the rest taken over), the other files, the scans,
- * and old copies for files that came out the same. The search index is made
- * in Pagefind's own process meanwhile, each part as soon as its pages are
- * written (while this one renders the next pages, makes the other files and
- * scans); updating in place, once the stale files, old index files among
- * them, are gone.
+ * changed ones rendered, the rest taken over), the other files, the search
+ * index (in Pagefind's own process, while this one makes the other files and
+ * scans the pages), the scans, and old copies for files that came out the same.
  */
 async function fill(
   filling: Filling,
   made: { templateFiles: string[]; extraHashes: Map<string, string>; searchFiles: Map<string, string[]> },
 ): Promise<{ rendered: number; reused: number; search: SearchIndexReport | undefined }> {
   const { model, options, target, inPlace, reuse } = filling;
-  const indexer = reuse.toIndex.length > 0 ? searchIndexer(target) : undefined;
-  let indexing: Promise<SearchIndexReport> | undefined;
-  let written: string[] = [];
+  copyPublic(filling);
+  const written = await renderPages(filling);
+  made.templateFiles = reuse.templatePages ? (filling.previous?.templateFiles ?? []) : written.filter((file) => !filling.prints.pages.has(file));
+  if (reuse.templatePages) made.templateFiles.forEach((file) => takeOver(filling, file));
+
+  const startIndexing = () => indexSite(target, reuse.toIndex);
+  // Updating in place, stale files go first, old index files among them.
+  let indexing = reuse.toIndex.length === 0 || inPlace ? undefined : startIndexing();
   let extraWritten: string[] = [];
   try {
-    const parts = indexer && !inPlace ? partsAsWritten(reuse.toIndex, (shard) => indexer.add(shard)) : undefined;
-    copyPublic(filling);
-    written = await renderPages(filling, (files) => parts?.written(files));
-    parts?.rest();
-    made.templateFiles = reuse.templatePages ? (filling.previous?.templateFiles ?? []) : written.filter((file) => !filling.prints.pages.has(file));
-    if (reuse.templatePages) made.templateFiles.forEach((file) => takeOver(filling, file));
-
     extraWritten = makeExtras(filling, made.extraHashes);
     refuseUnplanned(extraWritten, options.plan);
     const keptSearchFiles = [...reuse.search.values()].flat();
     if (inPlace) {
       removeStale(filling, new Set([...filling.publicFiles.keys(), ...filling.prints.pages.keys(), ...made.templateFiles, ...made.extraHashes.keys(), ...keptSearchFiles]));
-      reuse.toIndex.forEach((shard) => indexer?.add(shard));
+      if (reuse.toIndex.length > 0) indexing = startIndexing();
     } else {
       keptSearchFiles.forEach((file) => takeOver(filling, file, false));
       // Kept by keepOnly as possibly wanted (an extra file not made again), but not wanted after all.
@@ -212,7 +206,6 @@ async function fill(
     }
     refuseUnsafe(scanPages(target, htmlOnly([...written, ...extraWritten]), new Map([...pageScripts(model.site, [...model.articles, ...model.pages]), ...(options.extraFiles?.scripts ?? [])])), model, filling.outDir);
   } finally {
-    indexing = indexer?.done();
     // Never leave Pagefind writing into a folder that is being thrown away.
     await indexing?.catch(() => undefined);
   }
@@ -271,15 +264,10 @@ function copyPublic(filling: Filling): void {
   }
 }
 
-/**
- * The article, archive and static pages: unchanged ones taken over, the rest
- * rendered by Eleventy in runs; returns the files written. `onPages` is told
- * of the pages in the folder: the ones taken over, then each run's.
- */
-async function renderPages(filling: Filling, onPages: (files: Iterable<string>) => void): Promise<string[]> {
+/** The article, archive and static pages: unchanged ones taken over, the rest rendered by Eleventy in runs; returns the files written. */
+async function renderPages(filling: Filling): Promise<string[]> {
   const { model, reuse, options } = filling;
   for (const file of reuse.pages) takeOver(filling, file);
-  onPages(reuse.pages);
   const changed = (page: { url: string }) => !reuse.pages.has(fileOf(page.url));
   const subset: SiteModel = { ...model, articles: model.articles.filter(changed), archives: model.archives.filter(changed), pages: model.pages.filter(changed) };
   const written: string[] = [];
@@ -288,9 +276,7 @@ async function renderPages(filling: Filling, onPages: (files: Iterable<string>) 
     if (chunk.articles.length + chunk.archives.length + chunk.pages.length > 0 || templatePages) {
       // Before the first run too: building the model left garbage behind.
       collectGarbage();
-      const run = await writePages(chunk, options.templatesDir, filling.target, { templatePages });
-      written.push(...run);
-      onPages(run);
+      written.push(...(await writePages(chunk, options.templatesDir, filling.target, { templatePages })));
       if (filling.inPlace) options.onPagesWritten?.();
     }
   }

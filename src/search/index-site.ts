@@ -28,52 +28,19 @@ let queue: Promise<unknown> = Promise.resolve();
  * hold exactly its pages.
  */
 export function indexSite(dir: string, shards: readonly SearchShard[]): Promise<SearchIndexReport> {
-  const indexer = searchIndexer(dir);
-  shards.forEach((shard) => indexer.add(shard));
-  return indexer.done();
-}
-
-/** Shards indexed as they are added (see indexSite), while the caller goes on writing the pages of the next. */
-export interface SearchIndexer {
-  /** Index this shard once those added before it are done; its pages must all be written. */
-  add(shard: SearchShard): void;
-  /**
-   * Once every shard added is indexed: what was indexed, and in how long
-   * (the time Pagefind worked, not the time since the first was added). It
-   * must be called, error or not: until then no other indexing in this
-   * program starts. Rejects with the first error; shards after it are not indexed.
-   */
-  done(): Promise<SearchIndexReport>;
-}
-
-export function searchIndexer(dir: string): SearchIndexer {
-  let pages = 0;
-  let ms = 0;
-  let release = () => {};
-  const turn = queue;
-  queue = new Promise<void>((resolve) => (release = resolve));
-  let chain: Promise<void> = turn.then(() => undefined);
-  let finished: Promise<SearchIndexReport> | undefined;
-  return {
-    add(shard) {
-      chain = chain.then(async () => {
-        const started = performance.now();
-        pages += await indexShard(path.resolve(dir), shard);
-        ms += performance.now() - started;
-      });
-      // Seen by done(); until then a failure must not count as unhandled.
-      chain.catch(() => undefined);
-    },
-    done() {
-      finished ??= chain
-        .finally(async () => {
-          // The next run starts with a fresh process, and none is left running.
-          await pagefind.close().finally(release);
-        })
-        .then(() => ({ pages, ms }));
-      return finished;
-    },
-  };
+  const run = queue.then(async () => {
+    const started = performance.now();
+    let pages = 0;
+    try {
+      for (const shard of shards) pages += await indexShard(path.resolve(dir), shard);
+    } finally {
+      // The next run starts with a fresh process, and none is left running.
+      await pagefind.close();
+    }
+    return { pages, ms: performance.now() - started };
+  });
+  queue = run.catch(() => undefined);
+  return run;
 }
 
 // Pagefind's ready-made search interfaces, written with every index: our

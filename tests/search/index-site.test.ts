@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeF
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { indexSite, searchIndexer } from '../../src/search/index-site.js';
+import { indexSite } from '../../src/search/index-site.js';
 import { sha256Manifest } from '../helpers/manifest.js';
 
 let root: string;
@@ -94,28 +94,5 @@ describe('indexSite', () => {
     for (const site of sites) writeSite(site, SITE);
     const reports = await Promise.all(sites.map((site) => indexSite(site, BOTH)));
     expect(reports.map((report) => report.pages)).toEqual([2, 2, 2]);
-  });
-});
-
-describe('searchIndexer', () => {
-  test('indexes a part added while the pages of the next are still being written', async () => {
-    writeSite(root, { [HARBOUR]: SITE[HARBOUR] });
-    const indexer = searchIndexer(root);
-    indexer.add({ name: '2024', pages: [HARBOUR] });
-    // The next part's page comes after the first part was handed over.
-    writeSite(root, { [TRAM]: SITE[TRAM] });
-    indexer.add({ name: '2025', pages: [TRAM] });
-    expect((await indexer.done()).pages).toBe(2);
-    expect(readdirSync(path.join(root, 'pagefind')).sort()).toEqual(['2024', '2025']);
-  });
-
-  test('a failed part fails done(), no later part is indexed, and the next run of the program is not held up', async () => {
-    writeSite(root, SITE);
-    const indexer = searchIndexer(root);
-    indexer.add({ name: '2024', pages: ['news/draft/index.html'] });
-    indexer.add({ name: '2025', pages: [TRAM] });
-    await expect(indexer.done()).rejects.toThrow(/the search index of 2024 holds/);
-    expect(existsSync(path.join(root, 'pagefind/2025'))).toBe(false);
-    expect((await indexSite(root, BOTH)).pages).toBe(2);
   });
 });
