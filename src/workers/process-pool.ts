@@ -54,23 +54,15 @@ export interface ProcessAllResult {
 export const processingKeyFor = (site: { url: string; language: string; embeds?: readonly CustomProvider[] | undefined }): string =>
   processingKey({ siteUrl: site.url, language: site.language, ...(site.embeds?.length ? { embeds: JSON.stringify(site.embeds) } : {}) });
 
-
 /**
  * Load the renderer into this thread ahead of need: a few saved files are
  * rendered here (workers: 0), and loading unified and its extensions takes
  * longer than rendering them.
  */
-export async function loadRendererHere(): Promise<void> {
-  await rendererHere();
-}
-
-/**
- * The renderer for this thread: the workers' module (see workerModule), the
- * one-file bundle once compiled, which loads in half the time of the
- * modules it holds (a build that renders one saved story would otherwise
- * spend half a second loading them).
- */
-async function rendererHere(): Promise<ProcessBatchFunction> {
+export async function loadRendererHere(): Promise<ProcessBatchFunction> {
+  // The workers' module (see workerModule): once compiled, the one-file
+  // bundle, which loads in half the time of the modules it holds (a build
+  // that renders one saved story would otherwise spend half a second on them).
   const module = workerModule(import.meta.url);
   const loaded = (await import(existsSync(fileURLToPath(module)) ? module.href : './process-files.js')) as { default: ProcessBatchFunction };
   return loaded.default;
@@ -130,7 +122,7 @@ export async function processAll(files: PipelineFile[], options: ProcessAllOptio
   // is rendered in this thread only when asked to (workers: 0).
   const worker = workers === 0 ? undefined : workerModule(import.meta.url);
   if (!worker || !existsSync(fileURLToPath(worker))) {
-    const processBatch = await rendererHere();
+    const processBatch = await loadRendererHere();
     collect(processBatch({ ...base, files: misses }));
     return result;
   }

@@ -8,11 +8,11 @@ import { removeNonXmlChars } from '../../util/xml-text.js';
 // JSON could carry control characters and lone surrogates, as escapes, but
 // the same text then reaches readers as in the RSS and Atom files.
 const clean = removeNonXmlChars;
-const ITEM_SEPARATOR = Buffer.from(',\n');
 
 // Each item as it stands in a feed's `items`, two levels in, as bytes: made
 // once and shared by every feed the item is in (see joinLines).
 const ITEM_INDENT = '    ';
+const ITEM_SEPARATOR = Buffer.from(',\n');
 const jsonItem = perItem((item: FeedItem, siteUrl: string): Buffer => {
   const text = JSON.stringify(itemObject(item, siteUrl), null, 2);
   // JSON escapes the newlines inside strings: every newline here is between lines.
@@ -20,16 +20,16 @@ const jsonItem = perItem((item: FeedItem, siteUrl: string): Buffer => {
 });
 
 const itemObject = (item: FeedItem, siteUrl: string) => ({
-    id: clean(item.url),
-    url: clean(item.url),
-    title: clean(item.title),
-    summary: clean(item.summary),
-    content_html: clean(itemContentHtml(item, siteUrl)),
-    image: item.image ? clean(item.image.url) : undefined,
-    date_published: rfc3339Date(item.published),
-    date_modified: item.updated ? rfc3339Date(item.updated) : undefined,
-    authors: item.authors.map((author) => ({ name: clean(author.name), url: author.url ? clean(author.url) : undefined })),
-    tags: distinctCategories(item.categories).map(clean),
+  id: clean(item.url),
+  url: clean(item.url),
+  title: clean(item.title),
+  summary: clean(item.summary),
+  content_html: clean(itemContentHtml(item, siteUrl)),
+  image: item.image ? clean(item.image.url) : undefined,
+  date_published: rfc3339Date(item.published),
+  date_modified: item.updated ? rfc3339Date(item.updated) : undefined,
+  authors: item.authors.map((author) => ({ name: clean(author.name), url: author.url ? clean(author.url) : undefined })),
+  tags: distinctCategories(item.categories).map(clean),
 });
 
 /**
@@ -51,8 +51,6 @@ export function renderJsonFeed(feed: FeedInput): Buffer {
   if (feed.items.length === 0) return Buffer.from(`${text}\n`);
   // `items` is the last key: its items go between its brackets as JSON.stringify would put them.
   const brackets = text.lastIndexOf('[]');
-  const parts: Buffer[] = [Buffer.from(`${text.slice(0, brackets)}[\n`)];
-  feed.items.forEach((item, index) => parts.push(...(index > 0 ? [ITEM_SEPARATOR] : []), jsonItem(item, feed.siteUrl)));
-  parts.push(Buffer.from(`\n  ]${text.slice(brackets + 2)}\n`));
-  return Buffer.concat(parts);
+  const items = feed.items.flatMap((item, index) => [...(index > 0 ? [ITEM_SEPARATOR] : []), jsonItem(item, feed.siteUrl)]);
+  return Buffer.concat([Buffer.from(`${text.slice(0, brackets)}[\n`), ...items, Buffer.from(`\n  ]${text.slice(brackets + 2)}\n`)]);
 }
