@@ -20,8 +20,6 @@ export interface Manifest {
   extras?: Record<string, string>;
   /** What the extra files were made from: their own key and every page fingerprint. */
   extrasKey?: string;
-  /** Article and static page file → fingerprint of what the search index reads of it (see PageFingerprints). */
-  indexed?: Record<string, string>;
   /** Each part of the search index: what it was made from (its pages' fingerprints) and its files. */
   search?: Record<string, { key: string; files: string[] }>;
   /** What the whole build was made from (see buildKey). */

@@ -128,7 +128,6 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
       files: Object.fromEntries([...files].map(([file, stat]) => [file, [stat.size, stat.mtimeMs]])),
       extras: Object.fromEntries(made.extraHashes),
       extrasKey,
-      indexed: Object.fromEntries(prints.search),
       search: Object.fromEntries(shards.map(({ shard, key }) => [shard.name, { key, files: made.searchFiles.get(shard.name) ?? [] }])),
       buildKey: options.buildKey,
     });
@@ -185,36 +184,27 @@ async function fill(
 ): Promise<{ rendered: number; reused: number; search: SearchIndexReport | undefined }> {
   const { model, options, target, inPlace, reuse } = filling;
   copyPublic(filling);
-  // The search index starts now, from the pages taken over, and takes the
-  // others once they are written (see indexSite); updating in place, once
-  // stale files, old index files among them, are gone too.
-  const pagesWritten = signal();
-  const indexing =
-    reuse.toIndex.length === 0
-      ? undefined
-      : indexSite(target, reuse.toIndex, { written: pagesWritten.settled, publishedCopy: (page) => (readsTheSame(filling, page) ? path.join(filling.outDir, page) : undefined) });
-  let written: string[] = [];
+  const written = await renderPages(filling);
+  made.templateFiles = reuse.templatePages ? (filling.previous?.templateFiles ?? []) : written.filter((file) => !filling.prints.pages.has(file));
+  if (reuse.templatePages) made.templateFiles.forEach((file) => takeOver(filling, file));
+
+  const startIndexing = () => indexSite(target, reuse.toIndex);
+  // Updating in place, stale files go first, old index files among them.
+  let indexing = reuse.toIndex.length === 0 || inPlace ? undefined : startIndexing();
   let extraWritten: string[] = [];
   try {
-    written = await renderPages(filling);
-    made.templateFiles = reuse.templatePages ? (filling.previous?.templateFiles ?? []) : written.filter((file) => !filling.prints.pages.has(file));
-    if (reuse.templatePages) made.templateFiles.forEach((file) => takeOver(filling, file));
-    if (!inPlace) pagesWritten.resolve();
     extraWritten = makeExtras(filling, made.extraHashes);
     refuseUnplanned(extraWritten, options.plan);
     const keptSearchFiles = [...reuse.search.values()].flat();
     if (inPlace) {
       removeStale(filling, new Set([...filling.publicFiles.keys(), ...filling.prints.pages.keys(), ...made.templateFiles, ...made.extraHashes.keys(), ...keptSearchFiles]));
-      pagesWritten.resolve();
+      if (reuse.toIndex.length > 0) indexing = startIndexing();
     } else {
       keptSearchFiles.forEach((file) => takeOver(filling, file, false));
       // Kept by keepOnly as possibly wanted (an extra file not made again), but not wanted after all.
       if (filling.present) removeUnclaimed(target, filling.present);
     }
     refuseUnsafe(scanPages(target, htmlOnly([...written, ...extraWritten]), new Map([...pageScripts(model.site, [...model.articles, ...model.pages]), ...(options.extraFiles?.scripts ?? [])])), model, filling.outDir);
-  } catch (failure) {
-    pagesWritten.reject(failure);
-    throw failure;
   } finally {
     // Never leave Pagefind writing into a folder that is being thrown away.
     await indexing?.catch(() => undefined);
@@ -233,30 +223,6 @@ async function fill(
     keepIdenticalCopies(filling, reuse.toIndex.flatMap((shard) => made.searchFiles.get(shard.name) ?? []), false);
   }
   return { rendered: written.length, reused: filling.reused, search };
-}
-
-/**
- * Whether the search index reads the same of a page's published copy as of
- * the page this build publishes: a page taken over, or, into a folder of its
- * own, one whose indexed part has not changed (a story whose related links
- * did). In place, such a page is rewritten in the very file.
- */
-function readsTheSame(filling: Filling, page: string): boolean {
-  if (filling.reuse.pages.has(page)) return true;
-  const before = filling.previous?.indexed?.[page];
-  return !filling.inPlace && before !== undefined && before === filling.prints.search.get(page) && filling.intact(page);
-}
-
-/** A promise settled from outside, whose failure nobody need handle: indexing may have finished without it. */
-function signal(): { settled: Promise<void>; resolve: () => void; reject: (reason: unknown) => void } {
-  let resolve!: () => void;
-  let reject!: (reason: unknown) => void;
-  const settled = new Promise<void>((yes, no) => {
-    resolve = yes;
-    reject = no;
-  });
-  settled.catch(() => undefined);
-  return { settled, resolve, reject };
 }
 
 /** Take a file over from the last output: a hard link into a fresh folder; in place, or in the spare when keepOnly kept it, it is already there. */

@@ -17,36 +17,22 @@ export interface SearchIndexReport {
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
- * When indexing may begin before every page is written: the pages taken
- * over unchanged are read from their published copies while the rest are
- * rendered, and the rest are added once written.
- */
-export interface EarlyStart {
-  /** Settles once every page is in the folder (and, updating in place, the old index files are gone). */
-  written: Promise<void>;
-  /** The published copy of a page this build takes over unchanged; undefined for a page it writes. */
-  publishedCopy: (page: string) => string | undefined;
-}
-
-/**
  * Index each shard's pages with Pagefind and write it, with the browser
  * script that reads it, into `dir/pagefind/<name>/`. Only the parts of pages
  * marked `data-pagefind-body` are indexed. Shards are indexed one after the
  * other by one Pagefind process, each index deleted once written, so the
  * largest shard, not the archive, sets its memory (10,000 articles in parts
  * of up to 1,000: 310 MB at most, the same as with a fresh process per
- * part, which costs 0.3–0.5 s each). With `early`, a shard whose pages are
- * mostly taken over starts before the others are written (see indexShard).
- * Throws an Error saying what went wrong when Pagefind fails, or when a
- * shard does not hold exactly its pages.
+ * part, which costs 0.3–0.5 s each). Throws an
+ * Error saying what went wrong when Pagefind fails, or when a shard does not
+ * hold exactly its pages.
  */
-export function indexSite(dir: string, shards: readonly SearchShard[], early?: EarlyStart): Promise<SearchIndexReport> {
-  const written = early ? settledFlag(early.written) : () => true;
+export function indexSite(dir: string, shards: readonly SearchShard[]): Promise<SearchIndexReport> {
   const run = queue.then(async () => {
     const started = performance.now();
     let pages = 0;
     try {
-      for (const shard of shards) pages += await indexShard(path.resolve(dir), shard, written() ? undefined : early);
+      for (const shard of shards) pages += await indexShard(path.resolve(dir), shard);
     } finally {
       // The next run starts with a fresh process, and none is left running.
       await pagefind.close();
@@ -55,16 +41,6 @@ export function indexSite(dir: string, shards: readonly SearchShard[], early?: E
   });
   queue = run.catch(() => undefined);
   return run;
-}
-
-/** Whether `promise` has fulfilled yet. */
-function settledFlag(promise: Promise<void>): () => boolean {
-  let settled = false;
-  promise.then(
-    () => (settled = true),
-    () => undefined,
-  );
-  return () => settled;
 }
 
 // Pagefind's ready-made search interfaces, written with every index: our
@@ -85,43 +61,16 @@ const PAGEFIND_UI = [
 const UNMARKED = '_unmarked/index.html';
 const UNMARKED_PAGE = '<!doctype html><html lang="en"><head><title>-</title></head><body><p>Not to be indexed.</p></body></html>';
 
-/**
- * A page is a placeholder while it is being written, when the shard starts
- * early: Pagefind numbers its pages in the order it reads them, and a page
- * added again with the same address takes the place of the first, so the
- * index comes out as if every page had been there from the start.
- */
-const PLACEHOLDER_PAGE = UNMARKED_PAGE;
-
-/**
- * Starting early pays when few of a shard's pages must wait: Pagefind reads
- * a folder at ~0.7 ms a page but takes pages one by one at ~2 ms (840
- * pages: 0.6 against 1.4–2.0 s), so a shard starts early only when at most
- * this share of its pages is being written.
- */
-const EARLY_WHEN_WAITING_AT_MOST = 1 / 3;
-
-async function indexShard(dir: string, shard: SearchShard, early: EarlyStart | undefined): Promise<number> {
+async function indexShard(dir: string, shard: SearchShard): Promise<number> {
   const outputPath = path.join(dir, SEARCH_INDEX_FOLDER, shard.name);
   // Pagefind reads a folder: this one holds links to the shard's pages alone,
   // at their paths in the site, so that their addresses come out the same.
   const pagesDir = path.join(dir, `.${SEARCH_INDEX_FOLDER}-pages`);
-  const waiting = early ? shard.pages.filter((page) => early.publishedCopy(page) === undefined) : [];
-  const startsEarly = early !== undefined && waiting.length <= shard.pages.length * EARLY_WHEN_WAITING_AT_MOST;
   let pages: number;
   try {
-    // Late, every page is read from the folder once written.
-    if (early && !startsEarly) await early.written;
     rmSync(pagesDir, { recursive: true, force: true });
     const makeFolder = folderMaker();
-    for (const page of shard.pages) {
-      const copy = startsEarly ? early.publishedCopy(page) : path.join(dir, page);
-      if (copy !== undefined) linkOrCopy(copy, path.join(pagesDir, page), makeFolder);
-      else {
-        makeFolder(path.dirname(path.join(pagesDir, page)));
-        writeFileSync(path.join(pagesDir, page), PLACEHOLDER_PAGE);
-      }
-    }
+    for (const page of shard.pages) linkOrCopy(path.join(dir, page), path.join(pagesDir, page), makeFolder);
     mkdirSync(path.dirname(path.join(pagesDir, UNMARKED)), { recursive: true });
     writeFileSync(path.join(pagesDir, UNMARKED), UNMARKED_PAGE);
     const created = await pagefind.createIndex();
@@ -131,10 +80,6 @@ async function indexShard(dir: string, shard: SearchShard, early: EarlyStart | u
     // With no page, Pagefind would index the unmarked one; an empty index
     // still gives the search page a script that answers "no results".
     if (shard.pages.length > 0) refuse((await index.addDirectory({ path: pagesDir })).errors);
-    if (startsEarly) {
-      await early.written;
-      for (const page of waiting) await addWritten(index, dir, page);
-    }
     // Made here so that a folder that cannot be written fails with its reason:
     // Pagefind's service stops on it and never answers.
     mkdirSync(outputPath, { recursive: true });
@@ -153,15 +98,6 @@ async function indexShard(dir: string, shard: SearchShard, early: EarlyStart | u
     );
   }
   return pages;
-}
-
-/** A page written after its shard started, in its placeholder's place: at the address Pagefind gave the placeholder. */
-async function addWritten(index: pagefind.PagefindIndex, dir: string, page: string): Promise<void> {
-  const url = `/${page.replace(/(^|\/)index\.html$/, '$1')}`;
-  const added = await index.addHTMLFile({ url, content: readFileSync(path.join(dir, page), 'utf8') });
-  refuse(added.errors);
-  // Anywhere else, it would be a page more and the placeholder still in its place.
-  if (added.file.url !== url) throw new Error(`Pagefind put ${page} at ${added.file.url}, not ${url}`);
 }
 
 // Cleaning up must not hide the error that came first.

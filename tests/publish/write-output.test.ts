@@ -55,25 +55,6 @@ describe('publishing only what changed', () => {
     expect(identity(path.join(root, '_site/css', stylesheet()))).toBe(css);
   });
 
-  test('an edited story re-indexes its part, read from the pages kept and the page written: the index a fresh build makes', async () => {
-    // Enough stories in 2025 that the part starts before the edited page is written (see indexShard).
-    writeFileSync(path.join(root, 'content/articles/lifeboat.md'), validArticle({ title: 'Lifeboat launched', date: '2025-06-01', summary: 'Crew ready.' }));
-    writeFileSync(path.join(root, 'content/articles/pier.md'), validArticle({ title: 'Pier reopens', date: '2025-07-01', summary: 'Pier open.' }));
-    await build(options);
-    const entry = () => readFileSync(path.join(root, '_site/pagefind/2025/pagefind-entry.json'), 'utf8');
-    const before = entry();
-    const harbour = path.join(root, 'content/articles/harbour.md');
-    writeFileSync(harbour, readFileSync(harbour, 'utf8').replace('The first paragraph.', 'Divers inspected the seawall.'));
-    const result = await build(options);
-    // The related links of the other stories follow the words of the edited one: their pages change, what is indexed of them does not.
-    expect(result.output.rendered).toBe(5);
-    expect(result.output.search?.pages).toBe(4);
-    expect(entry()).not.toBe(before);
-    const fresh = await build({ ...options, outDir: path.join(root, 'fresh'), cacheDir: path.join(root, 'fresh-cache') });
-    expect(fresh.output.reused).toBe(0);
-    expect(sha256Manifest(path.join(root, '_site/pagefind'))).toBe(sha256Manifest(path.join(root, 'fresh/pagefind')));
-  });
-
   test('a new title re-renders the lists and related links that show it', async () => {
     await build(options);
     writeFileSync(path.join(root, 'content/articles/tram.md'), validArticle({ title: 'Tram opens to crowds', category: 'business', summary: 'Tram runs.' }));

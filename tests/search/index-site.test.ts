@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { indexSite } from '../../src/search/index-site.js';
 import { sha256Manifest } from '../helpers/manifest.js';
 
@@ -87,68 +87,6 @@ describe('indexSite', () => {
     const notAFolder = path.join(root, 'file.html');
     writeFileSync(notAFolder, page('<p>a</p>'));
     await expect(indexSite(notAFolder, [{ name: '2025', pages: [] }])).rejects.toThrow(/^the search index could not be built: .*ENOTDIR/);
-  });
-
-  describe('starting before every page is written', () => {
-    const FERRY = 'news/ferry/index.html';
-    const THREE = [{ name: '2025', pages: [HARBOUR, FERRY, TRAM] }];
-    const PAGES = { [HARBOUR]: SITE[HARBOUR], [TRAM]: SITE[TRAM], [FERRY]: '<article data-pagefind-body><h1>Ferry returns</h1><p>The ferry sails again.</p></article>' };
-    const unwritten = () => {
-      let write!: () => void;
-      let fail!: (reason: unknown) => void;
-      const written = new Promise<void>((resolve, reject) => {
-        write = resolve;
-        fail = reject;
-      });
-      return { written, write, fail };
-    };
-
-    test('reads the pages taken over from their published copies at once, and the rest once written: the files of indexing them all then', async () => {
-      const whole = path.join(root, 'whole');
-      writeSite(whole, PAGES);
-      await indexSite(whole, THREE);
-      // The last site's copies of the pages taken over; the ferry's page is new (or changed: the same to the index).
-      const published = path.join(root, 'published');
-      writeSite(published, { [HARBOUR]: PAGES[HARBOUR], [TRAM]: PAGES[TRAM] });
-      const site = path.join(root, 'site');
-      mkdirSync(site);
-      const { written, write } = unwritten();
-      const indexing = indexSite(site, THREE, { written, publishedCopy: (file) => (file === FERRY ? undefined : path.join(published, file)) });
-      try {
-        // Pagefind is reading the folder it was given before a page is in the site.
-        await vi.waitFor(() => expect(existsSync(path.join(site, '.pagefind-pages', HARBOUR))).toBe(true));
-      } finally {
-        writeSite(site, PAGES);
-        write();
-      }
-      expect((await indexing).pages).toBe(3);
-      expect(sha256Manifest(path.join(site, 'pagefind'))).toBe(sha256Manifest(path.join(whole, 'pagefind')));
-    });
-
-    test('waits for the pages when most of them are being written', async () => {
-      const site = path.join(root, 'site');
-      mkdirSync(site);
-      const { written, write } = unwritten();
-      const indexing = indexSite(site, THREE, { written, publishedCopy: (file) => (file === HARBOUR ? path.join(site, file) : undefined) });
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(existsSync(path.join(site, '.pagefind-pages'))).toBe(false);
-      writeSite(site, PAGES);
-      write();
-      expect((await indexing).pages).toBe(3);
-    });
-
-    test('stops, leaving nothing behind, when the pages are never written', async () => {
-      const published = path.join(root, 'published');
-      writeSite(published, PAGES);
-      const site = path.join(root, 'site');
-      mkdirSync(site);
-      const { written, fail } = unwritten();
-      const indexing = indexSite(site, THREE, { written, publishedCopy: (file) => (file === FERRY ? undefined : path.join(published, file)) });
-      await vi.waitFor(() => expect(existsSync(path.join(site, '.pagefind-pages'))).toBe(true));
-      fail(new Error('a template failed'));
-      await expect(indexing).rejects.toThrow(/^the search index could not be built: a template failed/);
-      expect(readdirSync(site)).toEqual([]);
-    });
   });
 
   test('runs at the same time take turns on the one Pagefind service', async () => {

@@ -4,7 +4,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { build, defaultPaths, rebuild, type BuildOptions, type BuildState } from '../../src/stages/build.js';
 import { ContentError, formatProblem } from '../../src/util/problems.js';
 import { writeNewsroom } from '../helpers/newsroom.js';
-import { sha256Manifest } from '../helpers/manifest.js';
 import { validArticle } from '../helpers/sources.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
@@ -108,16 +107,6 @@ describe('an update after saved articles', () => {
     expect(seen[0]!.section).toContain('Tram opens to crowds');
     expect(seen[0]!.index).toBe(indexBefore);
     expect(entry()).not.toBe(indexBefore);
-  });
-
-  test('an edited body re-indexes its part in place, from the pages kept and the page written: the index a full build makes', async () => {
-    const harbour = readFileSync('content/articles/harbour.md', 'utf8');
-    writeFileSync('content/articles/harbour.md', harbour.replace('The first paragraph.', 'Divers inspected the seawall.'));
-    const updated = await updateSite(state, ['content/articles/harbour.md']);
-    expect(updated?.output.rendered).toBe(1);
-    expect(updated?.output.search?.pages).toBe(3);
-    await build({ ...options, outDir: 'fresh', cacheDir: '.fresh-cache' });
-    expect(sha256Manifest('_site/pagefind')).toBe(sha256Manifest('fresh/pagefind'));
   });
 
   test('an added article gets its page and appears in the lists', async () => {
