@@ -1,6 +1,7 @@
-import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
+import { readEntry } from '../../src/util/file-cache.js';
 import type { SampleBuild } from './sample-build.js';
 
 export { SAMPLE_EMBED_PAGE, SAMPLE_NOW, type SampleBuild } from './sample-build.js';
@@ -33,7 +34,7 @@ export function copySharedImages(dest: string, { forget = 0 } = {}): string {
   const records = readdirSync(path.join(images, 'records'), { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.json'))
     .sort()
-    .map((file) => ({ file: path.join(images, 'records', file), entry: JSON.parse(readFileSync(path.join(images, 'records', file), 'utf8')) as { value: unknown } }))
+    .map((file) => ({ file: path.join(images, 'records', file), entry: { value: readEntry<unknown>(path.join(images, 'records'), path.basename(file, '.json')) } }))
     // Records of encoded images; the others map a file's size and time to one of these.
     .filter(({ entry }) => typeof entry.value === 'object' && entry.value !== null && 'files' in entry.value);
   if (records.length < forget) throw new Error(`the shared cache holds ${records.length} encoded images, fewer than ${forget}`);
