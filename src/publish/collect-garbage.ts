@@ -10,8 +10,9 @@ let live: number | undefined;
  * at 10,000 articles (300 MB live), ~2 s at 100,000 (2.8 GB), where one
  * after each of ~105 runs of pages cost over three minutes. So one is made
  * only once the garbage since the last is at least this share of what
- * survived it: at 10,000 articles a run of pages leaves ~100 MB, and every
- * run is still followed by one; at 100,000, every seventh or so.
+ * survived it: at 10,000 articles a run of pages leaves ~100 MB, and
+ * nearly every run is still followed by one (10 for 11 runs in a cold
+ * build); at 100,000, every seventh or so.
  */
 const GARBAGE_SHARE = 1 / 4;
 

@@ -34,13 +34,13 @@ export function copySharedImages(dest: string, { forget = 0 } = {}): string {
   const records = readdirSync(path.join(images, 'records'), { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.json'))
     .sort()
-    .map((file) => ({ file: path.join(images, 'records', file), entry: { value: readEntry<unknown>(path.join(images, 'records'), path.basename(file, '.json')) } }))
+    .map((file) => ({ file: path.join(images, 'records', file), value: readEntry<unknown>(path.join(images, 'records'), path.basename(file, '.json')) }))
     // Records of encoded images; the others map a file's size and time to one of these.
-    .filter(({ entry }) => typeof entry.value === 'object' && entry.value !== null && 'files' in entry.value);
+    .filter(({ value }) => typeof value === 'object' && value !== null && 'files' in value);
   if (records.length < forget) throw new Error(`the shared cache holds ${records.length} encoded images, fewer than ${forget}`);
-  for (const { file, entry } of records.slice(0, forget)) {
+  for (const { file, value } of records.slice(0, forget)) {
     rmSync(file);
-    for (const { name } of (entry.value as { files: { name: string }[] }).files) rmSync(path.join(images, 'files', name));
+    for (const { name } of (value as { files: { name: string }[] }).files) rmSync(path.join(images, 'files', name));
   }
   return dest;
 }
