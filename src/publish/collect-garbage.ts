@@ -23,17 +23,19 @@ export function collectionDue(used: number, live: number | undefined): boolean {
 
 /**
  * Run a full garbage collection, when enough has piled up since the last
- * (see GARBAGE_SHARE). Between Eleventy runs, V8 would otherwise let the
- * discarded pages of the whole site pile up before collecting, and the
- * build's peak memory would grow with the size of the site.
+ * (see GARBAGE_SHARE) or when `always`: while this thread waits for another
+ * process, a collection costs nothing. Between Eleventy runs, V8 would
+ * otherwise let the discarded pages of the whole site pile up before
+ * collecting, and the build's peak memory would grow with the size of the
+ * site.
  */
-export function collectGarbage(): void {
+export function collectGarbage(always = false): void {
   if (!gc) {
     // The documented way to reach gc() without starting node with --expose-gc.
     setFlagsFromString('--expose-gc');
     gc = runInNewContext('gc') as () => void;
   }
-  if (!collectionDue(getHeapStatistics().used_heap_size, live)) return;
+  if (!always && !collectionDue(getHeapStatistics().used_heap_size, live)) return;
   gc();
   live = getHeapStatistics().used_heap_size;
 }
