@@ -207,7 +207,7 @@ async function fill(
     refuseUnsafe(scanPages(target, htmlOnly([...written, ...extraWritten]), new Map([...pageScripts(model.site, [...model.articles, ...model.pages]), ...(options.extraFiles?.scripts ?? [])])), model, filling.outDir);
     // The last run's pages, the feeds and the scanned pages are garbage:
     // collected now, they make room for the manifest instead of adding to
-    // the build's peak (10,000 articles: 622–646 MB against 672–682). While
+    // the build's peak (10,000 articles: 615–623 MB against 656–676). While
     // Pagefind indexes, this thread only waits, so then it costs nothing.
     collectGarbage(indexing !== undefined);
   } finally {
