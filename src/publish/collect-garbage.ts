@@ -29,7 +29,7 @@ export function collectionDue(used: number, live: number | undefined): boolean {
  * collecting, and the build's peak memory would grow with the size of the
  * site.
  */
-export function collectGarbage(always = false): void {
+export function collectGarbage({ always = false } = {}): void {
   if (!gc) {
     // The documented way to reach gc() without starting node with --expose-gc.
     setFlagsFromString('--expose-gc');

@@ -209,7 +209,7 @@ async function fill(
     // collected now, they make room for the manifest instead of adding to
     // the build's peak (10,000 articles: 615–623 MB against 656–676). While
     // Pagefind indexes, this thread only waits, so then it costs nothing.
-    collectGarbage(indexing !== undefined);
+    collectGarbage({ always: indexing !== undefined });
   } finally {
     // Never leave Pagefind writing into a folder that is being thrown away.
     await indexing?.catch(() => undefined);

@@ -19,12 +19,12 @@ test('collecting runs without node being started with --expose-gc', () => {
 });
 
 test('asked to collect always, it collects even with too little garbage for the rule', async () => {
-  collectGarbage(true);
+  collectGarbage({ always: true });
   let story: { body: string } | undefined = { body: 'x'.repeat(10_000) + Math.random() };
   const held = new WeakRef(story);
   story = undefined;
   // A weak reference's target lives at least until the current job ends.
   await new Promise((resolve) => setImmediate(resolve));
-  collectGarbage(true);
+  collectGarbage({ always: true });
   expect(held.deref()).toBeUndefined();
 });

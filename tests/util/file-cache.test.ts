@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -42,7 +43,8 @@ describe('the file cache', () => {
     ['no header', (text: string) => text.slice(text.indexOf('\n') + 1)],
     ['an empty file', () => ''],
     ['a header that is not JSON', (text: string) => `{key${text.slice(text.indexOf('\n'))}`],
-    ['the format before checksums of the stored bytes', () => JSON.stringify({ key: KEY, value: VALUE, check: 'x' })],
+    // Whole and true in its own form: one object, the checksum taken of the value turned back into JSON.
+    ['the format before checksums of the stored bytes', () => JSON.stringify({ key: KEY, value: VALUE, check: createHash('sha256').update(JSON.stringify(VALUE)).digest('hex') })],
   ])('is not served: %s', (_, damage) => {
     writeEntry(dir, KEY, VALUE);
     const file = stored();
