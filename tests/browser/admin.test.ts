@@ -137,11 +137,14 @@ describe('the web editor with the local backend', () => {
     await page.locator('[data-slate-editor="true"]').click();
     await page.keyboard.type('The slipway opened on Monday.');
     await page.getByRole('button', { name: /choose an image/i }).first().click();
+    // The library lists its pictures after it opens; on CI that took longer than a poll's first try.
+    const picture = page.getByText('harbour-dawn.jpg');
+    await picture.waitFor({ timeout: 0 });
     // Again until it holds: a click as the media library was still loading selected nothing in one run of six.
     const choose = page.getByRole('button', { name: 'Choose selected' });
     await expect
       .poll(async () => {
-        if (await choose.isDisabled()) await page.getByText('harbour-dawn.jpg').click();
+        if (await choose.isDisabled()) await picture.click();
         return choose.isEnabled();
       })
       .toBe(true);
