@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { packageVersion } from '../util/package-version.js';
+import { makeScratchFolder } from '../util/scratch-folder.js';
 import { IMAGES_FOLDER } from '../routes/addresses.js';
 import { entryKey, readEntry, writeEntry } from '../util/file-cache.js';
 import { fallbackFile, IMAGE_FORMATS, IMAGE_WIDTHS, pictureFromEncoded, type EncodedImage, type ImageKind, type Picture, type PictureSet } from './picture.js';
@@ -200,10 +201,10 @@ function settingsKey(): string {
 
 let scratch: string | undefined;
 
-/** A folder for one process's images when there is no cache folder: shared by its builds, removed at exit. */
+/** A folder for one process's images when there is no cache folder: shared by its builds, removed at exit (or by a later build, see makeScratchFolder). */
 function scratchFolder(): string {
   if (scratch && existsSync(scratch)) return scratch;
-  const folder = mkdtempSync(path.join(tmpdir(), 'broadsheet-images-'));
+  const folder = makeScratchFolder('images');
   process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
   scratch = folder;
   return folder;

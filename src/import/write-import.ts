@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { makeScratchFolder } from '../util/scratch-folder.js';
 import { importPathProblem } from './import-path.js';
 import { IMPORT_RECORD } from '../content/content-files.js';
 import { decideWrite, formatImportRecord, readImportRecord, sha256 } from './import-record.js';
@@ -38,7 +38,7 @@ interface Staged {
  */
 export async function writeImport(events: AsyncIterable<ImportEvent>, options: WriteImportOptions): Promise<ImportSummary> {
   const summary: ImportSummary = { kind: options.kind, source: options.source, counts: new Map(), written: [], unchanged: [], kept: [], notProduced: [], refused: [], notices: [], moves: [] };
-  const stagingDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-import-'));
+  const stagingDir = makeScratchFolder('import');
   try {
     const staged = new Map<string, Staged>();
     for await (const event of events) {
