@@ -57,6 +57,8 @@ export interface WriteOutputOptions {
   onPagesWritten?: (() => void) | undefined;
   /** Recorded with the output, for unchangedOutput (see buildKey). */
   buildKey?: string | undefined;
+  /** Awaited once what to write is known, before anything is: it may throw to stop the build there (see Change.stale). */
+  beforeWriting?: (() => Promise<void>) | undefined;
 }
 
 export interface OutputReport {
@@ -98,6 +100,8 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
     if (manifestFile && previous.buildKey !== options.buildKey) writeManifest(manifestFile, { ...previous, buildKey: options.buildKey });
     return { files: reuse.files, rendered: 0, reused: reuse.files, upToDate: true };
   }
+
+  await options.beforeWriting?.();
 
   // What the new output holds beyond the pages: filled as it is written.
   const made = {

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { watch } from 'chokidar';
 import type { OutputReport } from '../publish/write-output.js';
-import { build, defaultPaths, prepareRebuilds, rebuild, type BuildOptions, type BuildResult, type BuildState } from '../stages/build.js';
+import { build, defaultPaths, prepareRebuilds, rebuild, Superseded, type BuildOptions, type BuildResult, type BuildState } from '../stages/build.js';
 import { ContentError, type Problem } from '../util/problems.js';
 import { cmsRoute, createCmsBackend } from './cms-backend.js';
 import { startDevServer, type Route } from './dev-server.js';
+import { createSaveQueue } from './save-queue.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './hosts.js';
 import type { ServeStatus } from './problem-overlay.js';
 
@@ -104,49 +105,50 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
       // The update that follows reports whatever went wrong, with file names.
     }
   };
-  /** Everything the saved articles and pages affect, in place; a full build for any other change. */
-  const refresh = async (files: string[], inPlace: boolean): Promise<void> => {
-    if (!state || !inPlace) return runBuild();
+  const within = (folder: string) => (file: string) => path.resolve(file).startsWith(path.resolve(options.contentDir, folder) + path.sep);
+  /**
+   * Everything the saved articles and pages affect, in place; a full build
+   * for any other change. An update overtaken by newer saves before it
+   * writes gives way to them (see createSaveQueue).
+   */
+  const refresh = async (files: string[], stale: () => boolean): Promise<'done' | 'superseded'> => {
+    const inPlace = files.every((file) => within('articles')(file) || within('pages')(file));
+    if (!state || !inPlace) {
+      await runBuild();
+      return 'done';
+    }
     const started = performance.now();
     try {
-      const updated = await rebuild(quietly, { state, files, scope: 'update' });
-      if (!updated) return runBuild();
+      const updated = await rebuild(quietly, { state, files, scope: 'update', stale });
+      if (!updated) {
+        await runBuild();
+        return 'done';
+      }
       state = updated.state;
       server.showStatus({ served: true, failed: false, problems: updated.problems });
       options.onUpdate({ problems: updated.problems, output: updated.output, ms: performance.now() - started });
     } catch (error) {
+      if (error instanceof Superseded) return 'superseded';
       failed(error, performance.now() - started);
     }
+    return 'done';
   };
 
-  // One update at a time; saves during an update are folded into the next.
-  let running: Promise<void> | undefined;
-  let pending = new Set<string>();
-  const update = (): void => {
-    if (running || pending.size === 0) return;
-    const files = [...pending];
-    pending = new Set();
-    const within = (folder: string) => (file: string) => path.resolve(file).startsWith(path.resolve(options.contentDir, folder) + path.sep);
-    const onlyArticles = files.every(within('articles'));
+  const saves = createSaveQueue({
     // A page has no preview of its own: its title is in every page's footer, so the update comes at once.
-    const inPlace = files.every((file) => within('articles')(file) || within('pages')(file));
-    running = (onlyArticles ? preview(files) : Promise.resolve())
-      .then(() => refresh(files, inPlace))
-      // Reloaded whatever happened, a failed update too: the pages then show its problems.
-      .finally(() => {
-        server.reload();
-        running = undefined;
-        update();
-      });
-  };
+    previewable: (files) => files.every(within('articles')),
+    preview,
+    update: refresh,
+    // Reloaded whatever happened, a failed update too: the pages then show its problems.
+    settled: () => server.reload(),
+  });
   const watcher = watch([options.contentDir, templatesDir, publicDir], {
     ignoreInitial: true,
     awaitWriteFinish: { stabilityThreshold: 20, pollInterval: 5 },
   });
-  watcher.on('all', (_event, file) => {
-    pending.add(file);
-    update();
-  });
+  watcher.on('all', (_event, file) => saves.saved(file));
+  // Heard at once, before the file has settled: an update under way can give way before it writes.
+  watcher.on('raw', () => saves.changing());
   // Ready only once every file is watched: an edit before that would be missed.
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   options.onReady(server.url, { busyPort: server.busyPort });
@@ -155,7 +157,7 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
     async close() {
       await watcher.close();
       await server.close();
-      await running;
+      await saves.idle();
     },
   };
 }

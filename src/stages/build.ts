@@ -33,7 +33,7 @@ import { buildKey, inputsKey } from './build-key.js';
 import { cmsScriptFiles } from './cms-script.js';
 import { publicSitePaths } from './public-files.js';
 import { readSteadyRecord, recordFits, steadyUntil, writeSteadyRecord, type SteadyQuestion, type SteadyRecord } from './steady-build.js';
-import { defaultPaths, type BuildOptions, type BuildResult, type BuildState, type Change, type CheckOptions, type StageReport } from './options.js';
+import { defaultPaths, Superseded, type BuildOptions, type BuildResult, type BuildState, type Change, type CheckOptions, type StageReport } from './options.js';
 
 export * from './options.js';
 
@@ -146,6 +146,13 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
   const templatesDir = options.templatesDir ?? defaultPaths.templatesDir;
   const change = mode.kind === 'preview' || mode.kind === 'update' ? mode.change : undefined;
   const stage = timer(options.onStage);
+  // Between the stages of an update, until it writes: newer saves make its work stale, and the next update does it all.
+  const stopIfStale = async (): Promise<void> => {
+    if (mode.kind !== 'update' || !mode.change.stale) return;
+    // A save is heard only when the event loop turns, and the stage before kept this thread busy.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (mode.change.stale()) throw new Superseded();
+  };
 
   // Load.
   const loaded = change ? reload(change, options.contentDir, mode.kind === 'preview') : await loadAll(options.contentDir, publicDir);
@@ -165,6 +172,7 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
   // for a saved article in this thread, next to what the last build learnt.
   const processed = await render(loaded, options, change);
   stage('render', processed.rendered.size, change ? undefined : `${processed.fromCache} from cache`);
+  await stopIfStale();
   // An article with its check is not read again: letting its text go halves
   // the memory of a large build. Without a valid site.yml nothing was
   // checked, and validation checks the articles from their texts.
@@ -179,6 +187,7 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
   if (!validated) return FULL_BUILD;
   const { content, plan, problems, leftOut } = validated;
   stage('validate', content.articles.length);
+  await stopIfStale();
 
   const keys = inputs === undefined ? undefined : { inputs, build: buildKey(inputs, content, options.now) };
   const unchanged = keys && options.cacheDir && mode.kind === 'build' ? await unchangedOutput(mode.outDir, options.cacheDir, keys.build) : undefined;
@@ -196,6 +205,7 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
   const images = await pictures(content, { ...options, publicDir }, change, processed, problems);
   if (!images) return FULL_BUILD;
   stage('images', images.uses, change ? undefined : `${images.encoded} encoded, ${images.reused} from cache`);
+  await stopIfStale();
 
   // Model the site: every page, or for a preview the saved articles' own pages.
   const rendered = (file: string) => processed.rendered.get(file) ?? EMPTY;
@@ -205,6 +215,7 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
       : buildSiteModel(content, rendered, (file) => processed.terms.get(file) ?? NO_TERMS, loaded.assetNames, images.pictures);
   if (model.articles.length === 0 && mode.kind === 'preview') return FULL_BUILD;
   stage('model', model.articles.length + model.archives.length);
+  await stopIfStale();
   const admin = adminInput(content, { contentDir: options.contentDir, publicDir });
   const extraFiles = () => outputFiles(model, { now: options.now, assetNames: loaded.assetNames, svgFiles: svgFiles(loaded.assets), admin });
   if (mode.kind === 'check') {
@@ -234,6 +245,7 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
           inPlace: !!change,
           onPagesWritten: change ? options.onPagesWritten : undefined,
           buildKey: keys?.build,
+          beforeWriting: stopIfStale,
         });
   // Indexing for search runs inside publishing, after the pages are written; it is reported on its own.
   stage('publish', output.files, output.upToDate ? 'nothing changed' : `${output.rendered} rendered, ${output.reused} kept`, output.search?.ms);

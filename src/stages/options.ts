@@ -125,4 +125,19 @@ export interface Change {
   state: BuildState;
   files: readonly string[];
   scope: 'preview' | 'update';
+  /**
+   * Asked by an update between its stages, up to the moment it would start
+   * writing, each time after letting the event loop turn (so that a watcher
+   * hears of saves): true when newer saves have made its result stale. It
+   * then stops with Superseded, having written nothing, and `state` still holds.
+   */
+  stale?: (() => boolean) | undefined;
+}
+
+/** An update that stopped before writing anything, because newer saves made it stale (see Change.stale). */
+export class Superseded extends Error {
+  constructor() {
+    super('the update was superseded by newer saves');
+    this.name = 'Superseded';
+  }
 }

@@ -1,7 +1,7 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { build, defaultPaths, rebuild, type BuildOptions, type BuildState } from '../../src/stages/build.js';
+import { build, defaultPaths, rebuild, Superseded, type BuildOptions, type BuildState } from '../../src/stages/build.js';
 import { ContentError, formatProblem } from '../../src/util/problems.js';
 import { writeNewsroom } from '../helpers/newsroom.js';
 import { validArticle } from '../helpers/sources.js';
@@ -107,6 +107,39 @@ describe('an update after saved articles', () => {
     expect(seen[0]!.section).toContain('Tram opens to crowds');
     expect(seen[0]!.index).toBe(indexBefore);
     expect(entry()).not.toBe(indexBefore);
+  });
+
+  test('overtaken by newer saves, it stops at whichever stage asks, having written nothing; not overtaken, it updates the site', async () => {
+    // Every file of the output and the records of the last build beside the
+    // render cache (which may keep the saved story's rendering), with bytes
+    // and time: a file written again with the same bytes shows too.
+    const snapshot = () =>
+      Object.fromEntries(
+        [...readdirSync('_site', { recursive: true, encoding: 'utf8' }).map((file) => path.join('_site', file)), ...readdirSync('.cache').map((file) => path.join('.cache', file))]
+          .filter((file) => statSync(file).isFile())
+          .map((file) => [file, `${statSync(file).mtimeMs} ${readFileSync(file).toString('base64')}`]),
+      );
+    const before = snapshot();
+    writeFileSync('content/articles/tram.md', validArticle({ title: 'Tram opens to crowds', category: 'business', summary: 'Tram runs.' }));
+    const after = snapshot();
+    let stops = 0;
+    for (;;) {
+      let asked = 0;
+      const stopAt = stops + 1;
+      const outcome = await rebuild(options, { state, files: ['content/articles/tram.md'], scope: 'update', stale: () => ++asked === stopAt }).catch((error: unknown) => error);
+      if (!(outcome instanceof Superseded)) {
+        expect(outcome).toMatchObject({ output: { upToDate: false } });
+        // Asked once more than it stopped, and then told to go on.
+        expect(asked).toBe(stops);
+        break;
+      }
+      stops++;
+      expect(snapshot(), `stopped at question ${stopAt}`).toEqual(after);
+    }
+    // After rendering, validating, images, the model, and with what to write known.
+    expect(stops).toBe(5);
+    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+    for (const url of ['business/tram', 'business', '', 'news/harbour']) expect(html(url), url).toContain('Tram opens to crowds');
   });
 
   test('an added article gets its page and appears in the lists', async () => {
