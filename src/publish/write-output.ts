@@ -57,8 +57,14 @@ export interface WriteOutputOptions {
   onPagesWritten?: (() => void) | undefined;
   /** Recorded with the output, for unchangedOutput (see buildKey). */
   buildKey?: string | undefined;
-  /** Awaited once what to write is known, before anything is: it may throw to stop the build there (see Change.stale). */
-  beforeWriting?: (() => Promise<void>) | undefined;
+  /**
+   * Awaited where the build may stop for newer saves (it throws; see
+   * Change.stale): once what to write is known, before anything is; and,
+   * updating in place, once the pages are written, if every one of them was
+   * published before (the next update renders again whatever differs from
+   * the last manifest, whereas a new file it no longer wants would stay).
+   */
+  giveWay?: (() => Promise<void>) | undefined;
 }
 
 export interface OutputReport {
@@ -101,7 +107,7 @@ export async function writeOutput(model: SiteModel, options: WriteOutputOptions)
     return { files: reuse.files, rendered: 0, reused: reuse.files, upToDate: true };
   }
 
-  await options.beforeWriting?.();
+  await options.giveWay?.();
 
   // What the new output holds beyond the pages: filled as it is written.
   const made = {
@@ -189,6 +195,8 @@ async function fill(
   const { model, options, target, inPlace, reuse } = filling;
   copyPublic(filling);
   const written = await renderPages(filling);
+  // The feeds, the search index and the manifest are all the next update would make again.
+  if (inPlace && written.every((file) => filling.previous?.files[file] !== undefined)) await options.giveWay?.();
   made.templateFiles = reuse.templatePages ? (filling.previous?.templateFiles ?? []) : written.filter((file) => !filling.prints.pages.has(file));
   if (reuse.templatePages) made.templateFiles.forEach((file) => takeOver(filling, file));
 

@@ -6,7 +6,7 @@ export interface SaveJobs {
   preview(files: string[]): Promise<void>;
   /**
    * Bring the site up to date with the files. `stale` turns true once more
-   * files are saved; the update may then stop before it writes and answer
+   * files are saved; the update may then stop (see Change.stale) and answer
    * 'superseded', and its files are done again with the newer ones.
    */
   update(files: string[], stale: () => boolean): Promise<'done' | 'superseded'>;
@@ -38,10 +38,10 @@ export const MOST_BEHIND_MS = 30_000;
 /**
  * One round at a time: the saved files' preview, then their update. Files
  * saved during a round wait for the next, which takes them all. An update
- * that newer saves overtake before it writes anything gives way to them: the
- * newer story is shown as soon as the update reaches its next stage, not
- * after the whole site's update (at 10,000 articles, 6–14 s), and the next
- * update takes every file of both. `clock` is for tests.
+ * that newer saves overtake gives way to them at its next stage: the newer
+ * story is shown then, not after the whole site's update (at 10,000
+ * articles, 6–14 s), and the next update takes every file of both. `clock`
+ * is for tests.
  */
 export function createSaveQueue(jobs: SaveJobs, clock: () => number = () => performance.now()): SaveQueue {
   let running: Promise<void> | undefined;

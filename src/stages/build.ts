@@ -146,7 +146,7 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
   const templatesDir = options.templatesDir ?? defaultPaths.templatesDir;
   const change = mode.kind === 'preview' || mode.kind === 'update' ? mode.change : undefined;
   const stage = timer(options.onStage);
-  // Between the stages of an update, until it writes: newer saves make its work stale, and the next update does it all.
+  // Between the stages of an update (see Change.stale): newer saves make its work stale, and the next update does it all.
   const stopIfStale = async (): Promise<void> => {
     if (mode.kind !== 'update' || !mode.change.stale) return;
     // A save is heard only when the event loop turns, and the stage before kept this thread busy.
@@ -245,7 +245,7 @@ async function run(given: CheckOptions & Partial<BuildOptions>, mode: Mode): Pro
           inPlace: !!change,
           onPagesWritten: change ? options.onPagesWritten : undefined,
           buildKey: keys?.build,
-          beforeWriting: stopIfStale,
+          giveWay: stopIfStale,
         });
   // Indexing for search runs inside publishing, after the pages are written; it is reported on its own.
   stage('publish', output.files, output.upToDate ? 'nothing changed' : `${output.rendered} rendered, ${output.reused} kept`, output.search?.ms);

@@ -126,15 +126,19 @@ export interface Change {
   files: readonly string[];
   scope: 'preview' | 'update';
   /**
-   * Asked by an update between its stages, up to the moment it would start
-   * writing, each time after letting the event loop turn (so that a watcher
-   * hears of saves): true when newer saves have made its result stale. It
-   * then stops with Superseded, having written nothing, and `state` still holds.
+   * Asked by an update between its stages, each time after letting the
+   * event loop turn (so that a watcher hears of saves): true when newer
+   * saves have made its result stale. It then stops with Superseded, and
+   * `state` still holds. It is asked up to the moment it would start writing,
+   * and once more when its pages are written if none of them is a new file:
+   * then the feeds, the search index and the record of the output are left
+   * as the last update made them, and the next update renders again every
+   * page that differs from that record.
    */
   stale?: (() => boolean) | undefined;
 }
 
-/** An update that stopped before writing anything, because newer saves made it stale (see Change.stale). */
+/** An update that stopped because newer saves made it stale (see Change.stale). */
 export class Superseded extends Error {
   constructor() {
     super('the update was superseded by newer saves');

@@ -40,6 +40,15 @@ afterEach(() => {
 const html = (url: string) => readFileSync(path.join(root, '_site', url, 'index.html'), 'utf8');
 const inode = (url: string) => statSync(path.join(root, '_site', url, 'index.html')).ino;
 
+/** The files below `folder` (relative to the working folder) with their bytes, and with `timed` their times too: a file written again with the same bytes shows then. */
+function filesOf(folder: string, { recursive = true, timed = false } = {}): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(folder, { recursive, encoding: 'utf8' })
+      .filter((file) => statSync(path.join(folder, file)).isFile())
+      .map((file) => [file, `${timed ? `${statSync(path.join(folder, file)).mtimeMs} ` : ''}${readFileSync(path.join(folder, file)).toString('base64')}`]),
+  );
+}
+
 describe('a preview of saved articles', () => {
   test('renders only the edited article page, keeping its related links', async () => {
     const lists = html('news');
@@ -109,19 +118,12 @@ describe('an update after saved articles', () => {
     expect(entry()).not.toBe(indexBefore);
   });
 
-  test('overtaken by newer saves, it stops at whichever stage asks, having written nothing; not overtaken, it updates the site', async () => {
-    // Every file of the output and the records of the last build beside the
-    // render cache (which may keep the saved story's rendering), with bytes
-    // and time: a file written again with the same bytes shows too.
-    const snapshot = () =>
-      Object.fromEntries(
-        [...readdirSync('_site', { recursive: true, encoding: 'utf8' }).map((file) => path.join('_site', file)), ...readdirSync('.cache').map((file) => path.join('.cache', file))]
-          .filter((file) => statSync(file).isFile())
-          .map((file) => [file, `${statSync(file).mtimeMs} ${readFileSync(file).toString('base64')}`]),
-      );
-    const before = snapshot();
+  test('overtaken by newer saves, it stops where asked: before writing, having written nothing; after its pages, leaving the rest to the next update, which makes the site a full build makes', async () => {
+    // The records of the last build beside the render cache (which may keep the saved story's rendering).
+    const snapshot = () => ({ site: filesOf('_site', { timed: true }), records: filesOf('.cache', { recursive: false, timed: true }) });
+    const feed = () => readFileSync(path.join(root, '_site/feed.xml'), 'utf8');
     writeFileSync('content/articles/tram.md', validArticle({ title: 'Tram opens to crowds', category: 'business', summary: 'Tram runs.' }));
-    const after = snapshot();
+    const before = snapshot();
     let stops = 0;
     for (;;) {
       let asked = 0;
@@ -129,17 +131,48 @@ describe('an update after saved articles', () => {
       const outcome = await rebuild(options, { state, files: ['content/articles/tram.md'], scope: 'update', stale: () => ++asked === stopAt }).catch((error: unknown) => error);
       if (!(outcome instanceof Superseded)) {
         expect(outcome).toMatchObject({ output: { upToDate: false } });
-        // Asked once more than it stopped, and then told to go on.
+        // Asked as many times as it stopped, and told to go on each time.
         expect(asked).toBe(stops);
         break;
       }
       stops++;
-      expect(snapshot(), `stopped at question ${stopAt}`).toEqual(after);
+      if (stopAt <= 5) {
+        expect(snapshot(), `stopped at question ${stopAt}`).toEqual(before);
+      } else {
+        // Its pages are written; the feed, the search index and the record of the output are not.
+        expect(html('business/tram')).toContain('Tram opens to crowds');
+        expect(feed()).not.toContain('Tram opens to crowds');
+        expect(snapshot().records).toEqual(before.records);
+      }
     }
-    // After rendering, validating, images, the model, and with what to write known.
-    expect(stops).toBe(5);
-    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
-    for (const url of ['business/tram', 'business', '', 'news/harbour']) expect(html(url), url).toContain('Tram opens to crowds');
+    // After rendering, validating, images, the model, with what to write known, and with the pages written.
+    expect(stops).toBe(6);
+    expect(feed()).toContain('Tram opens to crowds');
+    // The same files, byte for byte, as a build of the same content into a fresh folder.
+    await build({ ...options, outDir: '_fresh', cacheDir: '.cache-fresh' });
+    expect(filesOf('_site')).toEqual(filesOf('_fresh'));
+  });
+
+  test('stopped after its pages, and the story then saved back as it was: the next update puts back every page the stopped one wrote', async () => {
+    const original = readFileSync('content/articles/tram.md', 'utf8');
+    writeFileSync('content/articles/tram.md', validArticle({ title: 'Tram opens to crowds', category: 'business', summary: 'Tram runs.' }));
+    let asked = 0;
+    const stopped = await rebuild(options, { state, files: ['content/articles/tram.md'], scope: 'update', stale: () => ++asked === 6 }).catch((error: unknown) => error);
+    expect(stopped).toBeInstanceOf(Superseded);
+    expect(html('')).toContain('Tram opens to crowds');
+    writeFileSync('content/articles/tram.md', original);
+    await updateSite(state, ['content/articles/tram.md']);
+    for (const url of ['business/tram', 'business', '', 'news/harbour']) expect(html(url), url).not.toContain('Tram opens to crowds');
+    await build({ ...options, outDir: '_fresh', cacheDir: '.cache-fresh' });
+    expect(filesOf('_site')).toEqual(filesOf('_fresh'));
+  });
+
+  test('an update that writes a new page does not stop after its pages: the next one would not know to remove it', async () => {
+    writeFileSync('content/articles/lifeboat.md', validArticle({ title: 'Lifeboat launched', date: '2025-06-01' }));
+    let asked = 0;
+    await rebuild(options, { state, files: ['content/articles/lifeboat.md'], scope: 'update', stale: () => (asked++, false) });
+    expect(asked).toBe(5);
+    expect(html('news/lifeboat')).toContain('Lifeboat launched');
   });
 
   test('an added article gets its page and appears in the lists', async () => {
