@@ -108,8 +108,8 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
   const within = (folder: string) => (file: string) => path.resolve(file).startsWith(path.resolve(options.contentDir, folder) + path.sep);
   /**
    * Everything the saved articles and pages affect, in place; a full build
-   * for any other change. An update overtaken by newer saves before it
-   * writes gives way to them (see createSaveQueue).
+   * for any other change. An update that newer saves overtake gives way to
+   * them at its next stage (see Change.stale and createSaveQueue).
    */
   const refresh = async (files: string[], stale: () => boolean): Promise<'done' | 'superseded'> => {
     const inPlace = files.every((file) => within('articles')(file) || within('pages')(file));
