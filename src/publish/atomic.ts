@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isRunning } from '../util/process-running.js';
 
 /**
  * Build into a folder next to `outDir` and put it in place only when `write`
@@ -103,16 +104,6 @@ export async function recoverInterrupted(target: string): Promise<void> {
 
 /** The suffix publishAtomically gives its folders: the role, then the pid of the build. */
 const LEFTOVER = /^(building|old)-(\d+)-[0-9a-f]+$/;
-
-/** Only ESRCH proves a process gone; EPERM means it runs under another user. */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (cause) {
-    return (cause as NodeJS.ErrnoException).code !== 'ESRCH';
-  }
-}
 
 function refuseDangerousTarget(target: string, protectedDirs: string[]): void {
   if (target === path.parse(target).root) throw new Error(`refusing to replace ${target}: the output folder cannot be the root`);

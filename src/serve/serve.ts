@@ -113,24 +113,21 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
    */
   const refresh = async (files: string[], stale: () => boolean): Promise<'done' | 'superseded'> => {
     const inPlace = files.every((file) => within('articles')(file) || within('pages')(file));
-    if (!state || !inPlace) {
-      await runBuild();
-      return 'done';
-    }
     const started = performance.now();
     try {
-      const updated = await rebuild(quietly, { state, files, scope: 'update', stale });
-      if (!updated) {
-        await runBuild();
+      const updated = state && inPlace ? await rebuild(quietly, { state, files, scope: 'update', stale }) : undefined;
+      if (updated) {
+        state = updated.state;
+        server.showStatus({ served: true, failed: false, problems: updated.problems });
+        options.onUpdate({ problems: updated.problems, output: updated.output, ms: performance.now() - started });
         return 'done';
       }
-      state = updated.state;
-      server.showStatus({ served: true, failed: false, problems: updated.problems });
-      options.onUpdate({ problems: updated.problems, output: updated.output, ms: performance.now() - started });
     } catch (error) {
       if (error instanceof Superseded) return 'superseded';
       failed(error, performance.now() - started);
+      return 'done';
     }
+    await runBuild();
     return 'done';
   };
 

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
+import { isRunning } from './process-running.js';
 
 /**
  * A fresh folder of this process's own in the system's temporary folder,
@@ -39,15 +40,5 @@ function removeOrphans(base: string, prefix: string): void {
         // Left for the system's cleaner: it never stops the work at hand.
       }
     }
-  }
-}
-
-/** Whether a process with this id runs (signal 0 only asks); EPERM: it runs as another user. */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (cause) {
-    return (cause as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

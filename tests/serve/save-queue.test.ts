@@ -39,6 +39,14 @@ function recorder(options: { updateStopsWhenStale: boolean }) {
   return { log, jobs, proceed, updating };
 }
 
+/** The log of one round over `files`: the preview when they are all articles, the update, how it ended, and the settling. */
+const round = (files: string[], outcome: 'superseded' | 'updated'): string[] => [
+  ...(files.every((file) => file.startsWith('articles/')) ? [`preview ${files.join(' ')}`] : []),
+  `update ${files.join(' ')}`,
+  outcome,
+  'settled',
+];
+
 describe('the saves of the preview server', () => {
   test('a save during an update overtakes it: its preview comes next, and one update then takes both', async () => {
     const { log, jobs, proceed } = recorder({ updateStopsWhenStale: true });
@@ -52,14 +60,8 @@ describe('the saves of the preview server', () => {
     await proceed();
     await queue.idle();
     expect(log).toEqual([
-      'preview articles/harbour.md',
-      'update articles/harbour.md',
-      'superseded',
-      'settled',
-      'preview articles/harbour.md articles/tram.md',
-      'update articles/harbour.md articles/tram.md',
-      'updated',
-      'settled',
+      ...round(['articles/harbour.md'], 'superseded'),
+      ...round(['articles/harbour.md', 'articles/tram.md'], 'updated'),
     ]);
   });
 
@@ -76,18 +78,9 @@ describe('the saves of the preview server', () => {
     await proceed();
     await queue.idle();
     expect(log).toEqual([
-      'preview articles/harbour.md',
-      'update articles/harbour.md',
-      'superseded',
-      'settled',
-      'preview articles/harbour.md',
-      'update articles/harbour.md',
-      'updated',
-      'settled',
-      'preview articles/tram.md',
-      'update articles/tram.md',
-      'updated',
-      'settled',
+      ...round(['articles/harbour.md'], 'superseded'),
+      ...round(['articles/harbour.md'], 'updated'),
+      ...round(['articles/tram.md'], 'updated'),
     ]);
   });
 
@@ -107,18 +100,9 @@ describe('the saves of the preview server', () => {
     await proceed();
     await queue.idle();
     expect(log).toEqual([
-      'preview articles/harbour.md',
-      'update articles/harbour.md',
-      'superseded',
-      'settled',
-      'preview articles/harbour.md articles/tram.md',
-      'update articles/harbour.md articles/tram.md',
-      'updated',
-      'settled',
-      'preview articles/ferry.md',
-      'update articles/ferry.md',
-      'updated',
-      'settled',
+      ...round(['articles/harbour.md'], 'superseded'),
+      ...round(['articles/harbour.md', 'articles/tram.md'], 'updated'),
+      ...round(['articles/ferry.md'], 'updated'),
     ]);
   });
 
@@ -128,7 +112,7 @@ describe('the saves of the preview server', () => {
     queue.saved('pages/about.md');
     await proceed();
     await queue.idle();
-    expect(log).toEqual(['update pages/about.md', 'updated', 'settled']);
+    expect(log).toEqual(round(['pages/about.md'], 'updated'));
   });
 
   test('an update that does not stop is followed by one for the files saved meanwhile', async () => {
@@ -141,13 +125,8 @@ describe('the saves of the preview server', () => {
     await proceed();
     await queue.idle();
     expect(log).toEqual([
-      'preview articles/harbour.md',
-      'update articles/harbour.md',
-      'updated',
-      'settled',
-      'update templates/base.njk',
-      'updated',
-      'settled',
+      ...round(['articles/harbour.md'], 'updated'),
+      ...round(['templates/base.njk'], 'updated'),
     ]);
   });
 });

@@ -1,9 +1,10 @@
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { build, defaultPaths, rebuild, Superseded, type BuildOptions, type BuildState } from '../../src/stages/build.js';
 import { ContentError, formatProblem } from '../../src/util/problems.js';
 import { writeNewsroom } from '../helpers/newsroom.js';
+import { treeSnapshot } from '../helpers/tree-snapshot.js';
 import { validArticle } from '../helpers/sources.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
@@ -39,15 +40,6 @@ afterEach(() => {
 
 const html = (url: string) => readFileSync(path.join(root, '_site', url, 'index.html'), 'utf8');
 const inode = (url: string) => statSync(path.join(root, '_site', url, 'index.html')).ino;
-
-/** The files below `folder` (relative to the working folder) with their bytes, and with `timed` their times too: a file written again with the same bytes shows then. */
-function filesOf(folder: string, { recursive = true, timed = false } = {}): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(folder, { recursive, encoding: 'utf8' })
-      .filter((file) => statSync(path.join(folder, file)).isFile())
-      .map((file) => [file, `${timed ? `${statSync(path.join(folder, file)).mtimeMs} ` : ''}${readFileSync(path.join(folder, file)).toString('base64')}`]),
-  );
-}
 
 describe('a preview of saved articles', () => {
   test('renders only the edited article page, keeping its related links', async () => {
@@ -120,7 +112,8 @@ describe('an update after saved articles', () => {
 
   test('overtaken by newer saves, it stops where asked: before writing, having written nothing; after its pages, leaving the rest to the next update, which makes the site a full build makes', async () => {
     // The records of the last build beside the render cache (which may keep the saved story's rendering).
-    const snapshot = () => ({ site: filesOf('_site', { timed: true }), records: filesOf('.cache', { recursive: false, timed: true }) });
+    const records = () => Object.fromEntries(Object.entries(treeSnapshot('.cache', { times: true })).filter(([file]) => !file.includes(path.sep)));
+    const snapshot = () => ({ site: treeSnapshot('_site', { times: true }), records: records() });
     const feed = () => readFileSync(path.join(root, '_site/feed.xml'), 'utf8');
     writeFileSync('content/articles/tram.md', validArticle({ title: 'Tram opens to crowds', category: 'business', summary: 'Tram runs.' }));
     const before = snapshot();
@@ -150,7 +143,7 @@ describe('an update after saved articles', () => {
     expect(feed()).toContain('Tram opens to crowds');
     // The same files, byte for byte, as a build of the same content into a fresh folder.
     await build({ ...options, outDir: '_fresh', cacheDir: '.cache-fresh' });
-    expect(filesOf('_site')).toEqual(filesOf('_fresh'));
+    expect(treeSnapshot('_site')).toEqual(treeSnapshot('_fresh'));
   });
 
   test('stopped after its pages, and the story then saved back as it was: the next update puts back every page the stopped one wrote', async () => {
@@ -164,7 +157,7 @@ describe('an update after saved articles', () => {
     await updateSite(state, ['content/articles/tram.md']);
     for (const url of ['business/tram', 'business', '', 'news/harbour']) expect(html(url), url).not.toContain('Tram opens to crowds');
     await build({ ...options, outDir: '_fresh', cacheDir: '.cache-fresh' });
-    expect(filesOf('_site')).toEqual(filesOf('_fresh'));
+    expect(treeSnapshot('_site')).toEqual(treeSnapshot('_fresh'));
   });
 
   test('an update that writes a new page does not stop after its pages: the next one would not know to remove it', async () => {
